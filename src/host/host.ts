@@ -1,0 +1,59 @@
+/**
+ * What the task pane needs from the workbook it runs on. Two implementations:
+ * src/excel/ (Excel JS API, inside Office) and src/preview/ (ExcelJS in the browser, no Excel).
+ * The pane talks only to this interface; the core never sees it.
+ */
+import type { CellRef, CellValue, Workbook } from "../core/grid";
+import type { Severity } from "../core/model";
+
+/** A cell to highlight, with the severity of its worst finding. */
+export interface MarkSpec {
+  ref: CellRef;
+  severity: Severity;
+  /** Short note shown on the cell when the host supports notes (optional). */
+  note?: string;
+}
+
+export interface CellWrite {
+  ref: CellRef;
+  value: number | string;
+}
+
+export interface CellSnapshot {
+  ref: CellRef;
+  value: CellValue;
+  /** Formula without "=", when the cell holds one. */
+  formula?: string;
+}
+
+/** Errors from the host carry a code shown in the pane's MessageBar (Excel's own code when it gave one). */
+export class HostError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+export interface WorkbookHost {
+  readonly kind: "excel" | "preview";
+  /** Everything the core needs, in one round trip. */
+  readWorkbook(): Promise<Workbook>;
+  /** Replace all of our marks by these, in one round trip; validating twice never doubles them. */
+  applyMarks(marks: MarkSpec[]): Promise<void>;
+  /** Restore every marked cell exactly as it was before we marked it (survives save/reopen). */
+  clearMarks(): Promise<void>;
+  /** Number of cells currently carrying our marks (0 after clearMarks). */
+  markedCount(): Promise<number>;
+  selectCell(ref: CellRef): Promise<void>;
+  /** Current content of cells we are about to write, so the pane can ask before overwriting. */
+  inspectCells(refs: CellRef[]): Promise<CellSnapshot[]>;
+  /** Write values; throws HostError("SheetProtected", …) and writes nothing when a sheet is protected. */
+  writeCells(writes: CellWrite[]): Promise<void>;
+  /** Add a sheet listing the findings (first row = header); returns its name. */
+  addReportSheet(rows: (string | number)[][]): Promise<string>;
+  loadSetting(key: string): Promise<string | null>;
+  saveSetting(key: string, value: string): Promise<void>;
+}
