@@ -1,0 +1,515 @@
+/**
+ * Builder of the national-style 部门整体支出绩效自评表 (domain.md §2) as a grid, for tests and sample
+ * generation. Pure: no Office/DOM/Node imports.
+ *
+ * Layout (W = 9 + number of extra columns, all columns relative to `origin`):
+ *
+ *   r0   title, merged over all W columns
+ *   r1   year line （2023年度）, merged over all W columns
+ *   r2   预算部门、单位名称 | value (c1..c3) | 预算编码 (c4..c5+E) | value (c6+E..W-1)
+ *   r3   联系人            | value (c1..c3) | 联系电话 (c4..c5+E) | value (c6+E..W-1)
+ *   r4   填报日期          | value (c1..c3)
+ *   r5   预算资金（万元）(c0, merged down over the block) | (label cols c1..c2+E) | 年初预算数 | 全年预算数 |
+ *        全年执行数 | 分值 | 执行率 | 得分   (numeric columns W-6..W-1)
+ *   r6…  budget rows: label (c1..c2+E merged when E > 0), values in the six numeric columns
+ *   g    年度总体目标 (c0, merged over 2 rows) | 预期目标 (c1..c4) | 实际完成情况 (c5..W-1)
+ *   g+1                                   | expected text    | actual text
+ *   h    绩效指标 (c0, merged down over header + rows) | 一级指标 | 二级指标 | 三级指标 | [指标性质] [度量单位] |
+ *        年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+ *   h+1… indicator rows (一级/二级 merged vertically over their groups unless mergeLevels = false)
+ *   t    总分 (c0..c5+E merged) | weight (c6+E) | score (c7+E)
+ *   t+1  评价等级 (c0..c5+E merged) | grade (c6+E..W-1 merged)
+ */
+import type { Cell, CellRange, CellValue, Sheet } from "./grid";
+
+/** A cell as the builder writes it. */
+export type CellInput =
+  | string
+  | number
+  | boolean
+  | null
+  | { value: string | number | boolean | null; formula?: string; numberFormat?: string }
+  | { error: string };
+
+export interface IndicatorSpec {
+  level1: string;
+  level2: string;
+  name: string;
+  target: CellInput;
+  actual: CellInput;
+  weight: CellInput;
+  score: CellInput;
+  reason?: CellInput;
+  nature?: CellInput;
+  unit?: CellInput;
+}
+
+export interface BudgetRowSpec {
+  label: string;
+  initialBudget?: CellInput;
+  fullYearBudget?: CellInput;
+  executed?: CellInput;
+  weight?: CellInput;
+  rate?: CellInput;
+  score?: CellInput;
+}
+
+export interface FormSpec {
+  year: number;
+  /** Default "部门整体支出绩效自评表"; the year line is "（2023年度）". */
+  title?: string;
+  department: CellInput;
+  budgetCode: CellInput;
+  contact: CellInput;
+  phone: CellInput;
+  reportDate?: CellInput;
+  /** title default "预算资金（万元）". */
+  budget: { variant: "by-source" | "by-nature"; title?: string; rows: BudgetRowSpec[] };
+  goals: { expected: CellInput; actual: CellInput };
+  indicators: IndicatorSpec[];
+  total: { weight: CellInput; score: CellInput };
+  grade: CellInput;
+}
+
+export interface BuildOptions {
+  /** Default "自评表". */
+  sheetName?: string;
+  /** Top-left corner, default {0,0}. */
+  origin?: { row: number; col: number };
+  /** Merge 一级/二级 cells vertically and leave the repeated ones blank (default true); false = repeat names in every row, no merges. */
+  mergeLevels?: boolean;
+  /** Add 指标性质 / 度量单位 columns after 三级指标. */
+  extraColumns?: ("nature" | "unit")[];
+  /**
+   * Override a label text, keyed by its default text (e.g. {"预算编码":"部门预算编码：", "年度指标值":"指标值"}).
+   * "分值" and "得分" apply to both the budget block and the indicator table; "budget:分值" / "budget:得分"
+   * override only the budget block's. The year line's key is its default text, e.g. "（2023年度）".
+   */
+  labels?: Partial<Record<string, string>>;
+}
+
+export interface Pos {
+  row: number;
+  col: number;
+}
+
+export interface LabelValuePos {
+  label: Pos;
+  value: Pos;
+}
+
+export interface BudgetRowLayout {
+  row: number;
+  label: Pos;
+  initialBudget: Pos;
+  fullYearBudget: Pos;
+  executed: Pos;
+  weight: Pos;
+  rate: Pos;
+  score: Pos;
+}
+
+export interface IndicatorRowLayout {
+  row: number;
+  /** Cell holding the 一级 name for this row (top of its merge when merged). */
+  level1: Pos;
+  /** Cell holding the 二级 name for this row (top of its merge when merged). */
+  level2: Pos;
+  name: Pos;
+  nature: Pos | null;
+  unit: Pos | null;
+  target: Pos;
+  actual: Pos;
+  weight: Pos;
+  score: Pos;
+  reason: Pos;
+}
+
+/** Absolute positions (origin included) of every field of a built form. */
+export interface StandardLayout {
+  sheetName: string;
+  /** Number of columns of the form. */
+  width: number;
+  bounds: CellRange;
+  title: Pos;
+  yearLine: Pos;
+  header: {
+    department: LabelValuePos;
+    budgetCode: LabelValuePos;
+    contact: LabelValuePos;
+    phone: LabelValuePos;
+    reportDate: LabelValuePos;
+  };
+  budget: {
+    title: Pos;
+    headerRow: number;
+    labelCol: number;
+    columns: {
+      initialBudget: number;
+      fullYearBudget: number;
+      executed: number;
+      weight: number;
+      rate: number;
+      score: number;
+    };
+    rows: BudgetRowLayout[];
+  };
+  goals: { label: Pos; expectedLabel: Pos; actualLabel: Pos; expected: Pos; actual: Pos };
+  indicators: {
+    title: Pos;
+    headerRow: number;
+    columns: {
+      level1: number;
+      level2: number;
+      name: number;
+      nature: number | null;
+      unit: number | null;
+      target: number;
+      actual: number;
+      weight: number;
+      score: number;
+      reason: number;
+    };
+    rows: IndicatorRowLayout[];
+  };
+  total: { label: Pos; weight: Pos; score: Pos };
+  grade: LabelValuePos;
+}
+
+const DEFAULT_TITLE = "部门整体支出绩效自评表";
+const DEFAULT_BUDGET_TITLE = "预算资金（万元）";
+const PLACEHOLDER = "—";
+
+function toCell(input: CellInput | undefined): Cell | undefined {
+  if (input === null || input === undefined) return undefined;
+  if (typeof input === "string") {
+    return input === "" ? undefined : { value: { kind: "text", value: input } };
+  }
+  if (typeof input === "number") return { value: { kind: "number", value: input } };
+  if (typeof input === "boolean") return { value: { kind: "boolean", value: input } };
+  if ("error" in input) return { value: { kind: "error", value: input.error } };
+  const v = input.value;
+  let value: CellValue;
+  if (v === null || v === "") value = { kind: "empty" };
+  else if (typeof v === "string") value = { kind: "text", value: v };
+  else if (typeof v === "number") value = { kind: "number", value: v };
+  else value = { kind: "boolean", value: v };
+  const cell: Cell = { value };
+  if (input.formula !== undefined) cell.formula = input.formula.replace(/^=/, "");
+  if (input.numberFormat !== undefined) cell.numberFormat = input.numberFormat;
+  if (value.kind === "empty" && cell.formula === undefined && cell.numberFormat === undefined)
+    return undefined;
+  return cell;
+}
+
+function isTotalLabel(label: string): boolean {
+  return label.replace(/\s/g, "").includes("年度资金总额");
+}
+
+/** Computes positions only; shared by the builder and standardLayout. */
+export function standardLayout(spec: FormSpec, options: BuildOptions = {}): StandardLayout {
+  const o = options.origin ?? { row: 0, col: 0 };
+  const extras = dedupeExtras(options.extraColumns);
+  const E = extras.length;
+  const W = 9 + E;
+  const P = (row: number, col: number): Pos => ({ row: o.row + row, col: o.col + col });
+
+  const header = {
+    department: { label: P(2, 0), value: P(2, 1) },
+    budgetCode: { label: P(2, 4), value: P(2, 6 + E) },
+    contact: { label: P(3, 0), value: P(3, 1) },
+    phone: { label: P(3, 4), value: P(3, 6 + E) },
+    reportDate: { label: P(4, 0), value: P(4, 1) },
+  };
+
+  const budgetHeaderRow = 5;
+  const numStart = W - 6;
+  const columns = {
+    initialBudget: o.col + numStart,
+    fullYearBudget: o.col + numStart + 1,
+    executed: o.col + numStart + 2,
+    weight: o.col + numStart + 3,
+    rate: o.col + numStart + 4,
+    score: o.col + numStart + 5,
+  };
+  const budgetRows: BudgetRowLayout[] = spec.budget.rows.map((_, i) => {
+    const r = budgetHeaderRow + 1 + i;
+    return {
+      row: o.row + r,
+      label: P(r, 1),
+      initialBudget: { row: o.row + r, col: columns.initialBudget },
+      fullYearBudget: { row: o.row + r, col: columns.fullYearBudget },
+      executed: { row: o.row + r, col: columns.executed },
+      weight: { row: o.row + r, col: columns.weight },
+      rate: { row: o.row + r, col: columns.rate },
+      score: { row: o.row + r, col: columns.score },
+    };
+  });
+
+  const g = budgetHeaderRow + 1 + spec.budget.rows.length;
+  const goals = {
+    label: P(g, 0),
+    expectedLabel: P(g, 1),
+    actualLabel: P(g, 5),
+    expected: P(g + 1, 1),
+    actual: P(g + 1, 5),
+  };
+
+  const h = g + 2;
+  const natureIdx = extras.indexOf("nature");
+  const unitIdx = extras.indexOf("unit");
+  const ic = {
+    level1: o.col + 1,
+    level2: o.col + 2,
+    name: o.col + 3,
+    nature: natureIdx >= 0 ? o.col + 4 + natureIdx : null,
+    unit: unitIdx >= 0 ? o.col + 4 + unitIdx : null,
+    target: o.col + 4 + E,
+    actual: o.col + 5 + E,
+    weight: o.col + 6 + E,
+    score: o.col + 7 + E,
+    reason: o.col + 8 + E,
+  };
+  const merge = options.mergeLevels !== false;
+  const rows: IndicatorRowLayout[] = [];
+  let l1Top = -1;
+  let l2Top = -1;
+  spec.indicators.forEach((ind, i) => {
+    const r = o.row + h + 1 + i;
+    const prev = i > 0 ? spec.indicators[i - 1] : undefined;
+    const sameL1 = merge && prev !== undefined && ind.level1 !== "" && prev.level1 === ind.level1;
+    const sameL2 = sameL1 && ind.level2 !== "" && prev!.level2 === ind.level2;
+    if (!sameL1) l1Top = r;
+    if (!sameL2) l2Top = r;
+    const at = (col: number): Pos => ({ row: r, col });
+    rows.push({
+      row: r,
+      level1: { row: l1Top, col: ic.level1 },
+      level2: { row: l2Top, col: ic.level2 },
+      name: at(ic.name),
+      nature: ic.nature === null ? null : at(ic.nature),
+      unit: ic.unit === null ? null : at(ic.unit),
+      target: at(ic.target),
+      actual: at(ic.actual),
+      weight: at(ic.weight),
+      score: at(ic.score),
+      reason: at(ic.reason),
+    });
+  });
+
+  const t = h + 1 + spec.indicators.length;
+  return {
+    sheetName: options.sheetName ?? "自评表",
+    width: W,
+    bounds: { top: o.row, left: o.col, bottom: o.row + t + 1, right: o.col + W - 1 },
+    title: P(0, 0),
+    yearLine: P(1, 0),
+    header,
+    budget: {
+      title: P(budgetHeaderRow, 0),
+      headerRow: o.row + budgetHeaderRow,
+      labelCol: o.col + 1,
+      columns,
+      rows: budgetRows,
+    },
+    goals,
+    indicators: { title: P(h, 0), headerRow: o.row + h, columns: ic, rows },
+    total: { label: P(t, 0), weight: P(t, 6 + E), score: P(t, 7 + E) },
+    grade: { label: P(t + 1, 0), value: P(t + 1, 6 + E) },
+  };
+}
+
+function dedupeExtras(extras: ("nature" | "unit")[] | undefined): ("nature" | "unit")[] {
+  const out: ("nature" | "unit")[] = [];
+  for (const e of extras ?? []) if (!out.includes(e)) out.push(e);
+  return out;
+}
+
+/** Builds the sheet of a standard form. */
+export function buildStandardForm(spec: FormSpec, options: BuildOptions = {}): Sheet {
+  const L = standardLayout(spec, options);
+  const W = L.width;
+  const o = { row: L.bounds.top, col: L.bounds.left };
+  const extras = dedupeExtras(options.extraColumns);
+  const E = extras.length;
+  const labelOf = (text: string, key?: string): string =>
+    (key !== undefined ? options.labels?.[key] : undefined) ?? options.labels?.[text] ?? text;
+
+  const cells: (Cell | undefined)[][] = [];
+  const merges: CellRange[] = [];
+  const put = (pos: Pos, input: CellInput | undefined): void => {
+    const cell = toCell(input);
+    if (!cell) return;
+    (cells[pos.row] ??= [])[pos.col] = cell;
+  };
+  const text = (pos: Pos, s: string): void => put(pos, s);
+  const mergeRect = (top: number, left: number, bottom: number, right: number): void => {
+    if (bottom > top || right > left) merges.push({ top, left, bottom, right });
+  };
+  const hMerge = (pos: Pos, right: number): void => mergeRect(pos.row, pos.col, pos.row, right);
+  const lastCol = o.col + W - 1;
+
+  // Title and year line.
+  text(L.title, spec.title ?? DEFAULT_TITLE);
+  hMerge(L.title, lastCol);
+  const yearLine = `（${spec.year}年度）`;
+  text(L.yearLine, labelOf(yearLine));
+  hMerge(L.yearLine, lastCol);
+
+  // Header.
+  const hdr = L.header;
+  text(hdr.department.label, labelOf("预算部门、单位名称"));
+  put(hdr.department.value, spec.department);
+  hMerge(hdr.department.value, o.col + 3);
+  text(hdr.budgetCode.label, labelOf("预算编码"));
+  hMerge(hdr.budgetCode.label, o.col + 5 + E);
+  put(hdr.budgetCode.value, spec.budgetCode);
+  hMerge(hdr.budgetCode.value, lastCol);
+  text(hdr.contact.label, labelOf("联系人"));
+  put(hdr.contact.value, spec.contact);
+  hMerge(hdr.contact.value, o.col + 3);
+  text(hdr.phone.label, labelOf("联系电话"));
+  hMerge(hdr.phone.label, o.col + 5 + E);
+  put(hdr.phone.value, spec.phone);
+  hMerge(hdr.phone.value, lastCol);
+  text(hdr.reportDate.label, labelOf("填报日期"));
+  put(hdr.reportDate.value, spec.reportDate);
+  hMerge(hdr.reportDate.value, o.col + 3);
+
+  // Budget block.
+  const b = L.budget;
+  text(b.title, labelOf(spec.budget.title ?? DEFAULT_BUDGET_TITLE));
+  mergeRect(b.title.row, b.title.col, b.headerRow + spec.budget.rows.length, b.title.col);
+  const bc = b.columns;
+  const hr = b.headerRow;
+  text({ row: hr, col: bc.initialBudget }, labelOf("年初预算数"));
+  text({ row: hr, col: bc.fullYearBudget }, labelOf("全年预算数"));
+  text({ row: hr, col: bc.executed }, labelOf("全年执行数"));
+  text({ row: hr, col: bc.weight }, labelOf("分值", "budget:分值"));
+  text({ row: hr, col: bc.rate }, labelOf("执行率"));
+  text({ row: hr, col: bc.score }, labelOf("得分", "budget:得分"));
+  hMerge({ row: hr, col: b.labelCol }, bc.initialBudget - 1);
+  spec.budget.rows.forEach((rs, i) => {
+    const rl = b.rows[i];
+    const scored = isTotalLabel(rs.label);
+    text(rl.label, rs.label);
+    hMerge(rl.label, bc.initialBudget - 1);
+    put(rl.initialBudget, rs.initialBudget);
+    put(rl.fullYearBudget, rs.fullYearBudget);
+    put(rl.executed, rs.executed);
+    put(rl.weight, rs.weight !== undefined ? rs.weight : scored ? null : PLACEHOLDER);
+    put(rl.rate, rs.rate);
+    put(rl.score, rs.score !== undefined ? rs.score : scored ? null : PLACEHOLDER);
+  });
+
+  // Goals.
+  const g = L.goals;
+  text(g.label, labelOf("年度总体目标"));
+  mergeRect(g.label.row, g.label.col, g.label.row + 1, g.label.col);
+  text(g.expectedLabel, labelOf("预期目标"));
+  hMerge(g.expectedLabel, g.actualLabel.col - 1);
+  text(g.actualLabel, labelOf("实际完成情况"));
+  hMerge(g.actualLabel, lastCol);
+  put(g.expected, spec.goals.expected);
+  hMerge(g.expected, g.actual.col - 1);
+  put(g.actual, spec.goals.actual);
+  hMerge(g.actual, lastCol);
+
+  // Indicator table.
+  const it = L.indicators;
+  const ic = it.columns;
+  text(it.title, labelOf("绩效指标"));
+  mergeRect(it.title.row, it.title.col, it.headerRow + spec.indicators.length, it.title.col);
+  const hRow = it.headerRow;
+  text({ row: hRow, col: ic.level1 }, labelOf("一级指标"));
+  text({ row: hRow, col: ic.level2 }, labelOf("二级指标"));
+  text({ row: hRow, col: ic.name }, labelOf("三级指标"));
+  if (ic.nature !== null) text({ row: hRow, col: ic.nature }, labelOf("指标性质"));
+  if (ic.unit !== null) text({ row: hRow, col: ic.unit }, labelOf("度量单位"));
+  text({ row: hRow, col: ic.target }, labelOf("年度指标值"));
+  text({ row: hRow, col: ic.actual }, labelOf("实际完成值"));
+  text({ row: hRow, col: ic.weight }, labelOf("分值"));
+  text({ row: hRow, col: ic.score }, labelOf("得分"));
+  text({ row: hRow, col: ic.reason }, labelOf("偏差原因分析及改进措施"));
+  const n = spec.indicators.length;
+  spec.indicators.forEach((ind, i) => {
+    const rl = it.rows[i];
+    if (rl.level1.row === rl.row) {
+      text(rl.level1, ind.level1);
+      let end = i;
+      while (end + 1 < n && it.rows[end + 1].level1.row === rl.row) end++;
+      mergeRect(rl.row, ic.level1, it.rows[end].row, ic.level1);
+    }
+    if (rl.level2.row === rl.row) {
+      text(rl.level2, ind.level2);
+      let end = i;
+      while (end + 1 < n && it.rows[end + 1].level2.row === rl.row) end++;
+      mergeRect(rl.row, ic.level2, it.rows[end].row, ic.level2);
+    }
+    text(rl.name, ind.name);
+    if (rl.nature) put(rl.nature, ind.nature);
+    if (rl.unit) put(rl.unit, ind.unit);
+    put(rl.target, ind.target);
+    put(rl.actual, ind.actual);
+    put(rl.weight, ind.weight);
+    put(rl.score, ind.score);
+    put(rl.reason, ind.reason);
+  });
+
+  // Total and grade.
+  text(L.total.label, labelOf("总分"));
+  hMerge(L.total.label, L.total.weight.col - 1);
+  put(L.total.weight, spec.total.weight);
+  put(L.total.score, spec.total.score);
+  text(L.grade.label, labelOf("评价等级"));
+  hMerge(L.grade.label, L.grade.value.col - 1);
+  put(L.grade.value, spec.grade);
+  hMerge(L.grade.value, lastCol);
+
+  return { name: L.sheetName, cells, merges };
+}
+
+/** The empty template: all labels, the standard 一级/二级 rows, blank values (分值 10 / 100 pre-printed). */
+export function emptyStandardSpec(year: number): FormSpec {
+  const level2: [string, string][] = [
+    ["产出指标", "数量指标"],
+    ["产出指标", "质量指标"],
+    ["产出指标", "时效指标"],
+    ["产出指标", "成本指标"],
+    ["效益指标", "经济效益指标"],
+    ["效益指标", "社会效益指标"],
+    ["效益指标", "生态效益指标"],
+    ["效益指标", "可持续影响指标"],
+    ["满意度指标", "服务对象满意度指标"],
+  ];
+  return {
+    year,
+    department: null,
+    budgetCode: null,
+    contact: null,
+    phone: null,
+    reportDate: null,
+    budget: {
+      variant: "by-source",
+      rows: [
+        { label: "年度资金总额", weight: 10 },
+        { label: "其中：当年财政拨款" },
+        { label: "上年结转资金" },
+        { label: "其他资金" },
+      ],
+    },
+    goals: { expected: null, actual: null },
+    indicators: level2.map(([level1, l2]) => ({
+      level1,
+      level2: l2,
+      name: "",
+      target: null,
+      actual: null,
+      weight: null,
+      score: null,
+      reason: null,
+    })),
+    total: { weight: 100, score: null },
+    grade: null,
+  };
+}
