@@ -1,0 +1,217 @@
+/**
+ * Grid model → .xlsx, and the "marked copy" of a checked file. ExcelJS only; no Node modules, so the
+ * browser preview can offer the marked copy as a download too.
+ */
+import * as ExcelJS from "exceljs";
+import type { CellRef, CellValue, Workbook } from "../core/grid";
+import type { FormResult, Severity } from "../core/model";
+import { serialToDate } from "./xlsxRead";
+
+/** Fixed document dates so generated files do not change from one run to the next. */
+export const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
+
+export interface WriteOptions {
+  /** docProps creator; default "绩效自评助手". */
+  creator?: string;
+  /** docProps created/modified; default FIXED_DATE. */
+  date?: Date;
+}
+
+type ResultValue = number | string | boolean | Date | { error: ExcelJS.CellErrorValue["error"] } | undefined;
+
+function toExcelValue(v: CellValue): ResultValue {
+  switch (v.kind) {
+    case "empty":
+      return undefined;
+    case "number":
+    case "text":
+    case "boolean":
+      return v.value;
+    case "error":
+      return { error: v.value as ExcelJS.CellErrorValue["error"] };
+    case "date":
+      return serialToDate(v.serial);
+  }
+}
+
+async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buf: unknown = await wb.xlsx.writeBuffer();
+  // Node returns a Buffer (a Uint8Array); the browser build returns an ArrayBuffer.
+  if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** Write a grid workbook as .xlsx: values, formulas (with their cached results), number formats, merges, hidden sheets. */
+export async function workbookToXlsx(model: Workbook, options: WriteOptions = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const date = options.date ?? FIXED_DATE;
+  wb.creator = options.creator ?? "绩效自评助手";
+  wb.lastModifiedBy = wb.creator;
+  wb.created = date;
+  wb.modified = date;
+  for (const sheet of model.sheets) {
+    const ws = wb.addWorksheet(sheet.name, { state: sheet.hidden ? "hidden" : "visible" });
+    const widths: number[] = [];
+    sheet.cells.forEach((row, r) => {
+      if (!row) return;
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const target = ws.getCell(r + 1, c + 1);
+        const v = toExcelValue(cell.value);
+        if (cell.formula !== undefined && cell.formula !== "") {
+          const f = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
+          target.value = (
+            v === undefined ? { formula: f } : { formula: f, result: v }
+          ) as ExcelJS.CellFormulaValue;
+        } else if (v !== undefined) {
+          target.value = v as ExcelJS.CellValue;
+        }
+        if (cell.numberFormat) target.numFmt = cell.numberFormat;
+        if (cell.value.kind === "text") {
+          // Rough width: CJK characters count double; capped so long texts wrap instead.
+          let w = 0;
+          for (const ch of cell.value.value) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+          widths[c] = Math.max(widths[c] ?? 8, Math.min(w + 2, 40));
+        }
+      });
+    });
+    widths.forEach((w, c) => {
+      if (w) ws.getColumn(c + 1).width = w;
+    });
+    // Merge after the values: ExcelJS redirects writes to a merged slave cell to its master.
+    for (const m of sheet.merges) {
+      if (m.top === m.bottom && m.left === m.right) continue;
+      ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    }
+  }
+  return toBytes(wb);
+}
+
+// ───────────────────────────── marked copy ─────────────────────────────
+
+/** Fill colours (ARGB) for marked cells. */
+export const SEVERITY_FILL: Record<Severity, string> = {
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+  info: "FFDDEBF7",
+};
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+function refKey(ref: CellRef): string {
+  return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
+}
+
+function sameRef(a: CellRef | null | undefined, b: CellRef | null | undefined): boolean {
+  return !!a && !!b && a.sheet === b.sheet && a.row === b.row && a.col === b.col;
+}
+
+/** Master cell of a merge (findings may point at any cell of a merged area). */
+function masterOf(cell: ExcelJS.Cell): ExcelJS.Cell {
+  return cell.type === ExcelJS.ValueType.Merge && cell.master ? cell.master : cell;
+}
+
+function masterCell(ws: ExcelJS.Worksheet, ref: CellRef): ExcelJS.Cell {
+  return masterOf(ws.getCell(ref.row + 1, ref.col + 1));
+}
+
+function existingText(cell: ExcelJS.Cell): string {
+  const v = cell.value as unknown;
+  if (typeof v === "string") return v;
+  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("");
+  }
+  return "";
+}
+
+/** Format a number for a combined "评分：96   等级：优" cell: up to 2 decimals, no trailing zeros. */
+function formatScore(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/**
+ * Text for the older Hunan combined cell. Keeps anything else in the cell (e.g. the 备注 line printed
+ * under it) and replaces only the 评分/等级 parts; writes the standard text when there is none.
+ */
+export function combinedScoreGradeText(existing: string, total: number | null, grade: string | null): string {
+  const scoreRe = /(评\s*分\s*[：:]\s*)([0-9０-９.．]*)/;
+  const gradeRe = /(等\s*级\s*[：:]\s*)([^\s\n备]*)/;
+  if (existing && scoreRe.test(existing) && gradeRe.test(existing)) {
+    let s = existing;
+    if (total !== null) s = s.replace(scoreRe, (_m, p: string) => `${p}${formatScore(total)}`);
+    if (grade !== null) s = s.replace(gradeRe, (_m, p: string) => `${p}${grade}`);
+    return s;
+  }
+  const parts: string[] = [];
+  parts.push(`评分：${total === null ? "" : formatScore(total)}`);
+  parts.push(`等级：${grade ?? ""}`);
+  return parts.join("   ");
+}
+
+/**
+ * A copy of the original file with the finding cells filled (red/yellow/blue by severity) and a note
+ * carrying the messages, and the computed total and grade written into their cells. Nothing else is
+ * changed on purpose (ExcelJS may drop parts it does not model, such as charts and images).
+ */
+export async function markedCopy(
+  original: ArrayBuffer | Uint8Array,
+  results: FormResult[],
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(original as unknown as ExcelJS.Buffer);
+
+  // Group findings by cell: the highest severity sets the fill; every message goes into the note.
+  const byCell = new Map<string, { ref: CellRef; severity: Severity; lines: string[] }>();
+  for (const result of results) {
+    for (const f of result.findings) {
+      if (!f.ref) continue;
+      const key = refKey(f.ref);
+      const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
+      const entry = byCell.get(key);
+      if (!entry) byCell.set(key, { ref: f.ref, severity: f.severity, lines: [line] });
+      else {
+        if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[entry.severity]) entry.severity = f.severity;
+        if (!entry.lines.includes(line)) entry.lines.push(line);
+      }
+    }
+  }
+
+  for (const { ref, severity, lines } of byCell.values()) {
+    const ws = wb.getWorksheet(ref.sheet);
+    if (!ws) continue;
+    const cell = masterCell(ws, ref);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[severity] } };
+    cell.note = lines.join("\n");
+  }
+
+  for (const result of results) {
+    const { total: totalRef, grade: gradeRef } = result.writeBack;
+    const total = result.total.computed;
+    const grade = result.grade.computed;
+    const combinedRef = result.form?.combinedScoreGrade?.ref ?? null;
+    const combined =
+      (totalRef && gradeRef && sameRef(totalRef, gradeRef)) || (totalRef && sameRef(totalRef, combinedRef))
+        ? totalRef
+        : gradeRef && sameRef(gradeRef, combinedRef)
+          ? gradeRef
+          : null;
+    if (combined) {
+      if (total === null && grade === null) continue;
+      const ws = wb.getWorksheet(combined.sheet);
+      if (!ws) continue;
+      const cell = masterCell(ws, combined);
+      cell.value = combinedScoreGradeText(existingText(cell), total, grade);
+      continue;
+    }
+    if (totalRef && total !== null) {
+      const ws = wb.getWorksheet(totalRef.sheet);
+      if (ws) masterCell(ws, totalRef).value = total;
+    }
+    if (gradeRef && grade !== null) {
+      const ws = wb.getWorksheet(gradeRef.sheet);
+      if (ws) masterCell(ws, gradeRef).value = grade;
+    }
+  }
+  return toBytes(wb);
+}
