@@ -1,0 +1,81 @@
+/**
+ * Number helpers shared by the core: rounding the way the forms round (half away from zero on the
+ * decimal value a person reads) and compact Chinese-form friendly formatting.
+ */
+
+/**
+ * Removes binary floating-point noise: 0.1 + 0.2 → 0.3, 2.6749999999999998 → 2.675.
+ * 15 significant digits is what a double can hold faithfully.
+ */
+export function cleanFloat(n: number): number {
+  if (!Number.isFinite(n) || n === 0) return n === 0 ? 0 : n;
+  return Number(n.toPrecision(15));
+}
+
+/**
+ * Rounds to `decimals` places, half away from zero on the decimal value (2.675 → 2.68,
+ * −2.675 → −2.68, 89.995 → 90). Non-finite input is returned unchanged.
+ */
+export function roundTo(n: number, decimals: number): number {
+  if (!Number.isFinite(n)) return n;
+  const d = Math.max(0, Math.min(15, Math.trunc(decimals)));
+  const abs = Math.abs(cleanFloat(n));
+  if (abs === 0) return 0;
+  // Beyond 2^53 there are no decimals left to round.
+  if (abs >= 1e15) return n;
+  // Shifting by the exponent of the decimal string avoids the 1.005 * 100 = 100.49999… trap.
+  const text = String(abs);
+  let shifted: number;
+  if (/e/i.test(text)) {
+    // Only very small values reach here (large ones returned above).
+    shifted = abs * Math.pow(10, d);
+  } else {
+    shifted = Number(`${text}e${d}`);
+  }
+  const rounded = Number(`${Math.round(shifted)}e-${d}`);
+  if (rounded === 0) return 0;
+  return n < 0 ? -rounded : rounded;
+}
+
+/** Rounds to 2 decimals, half away from zero on the decimal value: 2.675 → 2.68, 89.995 → 90. */
+export function round2(n: number): number {
+  return roundTo(n, 2);
+}
+
+/**
+ * Up to `maxDecimals` decimals (default 2), no trailing zeros, no thousands separators:
+ * 7.6 → "7.6", 95 → "95", 74.2 → "74.2", 0.1 + 0.2 → "0.3". Non-finite → "—".
+ */
+export function formatNumber(n: number, maxDecimals = 2): string {
+  if (!Number.isFinite(n)) return "—";
+  const r = roundTo(n, maxDecimals);
+  if (r === 0) return "0";
+  const abs = Math.abs(r);
+  let text = abs.toFixed(Math.max(0, Math.min(15, Math.trunc(maxDecimals))));
+  if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
+  return r < 0 ? `-${text}` : text;
+}
+
+/**
+ * A fraction as a percentage with a fixed number of decimals: 0.742 → "74.20%",
+ * 9.9031 → "990.31%", formatPercent(0.5, 0) → "50%". Non-finite → "—".
+ */
+export function formatPercent(fraction: number, decimals = 2): string {
+  if (!Number.isFinite(fraction)) return "—";
+  const d = Math.max(0, Math.min(10, Math.trunc(decimals)));
+  const pct = roundTo(cleanFloat(fraction * 100), d);
+  const text = Math.abs(pct).toFixed(d);
+  return `${pct < 0 ? "-" : ""}${text}%`;
+}
+
+/** A fraction as a percentage without trailing zeros: 0.742 → "74.2%", 1 → "100%". */
+export function formatPercentShort(fraction: number, maxDecimals = 2): string {
+  if (!Number.isFinite(fraction)) return "—";
+  return `${formatNumber(cleanFloat(fraction * 100), maxDecimals)}%`;
+}
+
+/** True when a and b differ by no more than `tolerance` (default 0.005, half a cent of a point). */
+export function nearlyEqual(a: number, b: number, tolerance = 0.005): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  return Math.abs(a - b) <= tolerance + 1e-9;
+}

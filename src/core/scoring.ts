@@ -1,0 +1,187 @@
+/**
+ * Points: 预算执行率 (domain.md §3.2), 定量 indicators (§3.3), 定性 bands (§3.4).
+ * Pure functions; never throw. Invalid input gives value 0 with `invalid: true` and a Chinese reason.
+ */
+import type { ExecutionRule } from "./model";
+import { cleanFloat, formatNumber, formatPercent, round2 } from "./numbers";
+import type { Comparator } from "./parse";
+import { normalizeText } from "./parse";
+
+export interface Scored {
+  /** Points, rounded to 2 decimals. */
+  value: number;
+  /** How the points were computed, readable Chinese math: "7.6 = 76.00% × 10". */
+  steps: string;
+  /** Set when the inputs were not usable numbers; value is then 0 and steps says why. */
+  invalid?: boolean;
+}
+
+function invalid(reason: string): Scored {
+  return { value: 0, steps: `无法计算：${reason}`, invalid: true };
+}
+
+const fmt = (n: number): string => formatNumber(n, 4);
+
+/** 执行率 = 全年执行数 / 全年预算数 (a fraction); null when the budget is 0, negative or not a number. */
+export function executionRate(executed: number, budget: number): number | null {
+  if (typeof executed !== "number" || typeof budget !== "number") return null;
+  if (!Number.isFinite(executed) || !Number.isFinite(budget) || budget <= 0) return null;
+  const r = executed / budget;
+  return Number.isFinite(r) ? r : null;
+}
+
+/**
+ * 执行率得分. proportional: weight × min(rate, 100%); step: 100% = full points, minus
+ * pointsPerStep for every stepPercent points below 100% (whole steps or linear), 扣完为止.
+ * A rate over 100% scores as 100% (the check warns separately).
+ */
+export function executionScore(rate: number, weight: number, rule: ExecutionRule): Scored {
+  if (typeof rate !== "number" || !Number.isFinite(rate)) return invalid("执行率不是有效数字");
+  if (typeof weight !== "number" || !Number.isFinite(weight) || weight < 0)
+    return invalid("分值不是有效数字");
+  const capped = Math.max(0, Math.min(rate, 1));
+  const overNote = rate > 1 ? `（执行率 ${formatPercent(rate)} 超过 100%，按 100% 计）` : "";
+  if (!rule || rule.kind === "proportional") {
+    const value = round2(weight * capped);
+    return { value, steps: `${formatNumber(value)} = ${formatPercent(capped)} × ${fmt(weight)}${overNote}` };
+  }
+  if (rule.kind === "step") {
+    const x = rule.stepPercent;
+    const y = rule.pointsPerStep;
+    if (!(x > 0) || !Number.isFinite(x) || !(y >= 0) || !Number.isFinite(y))
+      return invalid("扣分规则参数无效");
+    // Shortfall in percentage points, with float noise removed: 1 − 0.97 = 0.030000000000000027.
+    const shortfall = cleanFloat(Math.max(0, 1 - Math.max(rate, 0)) * 100);
+    const ruleText = `每低于${fmt(x)}%扣${fmt(y)}分`;
+    if (shortfall === 0) {
+      return {
+        value: round2(weight),
+        steps: `${formatNumber(round2(weight))} = 满分 ${fmt(weight)}（执行率 ${formatPercent(rate)} ≥ 100%${overNote ? "，按 100% 计" : ""}）`,
+      };
+    }
+    const quotient = cleanFloat(shortfall / x);
+    if (rule.partial === "linear") {
+      const deduction = cleanFloat(y * quotient);
+      const value = round2(Math.max(0, weight - deduction));
+      const floorNote = weight - deduction < 0 ? "，扣完为止" : "";
+      return {
+        value,
+        steps: `${formatNumber(value)} = ${fmt(weight)} − ${fmt(y)} × ${fmt(shortfall)} ÷ ${fmt(x)}（执行率 ${formatPercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按比例计${floorNote}）`,
+      };
+    }
+    const stepsCount = Math.floor(quotient);
+    const deduction = cleanFloat(y * stepsCount);
+    const value = round2(Math.max(0, weight - deduction));
+    const floorNote = weight - deduction < 0 ? "，扣完为止" : "";
+    return {
+      value,
+      steps: `${formatNumber(value)} = ${fmt(weight)} − ${fmt(y)} × ${stepsCount}（执行率 ${formatPercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按整档计 ${stepsCount} 档${floorNote}）`,
+    };
+  }
+  return invalid("未知的执行率计分规则");
+}
+
+/**
+ * 定量 indicator points (domain.md §3.3). A = target, B = actual, w = weight.
+ * ≥: B ≥ A → w, else w × B / A (A ≤ 0: B ≥ A → w, else 0).
+ * ≤: B ≤ A → w; A < B < 2A → w × (1 − (B − A) / A); B ≥ 2A → 0.
+ * =: A = 0: B ≤ 0 → w, else 0; otherwise as ≥.
+ * Never above w, never below 0, rounded to 2 decimals.
+ */
+export function quantitativeScore(
+  target: number,
+  actual: number,
+  weight: number,
+  direction: Comparator,
+): Scored {
+  const A = target;
+  const B = actual;
+  const w = weight;
+  if (typeof A !== "number" || !Number.isFinite(A)) return invalid("年度指标值不是有效数字");
+  if (typeof B !== "number" || !Number.isFinite(B)) return invalid("实际完成值不是有效数字");
+  if (typeof w !== "number" || !Number.isFinite(w) || w < 0) return invalid("分值不是有效数字");
+  const full = (why: string): Scored => ({
+    value: round2(w),
+    steps: `${formatNumber(round2(w))} = 满分（${why}）`,
+  });
+  const zero = (why: string): Scored => ({ value: 0, steps: `0（${why}）` });
+  const clamp = (x: number): number => round2(Math.min(w, Math.max(0, x)));
+
+  if (direction === "<=") {
+    if (B <= A) return full(`实际 ${fmt(B)} ≤ 目标 ${fmt(A)}`);
+    if (A > 0 && B < 2 * A) {
+      const value = clamp(w * (1 - (B - A) / A));
+      return {
+        value,
+        steps: `${formatNumber(value)} = ${fmt(w)} × (1 − (${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)})`,
+      };
+    }
+    return zero(A > 0 ? `实际 ${fmt(B)} ≥ 目标 ${fmt(A)} 的 2 倍` : `实际 ${fmt(B)} > 目标 ${fmt(A)}`);
+  }
+  if (direction === "=" && A === 0) {
+    return B <= 0 ? full(`目标为 0，实际 ${fmt(B)} ≤ 0`) : zero(`目标为 0，实际 ${fmt(B)} > 0`);
+  }
+  // ">=" and "=" with A ≠ 0.
+  if (B >= A) return full(`实际 ${fmt(B)} ≥ 目标 ${fmt(A)}`);
+  if (A <= 0) return zero(`目标 ${fmt(A)} ≤ 0，实际 ${fmt(B)} 未达到`);
+  const value = clamp((w * B) / A);
+  return { value, steps: `${formatNumber(value)} = ${fmt(w)} × ${fmt(B)} ÷ ${fmt(A)}` };
+}
+
+export type QualBand = "达成" | "部分达成" | "未达成";
+
+export interface QualBandRange {
+  band: QualBand;
+  /** Fractions of the weight. */
+  min: number;
+  max: number;
+  maxInclusive: boolean;
+}
+
+export const QUAL_BANDS: Readonly<Record<QualBand, QualBandRange>> = {
+  达成: { band: "达成", min: 0.8, max: 1, maxInclusive: true },
+  部分达成: { band: "部分达成", min: 0.6, max: 0.8, maxInclusive: false },
+  未达成: { band: "未达成", min: 0, max: 0.6, maxInclusive: false },
+};
+
+/**
+ * The 定性 result band a text states (domain.md §3.4): 达成年度指标 → [80%, 100%],
+ * 部分达成年度指标并具有一定效果 → [60%, 80%), 未达成年度指标且效果较差 → [0, 60%).
+ * Only clear phrases are recognised; "按时完成", "效果明显" etc. give null.
+ */
+export function qualitativeBand(text: string): QualBandRange | null {
+  if (typeof text !== "string") return null;
+  const s = normalizeText(text).replace(/\s+/g, "");
+  if (s === "") return null;
+  if (
+    /(?:未|没有|没|尚未|不能)(?:全部|完全)?(?:达成|达到)(?:年度|预期)?(?:指标|目标)?|未完成年度指标|未完成预期/.test(
+      s,
+    )
+  )
+    return { ...QUAL_BANDS["未达成"] };
+  if (/(?:部分|基本)达成|部分达到(?:年度|预期)?(?:指标|目标)|部分完成(?:年度|预期)(?:指标|目标)/.test(s))
+    return { ...QUAL_BANDS["部分达成"] };
+  if (
+    /^(?:已|全面|全部|完全|均)?达成(?:了)?(?:年度|预期|既定)?(?:指标|目标)?(?:值)?$/.test(s) ||
+    /达成(?:年度|预期|既定)(?:指标|目标)/.test(s) ||
+    /^(?:已|全面|全部|完全)?达到(?:年度|预期)(?:指标|目标)$/.test(s)
+  )
+    return { ...QUAL_BANDS["达成"] };
+  return null;
+}
+
+/** True when `points` lies in the band (as fractions of `weight`), with a 0.005-point allowance for rounding. */
+export function pointsInBand(points: number, weight: number, band: QualBandRange): boolean {
+  if (!Number.isFinite(points) || !Number.isFinite(weight) || weight <= 0) return false;
+  const lo = band.min * weight - 0.005;
+  const hi = band.max * weight;
+  return points >= lo && (band.maxInclusive ? points <= hi + 0.005 : points < hi - 1e-9);
+}
+
+/** actual / target for over-achievement checks (B / A ≥ 1.3); null when the target is not positive. */
+export function overAchievementRatio(target: number, actual: number): number | null {
+  if (typeof target !== "number" || typeof actual !== "number") return null;
+  if (!Number.isFinite(target) || !Number.isFinite(actual) || target <= 0) return null;
+  const r = actual / target;
+  return Number.isFinite(r) ? r : null;
+}
