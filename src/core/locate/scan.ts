@@ -1,0 +1,253 @@
+/**
+ * One pass over a sheet: every short text cell is normalised once and indexed by the label roles it plays,
+ * so the block finders never rescan the sheet per label. Also merges by their top-left cell, and the
+ * helpers that turn a label into a FormField.
+ */
+import type { Cell, CellRange, CellRef, Sheet } from "../grid";
+import { EMPTY } from "../grid";
+import type { FormField } from "../model";
+import { type LabelRole, normalizeLabel, rolesOfNormalized } from "../labels";
+
+/** Longest text considered as a label or a title (labels are short; long cells are narrative). */
+const MAX_LABEL_LENGTH = 120;
+
+/** A text cell that is a known label. */
+export interface Hit {
+  row: number;
+  col: number;
+  /** Raw text of the cell. */
+  text: string;
+  /** normalizeLabel(text) (or of the label part when the cell holds "label：value"). */
+  norm: string;
+  roles: readonly LabelRole[];
+  /** Value typed in the same cell after the colon ("联系人：张三" → "张三"); undefined for a bare label. */
+  inline?: string;
+}
+
+export interface TextCell {
+  row: number;
+  col: number;
+  text: string;
+  norm: string;
+}
+
+const EMPTY_CELL: Cell = { value: EMPTY };
+/** Column multiplier for numeric cell keys (Excel has 16,384 columns; keep room for more). */
+const KEY_COLS = 1 << 20;
+
+export function cellKey(row: number, col: number): number {
+  return row * KEY_COLS + col;
+}
+
+export class SheetIndex {
+  readonly sheet: Sheet;
+  readonly byRole = new Map<LabelRole, Hit[]>();
+  readonly byRow = new Map<number, Hit[]>();
+  /** Short text cells that are not labels (titles, year lines), in reading order. */
+  readonly texts: TextCell[] = [];
+  private readonly labelKeys = new Set<number>();
+  private readonly mergeByTopLeft = new Map<number, CellRange>();
+  readonly merges: CellRange[];
+
+  constructor(sheet: Sheet) {
+    this.sheet = sheet;
+    this.merges = Array.isArray(sheet.merges) ? sheet.merges.filter(isRange) : [];
+    for (const m of this.merges) {
+      const key = cellKey(m.top, m.left);
+      if (!this.mergeByTopLeft.has(key)) this.mergeByTopLeft.set(key, m);
+    }
+    const rows = Array.isArray(sheet.cells) ? sheet.cells : [];
+    rows.forEach((cellsOfRow, row) => {
+      if (!Array.isArray(cellsOfRow)) return;
+      cellsOfRow.forEach((cell, col) => {
+        const v = cell?.value;
+        if (!v || v.kind !== "text" || typeof v.value !== "string") return;
+        const text = v.value;
+        if (text.length === 0 || text.length > MAX_LABEL_LENGTH) return;
+        this.indexText(row, col, text);
+      });
+    });
+  }
+
+  private indexText(row: number, col: number, text: string): void {
+    const norm = normalizeLabel(text);
+    if (norm === "") return;
+    let roles = rolesOfNormalized(norm);
+    let inline: string | undefined;
+    let labelNorm = norm;
+    if (roles.length === 0) {
+      // "联系人：张三" — a label and its value in one cell.
+      const m = /^([^:：]{1,40})[:：]([\s\S]*)$/.exec(text.normalize("NFKC"));
+      if (m) {
+        const left = normalizeLabel(m[1]);
+        const leftRoles = rolesOfNormalized(left).filter(isInlineRole);
+        const value = m[2].trim();
+        if (leftRoles.length > 0 && value !== "") {
+          roles = leftRoles;
+          inline = value;
+          labelNorm = left;
+        }
+      }
+    }
+    if (roles.length === 0) {
+      this.texts.push({ row, col, text, norm });
+      return;
+    }
+    const hit: Hit = { row, col, text, norm: labelNorm, roles };
+    if (inline !== undefined) hit.inline = inline;
+    for (const role of roles) {
+      const list = this.byRole.get(role);
+      if (list) list.push(hit);
+      else this.byRole.set(role, [hit]);
+    }
+    const rowList = this.byRow.get(row);
+    if (rowList) rowList.push(hit);
+    else this.byRow.set(row, [hit]);
+    this.labelKeys.add(cellKey(row, col));
+  }
+
+  hits(role: LabelRole): Hit[] {
+    return this.byRole.get(role) ?? [];
+  }
+
+  rowHits(row: number): Hit[] {
+    return this.byRow.get(row) ?? [];
+  }
+
+  isLabelAt(row: number, col: number): boolean {
+    return this.labelKeys.has(cellKey(row, col));
+  }
+
+  cell(row: number, col: number): Cell {
+    if (row < 0 || col < 0) return EMPTY_CELL;
+    const r = this.sheet.cells?.[row];
+    const c = Array.isArray(r) ? r[col] : undefined;
+    return c && typeof c === "object" && c.value ? c : EMPTY_CELL;
+  }
+
+  hasContent(row: number, col: number): boolean {
+    return hasContent(this.cell(row, col));
+  }
+
+  /** The merge whose top-left cell is (row, col), if any. */
+  mergeAt(row: number, col: number): CellRange | undefined {
+    return this.mergeByTopLeft.get(cellKey(row, col));
+  }
+
+  /** Right edge of the cell (its merge's right column when it is merged). */
+  rightEdge(row: number, col: number): number {
+    return this.mergeAt(row, col)?.right ?? col;
+  }
+
+  bottomEdge(row: number, col: number): number {
+    return this.mergeAt(row, col)?.bottom ?? row;
+  }
+
+  ref(row: number, col: number): CellRef {
+    return { sheet: this.sheet.name, row, col };
+  }
+
+  /** A positional field (table column): no label of its own. */
+  field(row: number, col: number | null | undefined): FormField | null {
+    if (col === null || col === undefined || col < 0) return null;
+    return { labelRef: null, ref: this.ref(row, col), cell: this.cell(row, col) };
+  }
+
+  /**
+   * The value of a label: in the same cell ("联系人：张三"), to its right (after the label's merge) or below
+   * it. `prefer` picks the side used when both are blank.
+   */
+  valueOf(hit: Hit, prefer: "right" | "below" = "right"): FormField {
+    const labelRef = this.ref(hit.row, hit.col);
+    if (hit.inline !== undefined) {
+      return { labelRef, ref: labelRef, cell: { value: { kind: "text", value: hit.inline } } };
+    }
+    const right = { row: hit.row, col: this.rightEdge(hit.row, hit.col) + 1 };
+    const below = { row: this.bottomEdge(hit.row, hit.col) + 1, col: hit.col };
+    const rightLabel = this.isLabelAt(right.row, right.col);
+    const belowLabel = this.isLabelAt(below.row, below.col);
+    const rightFilled = !rightLabel && this.hasContent(right.row, right.col);
+    const belowFilled = !belowLabel && this.hasContent(below.row, below.col);
+    let pos: { row: number; col: number } | null;
+    if (prefer === "right") {
+      if (rightFilled) pos = right;
+      else if (belowFilled) pos = below;
+      else if (!rightLabel) pos = right;
+      else if (!belowLabel) pos = below;
+      else pos = null;
+    } else {
+      if (belowFilled) pos = below;
+      else if (rightFilled) pos = right;
+      else if (!belowLabel) pos = below;
+      else if (!rightLabel) pos = right;
+      else pos = null;
+    }
+    if (!pos) return { labelRef, ref: null, cell: EMPTY_CELL };
+    return { labelRef, ref: this.ref(pos.row, pos.col), cell: this.cell(pos.row, pos.col) };
+  }
+}
+
+function isInlineRole(role: LabelRole): boolean {
+  return (
+    role.startsWith("header.") ||
+    role === "grade" ||
+    role === "combined" ||
+    role === "total" ||
+    role === "goals.expected" ||
+    role === "goals.actual"
+  );
+}
+
+function isRange(m: unknown): m is CellRange {
+  if (!m || typeof m !== "object") return false;
+  const r = m as CellRange;
+  return (
+    Number.isInteger(r.top) &&
+    Number.isInteger(r.left) &&
+    Number.isInteger(r.bottom) &&
+    Number.isInteger(r.right) &&
+    r.top >= 0 &&
+    r.left >= 0 &&
+    r.bottom >= r.top &&
+    r.right >= r.left
+  );
+}
+
+export function hasContent(cell: Cell): boolean {
+  const v = cell.value;
+  if (!v) return false;
+  switch (v.kind) {
+    case "empty":
+      return false;
+    case "text":
+      return typeof v.value === "string" && v.value.trim() !== "";
+    default:
+      return true;
+  }
+}
+
+/** Text of a cell for names (trimmed); "" for blank cells. */
+export function textOf(cell: Cell): string {
+  const v = cell.value;
+  if (!v) return "";
+  switch (v.kind) {
+    case "text":
+      return typeof v.value === "string" ? v.value.trim() : "";
+    case "number":
+      return String(v.value);
+    case "boolean":
+      return v.value ? "TRUE" : "FALSE";
+    case "error":
+      return String(v.value);
+    case "date":
+      return String(v.serial);
+    default:
+      return "";
+  }
+}
+
+/** First hit in reading order satisfying pred. */
+export function firstHit(hits: Hit[], pred: (h: Hit) => boolean = () => true): Hit | undefined {
+  for (const h of hits) if (pred(h)) return h;
+  return undefined;
+}
