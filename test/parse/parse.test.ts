@@ -1,3 +1,4 @@
+import { describe, expect, test } from "@jest/globals";
 import { inferDirection, parseValue, unitsDiffer } from "../../src/core/parse";
 import type { ParsedValue } from "../../src/core/parse";
 

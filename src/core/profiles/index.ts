@@ -35,10 +35,16 @@ const TYPE_NAMES: Record<string, string> = {
 function fieldLabel(path: readonly PropertyKey[]): string {
   const dotted = path.map(String).join(".");
   if (dotted === "") return "规则配置";
-  // grades.0.min → 等级划分第 1 项的 min
+  // grades.0.min → 等级划分第 1 项的下限
   const m = /^grades\.(\d+)(?:\.(\w+))?$/.exec(dotted);
-  if (m)
-    return `等级划分第 ${Number(m[1]) + 1} 项${m[2] ? `的 ${m[2] === "min" ? "下限" : "名称"}` : ""}（${dotted}）`;
+  if (m) {
+    const part = m[2] ? `的${m[2] === "min" ? "下限" : "名称"}` : "";
+    return `等级划分第 ${Number(m[1]) + 1} 项${part}（${dotted}）`;
+  }
+  const sev = /^severities\.(.+)$/.exec(dotted);
+  if (sev) return `规则 ${sev[1]} 的严重程度（${dotted}）`;
+  const alias = /^gradeAliases\.(.+)$/.exec(dotted);
+  if (alias) return `等级别名“${alias[1]}”（${dotted}）`;
   const chinese = FIELD_NAMES[dotted];
   return chinese ? `${chinese}（${dotted}）` : dotted;
 }
@@ -63,6 +69,8 @@ function issueMessage(issue: Issue): string {
     case "too_big":
       return `${where}不能大于 ${String(raw.maximum)}`;
     case "unrecognized_keys":
+      if (issue.path.length === 1 && issue.path[0] === "severities")
+        return `${where}含有未知的规则编号：${(raw.keys as string[]).join("、")}`;
       return `${where}含有未知字段：${(raw.keys as string[]).join("、")}`;
     case "invalid_value":
       return `${where}取值无效，应为 ${(raw.values as unknown[]).map((v) => String(v)).join(" / ")} 之一`;
