@@ -1,0 +1,168 @@
+/**
+ * The orchestrator: workbook → forms (locator) → findings, total and grade per form. Never throws: a
+ * failure inside a check group is caught, recorded in `internalErrors` (tests assert it stays empty) and
+ * the other groups still run.
+ */
+import { gradeFor } from "./grade";
+import type { Workbook } from "./grid";
+import { locateForms } from "./locate";
+import { MSG } from "./messages";
+import type { Finding, FormResult, RuleProfile, SelfEvalForm } from "./model";
+import { round2 } from "./numbers";
+import { defaultProfile } from "./profiles";
+import { analyseForm, computeTotal } from "./checks/analysis";
+import type { FormAnalysis } from "./checks/analysis";
+import { makeFinding, sortFindings } from "./checks/context";
+import type { CheckContext } from "./checks/context";
+import { CHECK_GROUPS } from "./checks";
+import { fieldText } from "./checks/analysis";
+
+/** An exception caught inside the checker (a bug): which stage, and the error. */
+export interface InternalError {
+  stage: string;
+  sheet: string | null;
+  error: unknown;
+}
+
+export interface CheckOptions {
+  /** Rule profile; default: the hunan profile. */
+  profile?: RuleProfile;
+  /** Exceptions caught inside the checker are pushed here (a bug when non-empty). */
+  internalErrors?: InternalError[];
+}
+
+function emptyResult(profile: RuleProfile, findings: Finding[]): FormResult {
+  return {
+    form: null,
+    sheet: null,
+    department: null,
+    year: null,
+    profile: profile.id,
+    total: { typed: null, computed: null },
+    grade: { typed: null, computed: null },
+    writeBack: { total: null, grade: null },
+    findings,
+  };
+}
+
+function templateNotFound(profile: RuleProfile): FormResult {
+  return emptyResult(profile, [
+    makeFinding(profile, { rule: "TEMPLATE_NOT_FOUND", ref: null, message: MSG.templateNotFound() }),
+  ]);
+}
+
+/**
+ * Checks every form of a workbook. One FormResult per form found; when none, one result with
+ * form = null and a TEMPLATE_NOT_FOUND finding. Never throws.
+ */
+export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormResult[] {
+  let profile: RuleProfile;
+  try {
+    profile = options.profile ?? defaultProfile();
+  } catch (error) {
+    options.internalErrors?.push({ stage: "profile", sheet: null, error });
+    profile = fallbackProfile();
+  }
+  let forms: SelfEvalForm[] = [];
+  try {
+    forms = wb && Array.isArray(wb.sheets) ? locateForms(wb) : [];
+  } catch (error) {
+    options.internalErrors?.push({ stage: "locate", sheet: null, error });
+    forms = [];
+  }
+  if (forms.length === 0) return [templateNotFound(profile)];
+  return forms.map((form) => checkForm(form, wb, profile, options.internalErrors));
+}
+
+/** Checks one located form. Never throws. */
+export function checkForm(
+  form: SelfEvalForm,
+  wb: Workbook,
+  profile: RuleProfile,
+  internalErrors?: InternalError[],
+): FormResult {
+  const findings: Finding[] = [];
+  const fail = (stage: string, error: unknown): void => {
+    internalErrors?.push({ stage, sheet: form?.sheet ?? null, error });
+  };
+  let analysis: FormAnalysis | null = null;
+  try {
+    analysis = analyseForm(form, profile);
+  } catch (error) {
+    fail("analyse", error);
+  }
+  const result: FormResult = {
+    form,
+    sheet: form?.sheet ?? null,
+    department: null,
+    year: form?.year ?? null,
+    profile: profile.id,
+    total: { typed: null, computed: null },
+    grade: { typed: null, computed: null },
+    writeBack: { total: null, grade: null },
+    findings,
+  };
+  try {
+    const dept = fieldText(form.header?.department);
+    result.department = dept === "" ? null : dept;
+    result.writeBack = {
+      total: form.total?.score?.ref ?? form.combinedScoreGrade?.ref ?? null,
+      grade: form.grade?.ref ?? form.combinedScoreGrade?.ref ?? null,
+    };
+  } catch (error) {
+    fail("header", error);
+  }
+  if (!analysis) return result;
+
+  const ctx: CheckContext = {
+    form,
+    wb,
+    profile,
+    analysis,
+    report: (input) => findings.push(makeFinding(profile, input)),
+  };
+  for (const group of CHECK_GROUPS) {
+    try {
+      group.run(ctx);
+    } catch (error) {
+      fail(group.name, error);
+    }
+  }
+  try {
+    result.total.typed = analysis.typedTotal;
+    result.total.computed = computeTotal(form, analysis);
+    result.grade.typed = analysis.typedGrade;
+    const computedGrade =
+      result.total.computed !== null ? gradeFor(round2(result.total.computed), profile) : "";
+    result.grade.computed = computedGrade === "" ? null : computedGrade;
+  } catch (error) {
+    fail("total", error);
+  }
+  try {
+    result.findings = sortFindings(findings, wb);
+  } catch (error) {
+    fail("sort", error);
+  }
+  return result;
+}
+
+/** Used only if the built-in profiles failed to load (a packaging bug): the hunan rules. */
+function fallbackProfile(): RuleProfile {
+  return {
+    id: "hunan",
+    name: "湖南省（优/良/较差/差）",
+    totalWeight: 100,
+    weights: { execution: 10, output: 50, effect: 30, satisfaction: 10 },
+    execution: { kind: "proportional" },
+    reasonBelowRate: 0.9,
+    grades: [
+      { label: "优", min: 90 },
+      { label: "良", min: 80 },
+      { label: "较差", min: 60 },
+      { label: "差", min: 0 },
+    ],
+    gradeAliases: { 中: "较差" },
+    overAchievement: { ratio: 1.3, deduct: 0 },
+    severities: {},
+  };
+}

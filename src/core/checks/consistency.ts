@@ -1,0 +1,194 @@
+/**
+ * Consistency: UNIT_MISMATCH, YEAR_MISMATCH, UNKNOWN_CATEGORY, GOAL_DUPLICATE, UNPARSED_VALUE
+ * (domain.md §6 "consistency").
+ */
+import { cellText, getCell } from "../grid";
+import type { CellRef } from "../grid";
+import { LEVEL1_NAMES, LEVEL2_NAMES_BY_LEVEL1, isKnownLevel2, normalizeLevel1 } from "../labels";
+import type { Level1Name } from "../labels";
+import { MSG } from "../messages";
+import type { FormField } from "../model";
+import { formatPercent } from "../numbers";
+import type { ParsedValue } from "../parse";
+import { findRateIndicator, ratio } from "../rates";
+import { fieldText } from "./analysis";
+import type { CheckContext } from "./context";
+import { rowLabel } from "./missing";
+
+const refKey = (r: CellRef): string => `${r.sheet}!${r.row}:${r.col}`;
+
+/** The amount as written, reading a 元 figure as the 万元 it probably means (4.82元 → 4.82). */
+function amountAsWritten(p: ParsedValue): number | null {
+  if (p.value === null) return null;
+  if (p.yuanConverted) return p.rawUnit === "千元" ? p.value * 10 : p.value * 10000;
+  return p.value;
+}
+
+/** Rate indicators that are a plain actual ÷ target ratio (not a change or adjustment rate). */
+const NON_RATIO_RATES = new Set(["threePublicChange", "budgetAdjustment"]);
+
+function checkUnits(ctx: CheckContext): void {
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored) continue;
+    const t = i.target;
+    const a = i.actual;
+    const name = rowLabel(i.row.name);
+    const money = (p: ParsedValue): boolean => p.kind === "number" && p.unit === "万元";
+    if (i.rateName && (money(t) || money(a))) {
+      // A rate indicator holding amounts (seed 004: 公用经费控制率 27.6万元 / 20.48万元).
+      const field: FormField | null = money(a) ? i.row.actual : i.row.target;
+      if (!field?.ref) continue;
+      let computed: string | null = null;
+      const rate = findRateIndicator(i.row.name);
+      if (money(t) && money(a) && (!rate || !NON_RATIO_RATES.has(rate.id))) {
+        const num = amountAsWritten(a);
+        const den = amountAsWritten(t);
+        if (num !== null && den !== null) {
+          const r = ratio(num, den);
+          if (r.value !== null) computed = `${formatPercent(r.value, 2)}（${r.steps}）`;
+        }
+      }
+      ctx.report({
+        rule: "UNIT_MISMATCH",
+        ref: field.ref,
+        message: MSG.rateHoldsAmount(name, fieldText(field), computed),
+        typed: fieldText(field),
+        ...(computed
+          ? { expected: computed.replace(/（.*$/, ""), steps: computed.replace(/^[^（]*（|）$/g, "") }
+          : {}),
+      });
+      continue;
+    }
+    if (t.kind !== "number" || a.kind !== "number" || !i.row.actual?.ref) continue;
+    if (i.yuanSlip) continue; // MAGNITUDE says 元 is probably 万元
+    const differ =
+      (t.unit !== null && a.unit !== null && t.unit !== a.unit) ||
+      (t.isPercent !== a.isPercent && t.unit !== null && a.unit !== null);
+    if (!differ) continue;
+    ctx.report({
+      rule: "UNIT_MISMATCH",
+      ref: i.row.actual.ref,
+      message: MSG.unitMismatch(name, t.text, a.text),
+      typed: a.text,
+    });
+  }
+}
+
+const YEAR_RE = /(20\d{2})\s*年/g;
+const PREVIOUS_YEAR_WORDS = /上年|上一年|去年|同比|上年度/;
+const NEXT_YEAR_WORDS = /下一步|下年|明年|将|计划|拟/;
+
+/**
+ * Any "20xx年" in a text cell of the form area that is not the form's year. Exceptions (kept simple):
+ * the year line itself and the 填报日期 cell; the previous year when the cell says 上年/去年/同比; the next
+ * year when the cell speaks of plans (下一步/明年/将/计划/拟).
+ */
+function checkYears(ctx: CheckContext): void {
+  const form = ctx.form;
+  const year = form.year;
+  if (year === null) return;
+  const sheet = ctx.wb.sheets.find((s) => s.name === form.sheet);
+  if (!sheet) return;
+  const skip = new Set<string>();
+  for (const r of [form.yearRef, form.header.reportDate?.ref, form.header.reportDate?.labelRef])
+    if (r) skip.add(refKey(r));
+  const { top, left, bottom, right } = form.bounds;
+  for (let row = top; row <= bottom; row++) {
+    const cells = sheet.cells[row];
+    if (!cells) continue;
+    const end = Math.min(right, cells.length - 1);
+    for (let col = left; col <= end; col++) {
+      const cell = cells[col];
+      if (!cell || cell.value.kind !== "text") continue;
+      const ref = { sheet: form.sheet, row, col };
+      if (skip.has(refKey(ref))) continue;
+      const text = cellText(getCell(sheet, row, col).value).normalize("NFKC");
+      YEAR_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = YEAR_RE.exec(text)) !== null) {
+        const y = Number(m[1]);
+        if (y === year) continue;
+        if (y === year - 1 && PREVIOUS_YEAR_WORDS.test(text)) continue;
+        if (y === year + 1 && NEXT_YEAR_WORDS.test(text)) continue;
+        ctx.report({
+          rule: "YEAR_MISMATCH",
+          ref,
+          message: MSG.yearMismatch(y, year, text),
+          typed: y,
+          expected: year,
+        });
+        break;
+      }
+    }
+  }
+}
+
+function checkCategories(ctx: CheckContext): void {
+  const seen = new Set<string>();
+  const known1 = LEVEL1_NAMES.join("、");
+  for (const i of ctx.analysis.indicators) {
+    const r = i.row;
+    const l1 = normalizeLevel1(r.level1 ?? "");
+    const l1Known = (LEVEL1_NAMES as readonly string[]).includes(l1);
+    if (r.level1Ref && l1 !== "" && !seen.has(refKey(r.level1Ref))) {
+      seen.add(refKey(r.level1Ref));
+      if (!l1Known)
+        ctx.report({
+          rule: "UNKNOWN_CATEGORY",
+          ref: r.level1Ref,
+          message: MSG.unknownLevel1(r.level1.trim(), known1),
+          typed: r.level1.trim(),
+        });
+    }
+    if (r.level2Ref && l1Known && (r.level2 ?? "").trim() !== "" && !seen.has(refKey(r.level2Ref))) {
+      seen.add(refKey(r.level2Ref));
+      if (!isKnownLevel2(r.level1, r.level2)) {
+        const list = LEVEL2_NAMES_BY_LEVEL1[l1 as Level1Name];
+        ctx.report({
+          rule: "UNKNOWN_CATEGORY",
+          ref: r.level2Ref,
+          message: MSG.unknownLevel2(r.level2.trim(), l1, list.join("、")),
+          typed: r.level2.trim(),
+        });
+      }
+    }
+  }
+}
+
+function checkGoals(ctx: CheckContext): void {
+  const { expected, actual } = ctx.form.goals;
+  if (!actual?.ref) return;
+  const norm = (s: string): string => s.normalize("NFKC").replace(/[\s，。,.;；、]/g, "");
+  const e = norm(fieldText(expected));
+  const a = norm(fieldText(actual));
+  if (e === "" || e !== a) return;
+  ctx.report({ rule: "GOAL_DUPLICATE", ref: actual.ref, message: MSG.goalDuplicate() });
+}
+
+function checkUnparsed(ctx: CheckContext): void {
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored) continue;
+    const pairs: [ParsedValue, FormField | null, string][] = [
+      [i.target, i.row.target, "年度指标值"],
+      [i.actual, i.row.actual, "实际完成值"],
+    ];
+    for (const [p, field, what] of pairs) {
+      if (p.kind !== "unparsed" || !field?.ref) continue;
+      if (field.cell.value.kind === "error") continue; // MISSING_VALUE reports error values
+      ctx.report({
+        rule: "UNPARSED_VALUE",
+        ref: field.ref,
+        message: MSG.unparsed(`“${rowLabel(i.row.name)}”的${what}`, p.text),
+        typed: p.text,
+      });
+    }
+  }
+}
+
+export function checkConsistency(ctx: CheckContext): void {
+  checkUnits(ctx);
+  checkYears(ctx);
+  checkCategories(ctx);
+  checkGoals(ctx);
+  checkUnparsed(ctx);
+}

@@ -1,0 +1,118 @@
+/**
+ * What every check group receives, and the one place findings are created: rule → category, default
+ * severity (rules.md), the profile's override, and the "rounding only → at most a warning" cap.
+ */
+import type { CellRef, Workbook } from "../grid";
+import type { Finding, FindingCategory, RuleId, RuleProfile, SelfEvalForm, Severity } from "../model";
+import { severityFor } from "../profiles";
+import type { FormAnalysis } from "./analysis";
+
+/** Default severity of every rule (rules.md table). */
+export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
+  TEMPLATE_NOT_FOUND: "error",
+  MISSING_FIELD: "error",
+  MISSING_VALUE: "error",
+  MISSING_REASON: "error",
+  SUM_MISMATCH: "error",
+  WEIGHT_TOTAL: "error",
+  RATE_MISMATCH: "error",
+  SCORE_MISMATCH: "error",
+  SCORE_OUT_OF_RANGE: "error",
+  QUAL_BAND: "warning",
+  GRADE_MISMATCH: "error",
+  EXEC_OVER_100: "warning",
+  INCOME_AS_SPENDING: "error",
+  MAGNITUDE: "warning",
+  PERCENT_OVER_100: "error",
+  UNIT_MISMATCH: "warning",
+  YEAR_MISMATCH: "warning",
+  UNKNOWN_CATEGORY: "warning",
+  OVER_ACHIEVEMENT: "warning",
+  FORECAST_VALUE: "warning",
+  GOAL_DUPLICATE: "warning",
+  UNPARSED_VALUE: "info",
+};
+
+/** Task-pane grouping of every rule (domain.md §6). */
+export const RULE_CATEGORY: Readonly<Record<RuleId, FindingCategory>> = {
+  TEMPLATE_NOT_FOUND: "template",
+  MISSING_FIELD: "missing",
+  MISSING_VALUE: "missing",
+  MISSING_REASON: "missing",
+  SUM_MISMATCH: "arithmetic",
+  WEIGHT_TOTAL: "arithmetic",
+  RATE_MISMATCH: "arithmetic",
+  SCORE_MISMATCH: "arithmetic",
+  SCORE_OUT_OF_RANGE: "arithmetic",
+  QUAL_BAND: "arithmetic",
+  GRADE_MISMATCH: "grade",
+  EXEC_OVER_100: "plausibility",
+  INCOME_AS_SPENDING: "plausibility",
+  MAGNITUDE: "plausibility",
+  PERCENT_OVER_100: "plausibility",
+  OVER_ACHIEVEMENT: "plausibility",
+  FORECAST_VALUE: "plausibility",
+  UNIT_MISMATCH: "consistency",
+  YEAR_MISMATCH: "consistency",
+  UNKNOWN_CATEGORY: "consistency",
+  GOAL_DUPLICATE: "consistency",
+  UNPARSED_VALUE: "consistency",
+};
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export interface FindingInput {
+  rule: RuleId;
+  ref: CellRef | null;
+  message: string;
+  typed?: number | string | null;
+  expected?: number | string | null;
+  steps?: string;
+  fix?: { ref: CellRef; value: number | string };
+  /** A difference that comes from rounding only: the severity is capped at "warning". */
+  roundingOnly?: boolean;
+}
+
+export interface CheckContext {
+  form: SelfEvalForm;
+  wb: Workbook;
+  profile: RuleProfile;
+  analysis: FormAnalysis;
+  report(input: FindingInput): void;
+}
+
+/** Builds a finding with its category and the profile's severity. */
+export function makeFinding(profile: RuleProfile, input: FindingInput): Finding {
+  let severity = severityFor(profile, input.rule, DEFAULT_SEVERITY[input.rule]);
+  if (input.roundingOnly && SEVERITY_RANK[severity] < SEVERITY_RANK.warning) severity = "warning";
+  const f: Finding = {
+    rule: input.rule,
+    severity,
+    category: RULE_CATEGORY[input.rule],
+    ref: input.ref,
+    message: input.message,
+  };
+  if (input.typed !== undefined) f.typed = input.typed;
+  if (input.expected !== undefined) f.expected = input.expected;
+  if (input.steps !== undefined) f.steps = input.steps;
+  if (input.fix !== undefined) f.fix = input.fix;
+  return f;
+}
+
+/** Sorts by severity, then sheet (workbook order), row, column. Stable for equal keys. */
+export function sortFindings(findings: Finding[], wb: Workbook): Finding[] {
+  const sheetIndex = new Map<string, number>();
+  wb.sheets.forEach((s, i) => sheetIndex.set(s.name, i));
+  const keyed = findings.map((f, i) => ({ f, i }));
+  keyed.sort((a, b) => {
+    const s = SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity];
+    if (s !== 0) return s;
+    const ra = a.f.ref;
+    const rb = b.f.ref;
+    if (ra === null || rb === null) return ra === rb ? a.i - b.i : ra === null ? -1 : 1;
+    const sa = sheetIndex.get(ra.sheet) ?? Number.MAX_SAFE_INTEGER;
+    const sb = sheetIndex.get(rb.sheet) ?? Number.MAX_SAFE_INTEGER;
+    return sa - sb || ra.row - rb.row || ra.col - rb.col || a.i - b.i;
+  });
+  return keyed.map((k) => k.f);
+}

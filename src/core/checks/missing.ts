@@ -1,0 +1,206 @@
+/**
+ * MISSING_FIELD, MISSING_VALUE, MISSING_REASON (rules.md; domain.md §6 "missing").
+ */
+import type { CellRef } from "../grid";
+import type { FormField } from "../model";
+import { round2 } from "../numbers";
+import { FIELD_NAMES, MSG } from "../messages";
+import { fieldRef, fieldText, isBlankField } from "./analysis";
+import type { NumberRead } from "./analysis";
+import type { CheckContext } from "./context";
+
+/** Reasons that say nothing: 无, 暂无, /, —, 没有, 无。 */
+const BOILERPLATE_REASON_RE = /^(?:无|暂无|没有|无原因|不适用|[/\\／—–\-－―─.。…]*)$/;
+
+export function isBoilerplateReason(text: string): boolean {
+  const s = text
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/[。.]+$/, "");
+  return s === "" || BOILERPLATE_REASON_RE.test(s);
+}
+
+/** The form's top-left cell, for findings about a field whose label is not on the form at all. */
+function formAnchor(ctx: CheckContext): CellRef {
+  const f = ctx.form;
+  return f.titleRef ?? { sheet: f.sheet, row: f.bounds.top, col: f.bounds.left };
+}
+
+function requireField(ctx: CheckContext, field: FormField | null, name: string): void {
+  if (field && !isBlankField(field)) return;
+  const ref = fieldRef(field);
+  if (ref) ctx.report({ rule: "MISSING_FIELD", ref, message: MSG.missingField(name), typed: null });
+  else
+    ctx.report({
+      rule: "MISSING_FIELD",
+      ref: formAnchor(ctx),
+      message: MSG.missingFieldNoCell(name),
+      typed: null,
+    });
+}
+
+function checkFields(ctx: CheckContext): void {
+  const { form, analysis } = ctx;
+  requireField(ctx, form.header.department, FIELD_NAMES.department);
+  requireField(ctx, form.header.budgetCode, FIELD_NAMES.budgetCode);
+  requireField(ctx, form.header.contact, FIELD_NAMES.contact);
+  requireField(ctx, form.header.phone, FIELD_NAMES.phone);
+  requireField(ctx, form.goals.expected, FIELD_NAMES.expected);
+  requireField(ctx, form.goals.actual, FIELD_NAMES.actual);
+
+  const combined = form.combinedScoreGrade;
+  const totalViaCombined = !form.total.score?.ref && combined?.ref;
+  if (totalViaCombined) {
+    // Older Hunan form: "评分：96   等级：优" in one cell; each part is required.
+    if (isBlankField(combined)) {
+      ctx.report({
+        rule: "MISSING_FIELD",
+        ref: combined!.ref,
+        message: MSG.missingField(`${FIELD_NAMES.total}和等级`),
+      });
+      return;
+    }
+    if (analysis.typedTotal === null)
+      ctx.report({
+        rule: "MISSING_FIELD",
+        ref: combined!.ref,
+        message: MSG.missingField(FIELD_NAMES.total, "应写成“评分：96”"),
+      });
+    if (analysis.typedGrade === null && !form.grade?.ref)
+      ctx.report({
+        rule: "MISSING_FIELD",
+        ref: combined!.ref,
+        message: MSG.missingField(FIELD_NAMES.grade, "应写成“等级：优”"),
+      });
+    return;
+  }
+  requireField(ctx, form.total.score, FIELD_NAMES.total);
+  if (!form.grade?.ref && combined?.ref) {
+    if (analysis.typedGrade === null)
+      ctx.report({
+        rule: "MISSING_FIELD",
+        ref: combined.ref,
+        message: MSG.missingField(FIELD_NAMES.grade, "应写成“等级：优”"),
+      });
+  } else requireField(ctx, form.grade, FIELD_NAMES.grade);
+}
+
+/** One MISSING_VALUE for a blank or error cell of a required value. */
+function requireValue(
+  ctx: CheckContext,
+  read: NumberRead | { status: string; text: string; ref: CellRef | null },
+  what: string,
+  rowName: string,
+): void {
+  if (!read.ref) return; // the form has no such column
+  if (read.status === "empty")
+    ctx.report({
+      rule: "MISSING_VALUE",
+      ref: read.ref,
+      message: MSG.missingValue(what, rowName),
+      typed: null,
+    });
+  else if (read.status === "error")
+    ctx.report({
+      rule: "MISSING_VALUE",
+      ref: read.ref,
+      message: MSG.errorValue(what, rowName, read.text),
+      typed: read.text,
+    });
+}
+
+function textStatus(field: FormField | null | undefined): {
+  status: string;
+  text: string;
+  ref: CellRef | null;
+} {
+  const ref = field?.ref ?? null;
+  const v = field?.cell?.value;
+  if (!v || v.kind === "empty" || (v.kind === "text" && v.value.trim() === ""))
+    return { status: "empty", text: "", ref };
+  if (v.kind === "error") return { status: "error", text: v.value, ref };
+  return { status: "value", text: fieldText(field), ref };
+}
+
+function checkValues(ctx: CheckContext): void {
+  const b = ctx.analysis.budget;
+  if (b?.total) {
+    const name = FIELD_NAMES.budgetTotal;
+    requireValue(ctx, b.budget, FIELD_NAMES.fullYearBudget, name);
+    requireValue(ctx, b.executed, FIELD_NAMES.executed, name);
+    requireValue(ctx, b.weight, FIELD_NAMES.weight, name);
+    requireValue(ctx, b.score, FIELD_NAMES.score, name);
+  }
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored) continue;
+    const name = rowLabel(i.row.name);
+    requireValue(ctx, textStatus(i.row.target), FIELD_NAMES.target, name);
+    requireValue(ctx, textStatus(i.row.actual), FIELD_NAMES.actualValue, name);
+    requireValue(ctx, i.weight, FIELD_NAMES.weight, name);
+    requireValue(ctx, i.score, FIELD_NAMES.score, name);
+  }
+}
+
+/** Name of an indicator row for messages ("（未命名指标）" when blank). */
+export function rowLabel(name: string): string {
+  const s = (name ?? "").replace(/\s+/g, " ").trim();
+  return s === "" ? "（未命名指标）" : s;
+}
+
+/**
+ * Points lost with no reason; 执行率 below profile.reasonBelowRate with no reason. Where the reason for a
+ * low rate goes: the budget block's reason cell when the form has one; otherwise any 偏差原因 text in the
+ * indicator table that mentions 执行 (e.g. "预算执行率偏低是因为…") counts. Without either, the finding
+ * points at the 执行率 cell (or 全年执行数).
+ */
+function checkReasons(ctx: CheckContext): void {
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored || !i.row.reason?.ref) continue;
+    const w = i.weight.value;
+    const s = i.score.value;
+    if (w === null || s === null || !(s < w - 0.005)) continue;
+    const reason = fieldText(i.row.reason);
+    if (!isBoilerplateReason(reason)) continue;
+    ctx.report({
+      rule: "MISSING_REASON",
+      ref: i.row.reason.ref,
+      message: MSG.missingReasonLost(rowLabel(i.row.name), w, s, reason),
+      typed: reason === "" ? null : reason,
+    });
+  }
+
+  const b = ctx.analysis.budget;
+  const threshold = ctx.profile.reasonBelowRate;
+  if (!b || b.rate === null || !(b.rate < threshold - 1e-12)) return;
+  const reasonField = b.block.reason;
+  if (reasonField?.ref) {
+    const text = fieldText(reasonField);
+    if (!isBoilerplateReason(text)) return;
+    ctx.report({
+      rule: "MISSING_REASON",
+      ref: reasonField.ref,
+      message: MSG.missingReasonRate(round2(b.rate * 10000) / 10000, threshold, "预算资金的原因说明栏"),
+      typed: text === "" ? null : text,
+    });
+    return;
+  }
+  const explained = ctx.analysis.indicators.some((i) => {
+    const t = fieldText(i.row.reason);
+    return /执行/.test(t) && !isBoilerplateReason(t);
+  });
+  if (explained) return;
+  const ref = b.rateCell.ref ?? b.executed.ref ?? b.total?.labelRef ?? null;
+  if (!ref) return;
+  ctx.report({
+    rule: "MISSING_REASON",
+    ref,
+    message: MSG.missingReasonRate(b.rate, threshold, "偏差原因栏"),
+    typed: null,
+  });
+}
+
+export function checkMissing(ctx: CheckContext): void {
+  checkFields(ctx);
+  checkValues(ctx);
+  checkReasons(ctx);
+}

@@ -1,0 +1,217 @@
+/**
+ * Plausibility: EXEC_OVER_100, INCOME_AS_SPENDING, MAGNITUDE, PERCENT_OVER_100, OVER_ACHIEVEMENT,
+ * FORECAST_VALUE (domain.md §6 "plausibility").
+ */
+import { normalizeLabel } from "../labels";
+import { MSG } from "../messages";
+import type { FormField } from "../model";
+import { formatNumber, formatPercent } from "../numbers";
+import type { ParsedValue } from "../parse";
+import { findRateIndicator } from "../rates";
+import { bareIndicatorName, fieldText, readNumber } from "./analysis";
+import type { IndicatorInfo } from "./analysis";
+import type { CheckContext } from "./context";
+import { rowLabel } from "./missing";
+import { incomeTotal, spendingTotal } from "./sums";
+import { sumDifference } from "./util";
+
+/** 万元 amounts from this size up (10 亿元) look like 元 typed into a 万元 table. */
+export const YUAN_IN_WANYUAN_THRESHOLD = 100000;
+
+function checkExecOver100(ctx: CheckContext): void {
+  const b = ctx.analysis.budget;
+  if (!b || b.rate === null || !(b.rate > 1 + 1e-9)) return;
+  const ref = b.rateCell.ref ?? b.executed.ref;
+  if (!ref || b.executed.value === null || b.budget.value === null) return;
+  ctx.report({
+    rule: "EXEC_OVER_100",
+    ref,
+    message: MSG.execOver100(b.rate, b.executed.value, b.budget.value),
+    typed: b.rateCell.status === "number" ? b.rateCell.text : formatPercent(b.rate, 2),
+    expected: formatPercent(b.rate, 2),
+    steps: `${formatPercent(b.rate, 2)} = ${formatNumber(b.executed.value)} ÷ ${formatNumber(b.budget.value)}`,
+  });
+}
+
+function checkIncomeAsSpending(ctx: CheckContext): void {
+  const b = ctx.analysis.budget;
+  if (!b || b.block.variant !== "by-nature" || b.executed.value === null || !b.executed.ref) return;
+  const income = incomeTotal(b);
+  const spending = spendingTotal(b);
+  if (income === null || spending === null) return;
+  if (sumDifference(b.executed.value, income) !== "none") return;
+  if (sumDifference(spending.value, income) !== "real") return;
+  ctx.report({
+    rule: "INCOME_AS_SPENDING",
+    ref: b.executed.ref,
+    message: MSG.incomeAsSpending(b.executed.value, income, spending.value, spending.steps),
+    typed: b.executed.value,
+    expected: spending.value,
+    steps: spending.steps,
+    fix: { ref: b.executed.ref, value: spending.value },
+  });
+}
+
+const AMOUNT_COLUMNS = [
+  { key: "initialBudget", name: "年初预算数" },
+  { key: "fullYearBudget", name: "全年预算数" },
+  { key: "executed", name: "全年执行数" },
+] as const;
+
+function checkMagnitude(ctx: CheckContext): void {
+  const b = ctx.analysis.budget;
+  if (b && (b.block.unit === null || b.block.unit === "万元")) {
+    for (const row of b.block.rows) {
+      for (const c of AMOUNT_COLUMNS) {
+        const r = readNumber(row[c.key]);
+        if (r.value === null || !r.ref || r.isPercent) continue;
+        if (Math.abs(r.value) < YUAN_IN_WANYUAN_THRESHOLD) continue;
+        ctx.report({
+          rule: "MAGNITUDE",
+          ref: r.ref,
+          message: MSG.magnitudeYuan(`“${row.label.trim()}”的${c.name}`, r.value),
+          typed: r.value,
+          expected: r.value / 10000,
+          steps: `${formatNumber(r.value / 10000, 4)} = ${formatNumber(r.value)} ÷ 10000`,
+        });
+      }
+    }
+  }
+  // A full-year budget smaller than its own 基本支出 (seed 000: 459.61 < 679.77).
+  if (b?.total && b.budget.value !== null && b.budget.ref) {
+    const basic = b.block.rows.find(
+      (r) => r.kind === "spending-item" && /基本支出/.test(normalizeLabel(r.label)),
+    );
+    if (basic) {
+      const v = readNumber(basic.fullYearBudget).value ?? readNumber(basic.executed).value;
+      if (v !== null && v > 0 && b.budget.value < v - 0.005) {
+        ctx.report({
+          rule: "MAGNITUDE",
+          ref: b.budget.ref,
+          message: MSG.magnitudeBelowBasic(b.budget.value, v),
+          typed: b.budget.value,
+          steps: `${formatNumber(b.budget.value)} < 基本支出 ${formatNumber(v)}`,
+        });
+      }
+    }
+  }
+  // "4.82元" against a target in 万元: 元 is probably a slip for 万元.
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored || !i.yuanSlip) continue;
+    const slipOnActual = i.actual.yuanConverted;
+    const field = slipOnActual ? i.row.actual : i.row.target;
+    const slip = slipOnActual ? i.actual : i.target;
+    const other = slipOnActual ? i.target : i.actual;
+    if (!field?.ref) continue;
+    ctx.report({
+      rule: "MAGNITUDE",
+      ref: field.ref,
+      message: MSG.magnitudeYuanUnit(slip.text, other.text),
+      typed: slip.text,
+    });
+  }
+}
+
+/** Rates that cannot exceed 100%: satisfaction, 合格率, 及时率, 覆盖率 … (and RATE_INDICATORS with capAt100). */
+const CAPPED_RATE_RE =
+  /满意|合格率|及时率|覆盖率|达标率|知晓率|准确率|办结率|受理率|公开率|到位率|参保率|入学率|巩固率|利用率|验收率|通过率|普及率|出勤率|正确率|完好率/;
+
+function isCappedRate(i: IndicatorInfo): boolean {
+  const name = bareIndicatorName(i.row.name);
+  if (CAPPED_RATE_RE.test(name)) return true;
+  return findRateIndicator(i.row.name)?.capAt100 === true;
+}
+
+function checkPercentOver100(ctx: CheckContext): void {
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored || !isCappedRate(i)) continue;
+    const sides: [ParsedValue, FormField | null][] = [
+      [i.target, i.row.target],
+      [i.actual, i.row.actual],
+    ];
+    for (const [p, field] of sides) {
+      if (p.kind !== "number" || !p.isPercent || p.value === null || !field?.ref) continue;
+      if (!(p.value > 1 + 1e-9)) continue;
+      ctx.report({
+        rule: "PERCENT_OVER_100",
+        ref: field.ref,
+        message: MSG.percentOver100(rowLabel(i.row.name), p.value),
+        typed: p.text,
+        expected: "≤ 100%",
+      });
+    }
+  }
+}
+
+function checkOverAchievement(ctx: CheckContext): void {
+  const threshold = ctx.profile.overAchievement.ratio;
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored || i.overRatio === null || !i.row.actual?.ref) continue;
+    if (!(i.overRatio >= threshold - 1e-9)) continue;
+    ctx.report({
+      rule: "OVER_ACHIEVEMENT",
+      ref: i.row.actual.ref,
+      message: MSG.overAchievement(
+        rowLabel(i.row.name),
+        i.actual.text,
+        i.target.text,
+        i.overRatio,
+        threshold,
+        ctx.profile.overAchievement.deduct,
+      ),
+      typed: i.actual.text,
+      steps: `${formatPercent(i.overRatio, 2)} = ${formatNumber(i.actual.value!, 4)} ÷ ${formatNumber(i.target.value!, 4)}`,
+    });
+  }
+}
+
+/** 1-10月, 1－11月, 截至10月: a partial year (December excluded). */
+const PARTIAL_YEAR_RE =
+  /(\d{1,2})\s*[-－—–~～至到]\s*(\d{1,2})\s*月|截[至止]\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月/g;
+
+/** Forecast words or a partial year in a free text (the goal's 实际完成情况). */
+export function forecastInText(text: string): string | null {
+  const s = text.normalize("NFKC");
+  const w = /预计|力争/.exec(s);
+  if (w) return w[0];
+  PARTIAL_YEAR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PARTIAL_YEAR_RE.exec(s)) !== null) {
+    const last = Number(m[2] ?? m[3]);
+    if (last >= 1 && last < 12) return m[0];
+  }
+  return null;
+}
+
+function checkForecast(ctx: CheckContext): void {
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored || !i.actual.forecast || !i.row.actual?.ref) continue;
+    ctx.report({
+      rule: "FORECAST_VALUE",
+      ref: i.row.actual.ref,
+      message: MSG.forecast(`“${rowLabel(i.row.name)}”的实际完成值`, i.actual.text),
+      typed: i.actual.text,
+    });
+  }
+  const goal = ctx.form.goals.actual;
+  if (goal?.ref) {
+    const text = fieldText(goal);
+    const hit = text ? forecastInText(text) : null;
+    if (hit)
+      ctx.report({
+        rule: "FORECAST_VALUE",
+        ref: goal.ref,
+        message: MSG.forecast("年度总体目标的实际完成情况", hit),
+        typed: hit,
+      });
+  }
+}
+
+export function checkPlausibility(ctx: CheckContext): void {
+  checkExecOver100(ctx);
+  checkIncomeAsSpending(ctx);
+  checkMagnitude(ctx);
+  checkPercentOver100(ctx);
+  checkOverAchievement(ctx);
+  checkForecast(ctx);
+}

@@ -1,0 +1,238 @@
+/**
+ * SUM_MISMATCH: a total that differs from the sum of its parts (difference ≤ 0.01: rounding → warning).
+ * - budget: by-source 年度资金总额 = 当年财政拨款 + 上年结转 + 其他资金 (each amount column);
+ *   by-nature 按收入性质分 = its items, 按支出性质分 = its items, 年度资金总额 = 按支出性质分
+ *   (the 全年执行数 column is left to INCOME_AS_SPENDING when it equals the income total instead);
+ * - 总分 = 执行率得分 + every indicator 得分 (typed parts);
+ * - a 一级 subtotal score = its 三级 scores; the older Hunan summary 合计 = its rows, and the combined
+ *   "评分：96" = that 合计.
+ */
+import type { CellRef } from "../grid";
+import { MSG } from "../messages";
+import type { BudgetRow, BudgetRowKind } from "../model";
+import { readNumber } from "./analysis";
+import type { BudgetInfo, Level1Info } from "./analysis";
+import type { CheckContext } from "./context";
+import { sum, sumDifference, sumSteps } from "./util";
+
+type AmountColumn = "initialBudget" | "fullYearBudget" | "executed";
+const AMOUNT_COLUMNS: { key: AmountColumn; name: string }[] = [
+  { key: "initialBudget", name: "年初预算数" },
+  { key: "fullYearBudget", name: "全年预算数" },
+  { key: "executed", name: "全年执行数" },
+];
+
+function amount(
+  row: BudgetRow,
+  col: AmountColumn,
+): { value: number | null; ref: CellRef | null; blank: boolean } {
+  const r = readNumber(row[col]);
+  return {
+    value: r.value,
+    ref: r.ref,
+    blank: r.status === "empty" || r.status === "placeholder" || r.status === "absent",
+  };
+}
+
+/**
+ * Compares `whole` (one row) with the sum of `parts` in one column. Blank parts count as 0; nothing is
+ * reported when every part is blank or the whole is blank (MISSING_VALUE covers the total row).
+ */
+function compareColumn(
+  ctx: CheckContext,
+  what: string,
+  whole: BudgetRow,
+  parts: BudgetRow[],
+  col: AmountColumn,
+  colName: string,
+  fix: boolean,
+): void {
+  const w = amount(whole, col);
+  if (w.value === null || !w.ref) return;
+  const values: number[] = [];
+  for (const p of parts) {
+    const a = amount(p, col);
+    if (a.value !== null) values.push(a.value);
+    else if (!a.blank) return; // a part is unreadable text: do not guess
+  }
+  if (values.length === 0) return;
+  const expected = sum(values);
+  const kind = sumDifference(w.value, expected);
+  if (kind === "none") return;
+  const steps = sumSteps(expected, values);
+  ctx.report({
+    rule: "SUM_MISMATCH",
+    ref: w.ref,
+    message: MSG.sumMismatch(
+      `“${whole.label.trim()}”的${colName}`,
+      w.value,
+      expected,
+      steps,
+      kind === "rounding",
+    ),
+    typed: w.value,
+    expected,
+    steps,
+    roundingOnly: kind === "rounding",
+    ...(fix ? { fix: { ref: w.ref, value: expected } } : {}),
+  });
+}
+
+/** The 全年执行数 of the total row equals the income total (INCOME_AS_SPENDING reports it). */
+export function incomeTotal(b: BudgetInfo): number | null {
+  const rows = b.block.rows;
+  const group = rows.find((r) => r.kind === "income-group");
+  const g = group ? readNumber(group.executed).value : null;
+  if (g !== null) return g;
+  const items = rows.filter((r) => r.kind === "income-item").map((r) => readNumber(r.executed).value);
+  const nums = items.filter((v): v is number => v !== null);
+  return nums.length > 0 ? sum(nums) : null;
+}
+
+export function spendingTotal(b: BudgetInfo): { value: number; steps: string } | null {
+  const rows = b.block.rows;
+  const items = rows.filter((r) => r.kind === "spending-item").map((r) => readNumber(r.executed).value);
+  const nums = items.filter((v): v is number => v !== null);
+  const group = rows.find((r) => r.kind === "spending-group");
+  const g = group ? readNumber(group.executed).value : null;
+  if (g !== null)
+    return { value: g, steps: nums.length > 0 ? sumSteps(sum(nums), nums) : `按支出性质分 ${g}` };
+  if (nums.length === 0) return null;
+  const s = sum(nums);
+  return { value: s, steps: sumSteps(s, nums) };
+}
+
+function rowsOf(b: BudgetInfo, kind: BudgetRowKind): BudgetRow[] {
+  return b.block.rows.filter((r) => r.kind === kind);
+}
+
+function checkBudget(ctx: CheckContext): void {
+  const b = ctx.analysis.budget;
+  if (!b || !b.total) return;
+  if (b.block.variant === "by-source") {
+    const parts = b.block.rows.filter(
+      (r) => r.kind === "current" || r.kind === "carryover" || r.kind === "other",
+    );
+    if (parts.length === 0) return;
+    for (const c of AMOUNT_COLUMNS) compareColumn(ctx, "budget", b.total, parts, c.key, c.name, false);
+    return;
+  }
+  const incomeGroup = rowsOf(b, "income-group")[0];
+  const spendingGroup = rowsOf(b, "spending-group")[0];
+  const incomeItems = rowsOf(b, "income-item");
+  const spendingItems = rowsOf(b, "spending-item");
+  for (const c of AMOUNT_COLUMNS) {
+    if (incomeGroup && incomeItems.length > 0)
+      compareColumn(ctx, "income", incomeGroup, incomeItems, c.key, c.name, false);
+    if (spendingGroup && spendingItems.length > 0)
+      compareColumn(ctx, "spending", spendingGroup, spendingItems, c.key, c.name, false);
+    // Total vs spending: the spending group row when it holds the column, else its items.
+    let parts: BudgetRow[] = [];
+    if (spendingGroup && readNumber(spendingGroup[c.key]).value !== null) parts = [spendingGroup];
+    else parts = spendingItems;
+    if (parts.length === 0) continue;
+    if (c.key === "executed") {
+      const inc = incomeTotal(b);
+      const exe = b.executed.value;
+      if (inc !== null && exe !== null && sumDifference(exe, inc) === "none") continue; // INCOME_AS_SPENDING
+    }
+    compareColumn(ctx, "total", b.total, parts, c.key, c.name, false);
+  }
+}
+
+/** 总分 vs 执行率得分 + indicator scores, all as typed. */
+function checkTotal(ctx: CheckContext): void {
+  const a = ctx.analysis;
+  if (a.typedTotal === null || !a.typedTotalRef) return;
+  const scored = a.indicators.filter((i) => i.scored);
+  const rowPoints = scored.some((i) => i.row.score?.ref);
+  let parts: number[] = [];
+  let what = "总分";
+  if (rowPoints) {
+    if (a.budget?.total) {
+      if (a.budget.score.value === null) return;
+      parts.push(a.budget.score.value);
+    }
+    for (const i of scored) {
+      if (!i.row.score?.ref) continue;
+      if (i.score.value === null) return; // MISSING_VALUE / unreadable: no sum
+      parts.push(i.score.value);
+    }
+  } else {
+    const total = a.summary.find((s) => s.name === "合计");
+    if (total && total.score.value !== null) {
+      parts = [total.score.value];
+      what = "综合得分";
+    } else {
+      const rows = a.summary.filter((s) => s.name !== "合计");
+      if (rows.length === 0 || rows.some((r) => r.score.value === null)) return;
+      parts = rows.map((r) => r.score.value!);
+    }
+  }
+  if (parts.length === 0) return;
+  const expected = sum(parts);
+  const kind = sumDifference(a.typedTotal, expected);
+  if (kind === "none") return;
+  const steps = what === "综合得分" ? `${expected} = 一级指标汇总表合计` : sumSteps(expected, parts);
+  const ref = a.typedTotalRef;
+  const combined = ctx.form.combinedScoreGrade?.ref === ref;
+  ctx.report({
+    rule: "SUM_MISMATCH",
+    ref,
+    message: MSG.sumMismatch(what, a.typedTotal, expected, steps, kind === "rounding"),
+    typed: a.typedTotal,
+    expected,
+    steps,
+    roundingOnly: kind === "rounding",
+    ...(combined ? {} : { fix: { ref, value: expected } }),
+  });
+}
+
+function compareSummary(ctx: CheckContext, whole: Level1Info, parts: number[], label: string): void {
+  if (whole.score.value === null || !whole.score.ref || parts.length === 0) return;
+  const expected = sum(parts);
+  const kind = sumDifference(whole.score.value, expected);
+  if (kind === "none") return;
+  const steps = sumSteps(expected, parts);
+  ctx.report({
+    rule: "SUM_MISMATCH",
+    ref: whole.score.ref,
+    message: MSG.sumMismatch(label, whole.score.value, expected, steps, kind === "rounding"),
+    typed: whole.score.value,
+    expected,
+    steps,
+    roundingOnly: kind === "rounding",
+    fix: { ref: whole.score.ref, value: expected },
+  });
+}
+
+/** 一级 subtotal rows of the indicator table vs their 三级 scores; the summary table's 合计 vs its rows. */
+function checkLevel1(ctx: CheckContext): void {
+  const a = ctx.analysis;
+  for (const l1 of a.level1) {
+    if (l1.name === "合计") continue;
+    const rows = a.indicators.filter((i) => i.scored && i.level1 === l1.name);
+    if (rows.length === 0 || rows.some((i) => i.score.value === null)) continue;
+    compareSummary(
+      ctx,
+      l1,
+      rows.map((i) => i.score.value!),
+      `${l1.summary.name.trim()}得分`,
+    );
+  }
+  const total = a.summary.find((s) => s.name === "合计");
+  const rows = a.summary.filter((s) => s.name !== "合计");
+  if (total && rows.length > 0 && rows.every((r) => r.score.value !== null))
+    compareSummary(
+      ctx,
+      total,
+      rows.map((r) => r.score.value!),
+      "一级指标汇总表的合计得分",
+    );
+}
+
+export function checkSums(ctx: CheckContext): void {
+  checkBudget(ctx);
+  checkTotal(ctx);
+  checkLevel1(ctx);
+}

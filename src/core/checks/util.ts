@@ -1,0 +1,31 @@
+/** Small shared helpers of the check groups. */
+import { cleanFloat, formatNumber, round2 } from "../numbers";
+
+/** Sum without float noise. */
+export function sum(values: number[]): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return cleanFloat(s);
+}
+
+/** "90 = 0 + 20 + 10 + …": the parts of a sum, shortened when there are many. */
+export function sumSteps(result: number, parts: number[], max = 12): string {
+  const shown = parts.length > max ? parts.slice(0, max) : parts;
+  const tail = parts.length > max ? ` + …（共 ${parts.length} 项）` : "";
+  const body = shown.length === 0 ? "0" : shown.map((p) => formatNumber(p, 4)).join(" + ");
+  return `${formatNumber(result, 4)} = ${body}${tail}`;
+}
+
+/** |a − b| after removing float noise. */
+export function diff(a: number, b: number): number {
+  return Math.abs(cleanFloat(a - b));
+}
+
+/** A sum difference: none (≤ 1e-6), rounding (≤ 0.01) or real. */
+export function sumDifference(typed: number, expected: number): "none" | "rounding" | "real" {
+  const d = diff(typed, expected);
+  if (d <= 1e-6) return "none";
+  return d <= 0.01 + 1e-9 ? "rounding" : "real";
+}
+
+export { round2 };

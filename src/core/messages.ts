@@ -1,0 +1,168 @@
+/**
+ * Every Chinese message the checks show, in one place. Each says what is wrong, with the numbers
+ * (typed value, the value the rules give and how it is computed), and how to fix it. Written for the
+ * department clerk who fills in the form.
+ */
+import { formatNumber, formatPercent } from "./numbers";
+
+/** 7.6 → "7.6", 95 → "95". */
+const n = (v: number): string => formatNumber(v, 2);
+/** 0.742 → "74.20%". */
+const pct = (v: number): string => formatPercent(v, 2);
+/** Quotes a short piece of typed text: “…”. Long texts are cut. */
+const q = (text: string): string => {
+  const t = text.replace(/\s+/g, " ").trim();
+  return `“${t.length > 30 ? `${t.slice(0, 30)}…` : t}”`;
+};
+
+export const MSG = {
+  // ───────────── template ─────────────
+  templateNotFound: (): string =>
+    "没有找到“部门整体支出绩效自评表”：工作簿中没有同时含有预算资金、绩效指标、总分等栏目的表格。" +
+    "请打开财政部门下发的自评表模板填写，或确认表格标题与栏目名称未被改动。本次未做任何修改。",
+
+  // ───────────── missing ─────────────
+  missingField: (field: string, note?: string): string =>
+    `“${field}”未填写${note ? `（${note}）` : ""}。这是必填项，请补充后再提交。`,
+  missingFieldNoCell: (field: string): string =>
+    `表中找不到“${field}”栏目。这是必填项，请按模板补上该栏并填写。`,
+  missingValue: (what: string, rowName: string): string =>
+    `“${rowName}”的${what}未填写。请填写${what}；该行不考核时请在各栏填“/”。`,
+  errorValue: (what: string, rowName: string, error: string): string =>
+    `“${rowName}”的${what}显示错误值 ${error}（公式引用了空单元格或已删除的单元格）。请检查公式或直接填写数值。`,
+  missingReasonLost: (rowName: string, weight: number, score: number, reason: string): string =>
+    `“${rowName}”分值 ${n(weight)} 分，只得 ${n(score)} 分（扣 ${n(weight - score)} 分），` +
+    `但偏差原因${reason ? `只写了${q(reason)}` : "为空"}。请写明未完成的原因和改进措施。`,
+  missingReasonRate: (rate: number, threshold: number, where: string): string =>
+    `预算执行率 ${pct(rate)} 低于 ${pct(threshold)}，需要说明原因，但${where}没有说明。` +
+    "请写明执行率偏低的原因（如项目未完工、资金年底下达等）和改进措施。",
+
+  // ───────────── arithmetic ─────────────
+  sumMismatch: (what: string, typed: number, expected: number, steps: string, rounding: boolean): string =>
+    `${what}填写 ${n(typed)}，各组成部分相加为 ${n(expected)}（${steps}）` +
+    (rounding
+      ? `，相差 ${n(Math.abs(typed - expected))}，可能是四舍五入造成的，请核对。`
+      : `，相差 ${n(Math.abs(typed - expected))}。请改为 ${n(expected)}，或核对各组成部分。`),
+  weightTotal: (typed: number, expected: number, steps: string): string =>
+    `各项分值合计为 ${n(typed)}（${steps}），规则要求总分值为 ${n(expected)}。请按评分规则调整各指标分值。`,
+  weightTotalPrinted: (printed: number, sum: number, steps: string): string =>
+    `总分的分值填写 ${n(printed)}，各项分值相加为 ${n(sum)}（${steps}）。请核对各指标分值或总分值。`,
+  weightLevel1Profile: (name: string, typed: number, expected: number, steps?: string): string =>
+    `${name}分值为 ${n(typed)}${steps ? `（${steps}）` : ""}，评分规则规定为 ${n(expected)}。` +
+    "请按规则调整该类指标的分值。",
+  weightLevel3: (level1: string, printed: number, sum: number, steps: string): string =>
+    `${level1}的分值写的是 ${n(printed)}，其下三级指标分值相加为 ${n(sum)}（${steps}）。` +
+    "请调整三级指标分值，使其合计等于一级指标分值。",
+  weightNonPositive: (rowName: string, weight: number): string =>
+    `“${rowName}”的分值为 ${n(weight)}。参与评分的指标分值必须大于 0；不考核的指标请在各栏填“/”。`,
+  rateMismatch: (
+    what: string,
+    typedText: string,
+    expected: number,
+    steps: string,
+    rounding: boolean,
+  ): string =>
+    rounding
+      ? `${what}填写 ${typedText}，按公式为 ${pct(expected)}（${steps}），差异来自四舍五入。建议保留两位小数填写 ${pct(expected)}。`
+      : `${what}填写 ${typedText}，按公式应为 ${pct(expected)}（${steps}）。请改为 ${pct(expected)}，或核对执行数和预算数。`,
+  scoreMismatch: (rowName: string, typed: number, expected: number, steps: string): string =>
+    `“${rowName}”得分填写 ${n(typed)}，按评分规则应为 ${n(expected)}（${steps}）。请改为 ${n(expected)}，或核对指标值和完成值。`,
+  scoreAbove: (rowName: string, score: number, weight: number, expected?: number, steps?: string): string =>
+    `“${rowName}”得分 ${n(score)} 超过了分值 ${n(weight)}。得分不能高于分值` +
+    (expected !== undefined ? `，按规则应为 ${n(expected)}（${steps ?? ""}）。` : "，请重新评分。"),
+  scoreNegative: (rowName: string, score: number): string =>
+    `“${rowName}”得分为 ${n(score)}，得分不能为负数（扣完为止，最低 0 分）。请重新评分。`,
+  qualBand: (
+    rowName: string,
+    result: string,
+    score: number,
+    weight: number,
+    lo: number,
+    hi: number,
+    hiIncl: boolean,
+  ): string =>
+    `“${rowName}”完成情况为${q(result)}，按定性评分标准得分应在分值的 ${n(lo * 100)}%～${n(hi * 100)}%` +
+    `${hiIncl ? "（含）" : "（不含）"}之间，即 ${n(lo * weight)}～${n(hi * weight)} 分；现填 ${n(score)} 分。` +
+    "请调整得分或修改完成情况的表述。",
+
+  // ───────────── grade ─────────────
+  gradeMismatch: (typedGrade: string, total: number, expected: string, bands: string): string =>
+    `评价等级填写“${typedGrade}”，但总分 ${n(total)} 对应的等级是“${expected}”（${bands}）。请改为“${expected}”。`,
+  gradeUnknown: (typedGrade: string, total: number | null, expected: string | null, labels: string): string =>
+    `评价等级“${typedGrade}”不是规定的等级（${labels}）。` +
+    (total !== null && expected !== null
+      ? `总分 ${n(total)} 对应“${expected}”，请改为“${expected}”。`
+      : "请填写规定的等级。"),
+
+  // ───────────── plausibility ─────────────
+  execOver100: (rate: number, executed: number, budget: number): string =>
+    `预算执行率 ${pct(rate)}（${n(executed)} ÷ ${n(budget)}）超过 100%：全年执行数大于全年预算数。` +
+    "可能是全年预算未按调整后数填写，或把收入数填成了支出数。请核对全年预算数和全年执行数。",
+  incomeAsSpending: (executed: number, income: number, spending: number, steps: string): string =>
+    `全年执行数 ${n(executed)} 等于按收入性质分的合计 ${n(income)}，而按支出性质分的合计是 ${n(spending)}（${steps}）。` +
+    `执行数应填支出数，请改为 ${n(spending)}。`,
+  magnitudeYuan: (what: string, value: number): string =>
+    `${what} ${n(value)} 以万元计是 ${n(value / 10000)} 亿元，数额异常，可能按“元”填写了。本表金额单位为万元，请换算为万元（${n(value)} 元 = ${n(value / 10000)} 万元）。`,
+  magnitudeBelowBasic: (budget: number, basic: number): string =>
+    `全年预算数 ${n(budget)} 万元小于其中的基本支出 ${n(basic)} 万元，数额不合理，可能小数点错位或漏填了项目支出预算。请核对全年预算数。`,
+  magnitudeYuanUnit: (text: string, partnerText: string): string =>
+    `这里写的是${q(text)}，而指标值是${q(partnerText)}：“元”很可能是“万元”的笔误。请核对单位。`,
+  percentOver100: (rowName: string, value: number): string =>
+    `“${rowName}”为 ${pct(value)}，该比率不可能超过 100%。请核对实际完成值。`,
+  overAchievement: (
+    rowName: string,
+    actual: string,
+    target: string,
+    ratio: number,
+    threshold: number,
+    deduct: number,
+  ): string =>
+    `“${rowName}”实际完成 ${actual}，达到指标值 ${target} 的 ${pct(ratio)}，超过 ${pct(threshold)}：年度指标值可能定得偏低。` +
+    (deduct > 0
+      ? `按规则超额完成扣 ${n(deduct)} 分。`
+      : "请核对指标值，并在偏差原因中说明超额原因（可酌情调减得分）。"),
+  forecast: (what: string, text: string): string =>
+    `${what}写的是${q(text)}，是预计数或非全年数。自评应填写全年实际完成数，请改为实际数。`,
+
+  // ───────────── consistency ─────────────
+  unitMismatch: (rowName: string, targetText: string, actualText: string): string =>
+    `“${rowName}”的指标值${q(targetText)}与完成值${q(actualText)}单位不一致，无法比较。请统一单位后再评分。`,
+  rateHoldsAmount: (rowName: string, text: string, computed: string | null): string =>
+    `“${rowName}”是比率指标，却填写了金额${q(text)}。请填写比率` +
+    (computed ? `（按所填金额计算为 ${computed}）` : "") +
+    "，指标值也应写成比率（如“≤100%”）。",
+  yearMismatch: (year: number, formYear: number, text: string): string =>
+    `这里写的是 ${year}年（${q(text)}），本表是 ${formYear}年度的自评表。请核对年份，是否沿用了往年的内容。`,
+  unknownLevel1: (name: string, known: string): string =>
+    `一级指标“${name}”不在规定的指标类别中（${known}）。请使用规定的一级指标名称。`,
+  unknownLevel2: (name: string, level1: string, known: string): string =>
+    `二级指标“${name}”不是“${level1}”下规定的类别（${known}）。请核对名称，是否有错别字。`,
+  goalDuplicate: (): string =>
+    "“实际完成情况”与“预期目标”内容完全相同。请写明年度目标的实际完成情况，而不是照抄预期目标。",
+  unparsed: (what: string, text: string): string =>
+    `${what}${q(text)}既不是数值，也不是规定的定性表述（达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差），无法自动核对。请确认填写是否规范。`,
+};
+
+/** Display names of form fields and columns, for the messages above. */
+export const FIELD_NAMES = {
+  department: "预算部门、单位名称",
+  budgetCode: "预算编码",
+  contact: "联系人",
+  phone: "联系电话",
+  expected: "预期目标",
+  actual: "实际完成情况",
+  total: "总分",
+  grade: "评价等级",
+  target: "年度指标值",
+  actualValue: "实际完成值",
+  weight: "分值",
+  score: "得分",
+  fullYearBudget: "全年预算数",
+  executed: "全年执行数",
+  initialBudget: "年初预算数",
+  rate: "执行率",
+  budgetTotal: "年度资金总额",
+  executionScore: "预算执行率得分",
+  goalActual: "年度总体目标的实际完成情况",
+  indicatorActual: "实际完成值",
+} as const;
