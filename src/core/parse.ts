@@ -277,7 +277,8 @@ function detectComparator(
     }
   }
   // Words right after the unit.
-  const post = after.replace(/\s+/g, "");
+  // "(含)" / "（含95%）" between the unit and the word does not matter.
+  const post = after.replace(/\s+/g, "").replace(/^[(（][^)）]*[)）]/, "");
   if (/^(?:多|余)/.test(post)) atLeast = true;
   if (/^(?:及以上|以上|之上|或以上)/.test(post)) {
     comparator = comparator ?? ">=";
@@ -456,7 +457,17 @@ function parseText(original: string, partner: ParsedValue | null): ParsedValue {
   }
   const unitHit = readUnit(rest);
   const after = unitHit ? rest.slice(unitHit.length) : rest;
-  const { comparator, atLeast } = detectComparator(beforeForComparator, after);
+  const detected = detectComparator(beforeForComparator, after);
+  let comparator = detected.comparator;
+  let atLeast = detected.atLeast;
+  // The word may close the whole text: "2023年12月31日前", "95%（含）及以上".
+  if (comparator === null) {
+    if (/(?:以前|之前|前)$/.test(compact) || /(?:以内|之内|以下)$/.test(compact)) comparator = "<=";
+    else if (/(?:以上|之上)$/.test(compact)) {
+      comparator = ">=";
+      atLeast = true;
+    }
+  }
 
   const result = emptyResult("number", text);
   result.comparator = comparator;

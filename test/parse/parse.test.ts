@@ -280,3 +280,15 @@ describe("inferDirection", () => {
     expect(inferDirection(name, none)).toBe(dir);
   });
 });
+
+describe("parseValue: comparator words away from the number", () => {
+  test("2023年12月31日前 → month 12, at most", () => {
+    expect(parseValue("2023年12月31日前")).toMatchObject({ value: 12, unit: "月", comparator: "<=" });
+  });
+  test("95%（含）以上 → at least 95%", () => {
+    expect(parseValue("95%（含）以上")).toMatchObject({ value: 0.95, comparator: ">=", atLeast: true });
+  });
+  test("95%及以上", () => {
+    expect(parseValue("95%及以上")).toMatchObject({ value: 0.95, comparator: ">=" });
+  });
+});

@@ -5,10 +5,12 @@ import {
   DEFAULT_PROFILE_ID,
   ProfileError,
   getProfile,
+  profileJsonSchema,
   parseProfile,
   severityFor,
 } from "../../src/core/profiles";
 import hunanJson from "../../src/core/profiles/hunan.json";
+import schemaJson from "../../src/core/profiles/profile.schema.json";
 
 /** A deep copy of the Hunan file to break in one place. */
 function hunanCopy(): Record<string, unknown> {
@@ -211,5 +213,14 @@ describe("parseProfile validation (Chinese messages naming the field)", () => {
 describe("severityFor", () => {
   test("falls back when the profile has no override", () => {
     expect(severityFor(getProfile("hunan"), "UNPARSED_VALUE", "info")).toBe("info");
+  });
+});
+
+describe("profile.schema.json", () => {
+  test("matches the zod schema (regenerate with profileJsonSchema() when the schema changes)", () => {
+    expect(schemaJson).toEqual(profileJsonSchema());
+  });
+  test("built-in files point editors at it", () => {
+    expect((hunanJson as Record<string, unknown>).$schema).toBe("./profile.schema.json");
   });
 });

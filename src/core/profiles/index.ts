@@ -10,7 +10,7 @@ import hunanJson from "./hunan.json";
 import nationalJson from "./national.json";
 import stepDeductionJson from "./step-deduction.json";
 
-export { profileSchema } from "./schema";
+export { profileJsonSchema, profileSchema } from "./schema";
 
 /** A profile file or name that cannot be used; the message is Chinese and names the bad field. */
 export class ProfileError extends Error {

@@ -7,15 +7,19 @@ import { RULE_IDS } from "../model";
 
 const severity = z.enum(["error", "warning", "info"]);
 
-const executionRule = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("proportional") }),
-  z.strictObject({
-    kind: z.literal("step"),
-    stepPercent: z.number().positive(),
-    pointsPerStep: z.number().positive(),
-    partial: z.enum(["whole", "linear"]),
-  }),
-]);
+const executionRule = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("proportional") }),
+    z.strictObject({
+      kind: z.literal("step"),
+      stepPercent: z.number().positive(),
+      pointsPerStep: z.number().positive(),
+      partial: z.enum(["whole", "linear"]),
+    }),
+  ])
+  .describe(
+    "预算执行率计分规则：proportional = 分值 × min(执行率, 100%)；step = 100%为满分，每低于 stepPercent% 扣 pointsPerStep 分，扣完为止（partial：whole 按整档、linear 按比例）",
+  );
 
 export const profileSchema = z.strictObject({
   /** Editors may point at profile.schema.json; ignored when loading. */
@@ -23,21 +27,33 @@ export const profileSchema = z.strictObject({
   id: z
     .string()
     .min(1)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/),
-  name: z.string().trim().min(1),
-  totalWeight: z.number().positive(),
-  weights: z.strictObject({
-    execution: z.number().nonnegative(),
-    output: z.number().nonnegative(),
-    effect: z.number().nonnegative(),
-    satisfaction: z.number().nonnegative(),
-  }),
+    .regex(/^[a-z0-9][a-z0-9_-]*$/)
+    .describe("编号（小写字母、数字、- 和 _），命令行 --profile 使用"),
+  name: z.string().trim().min(1).describe("中文名称，如“湖南省（优/良/较差/差）”"),
+  totalWeight: z.number().positive().describe("总分值（通常 100；执行率 5 分的表为 95）"),
+  weights: z
+    .strictObject({
+      execution: z.number().nonnegative(),
+      output: z.number().nonnegative(),
+      effect: z.number().nonnegative(),
+      satisfaction: z.number().nonnegative(),
+    })
+    .describe("一级指标分值：预算执行率、产出、效益、满意度，之和须等于 totalWeight"),
   execution: executionRule,
-  reasonBelowRate: z.number().min(0).max(1),
-  grades: z.array(z.strictObject({ label: z.string().trim().min(1), min: z.number().nonnegative() })).min(1),
-  gradeAliases: z.record(z.string().trim().min(1), z.string().trim().min(1)),
-  overAchievement: z.strictObject({ ratio: z.number().min(1), deduct: z.number().nonnegative() }),
-  severities: z.partialRecord(z.enum(RULE_IDS), severity),
+  reasonBelowRate: z.number().min(0).max(1).describe("执行率低于此值（小数，0.9 即 90%）时须填写偏差原因"),
+  grades: z
+    .array(z.strictObject({ label: z.string().trim().min(1), min: z.number().nonnegative() }))
+    .min(1)
+    .describe("等级划分，按下限从高到低排列；总分（保留两位小数）≥ 下限即为该等级"),
+  gradeAliases: z
+    .record(z.string().trim().min(1), z.string().trim().min(1))
+    .describe('读取时接受的等级别名，如 {"中": "较差"}'),
+  overAchievement: z
+    .strictObject({ ratio: z.number().min(1), deduct: z.number().nonnegative() })
+    .describe("超额完成预警：实际值 ≥ 目标值 × ratio 时提示；deduct 为建议扣分（0 = 由填报人决定）"),
+  severities: z
+    .partialRecord(z.enum(RULE_IDS), severity)
+    .describe("按规则编号调整严重程度：error / warning / info"),
 });
 
 export type ProfileFile = z.infer<typeof profileSchema>;
@@ -65,3 +81,12 @@ export const FIELD_NAMES: Record<string, string> = {
   "overAchievement.deduct": "超额完成扣分",
   severities: "规则严重程度",
 };
+
+/**
+ * JSON Schema (draft-07) of a profile file, for editors. profile.schema.json holds its output;
+ * a test keeps the two in step.
+ */
+export function profileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(profileSchema, { target: "draft-7" }) as Record<string, unknown>;
+  return { ...schema, title: "绩效自评助手规则配置（RuleProfile）" };
+}
