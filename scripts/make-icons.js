@@ -6,6 +6,7 @@
  *
  *   node scripts/make-icons.js [outDir]
  */
+/* global require, module, process, __dirname, console, Buffer */
 "use strict";
 const fs = require("fs");
 const path = require("path");

@@ -1,0 +1,201 @@
+/* global require, module, process, __dirname */
+/**
+ * Build for the Excel add-in: React task pane + custom functions in one shared runtime, and the
+ * browser preview page. Derived from the Office-Addin-TaskPane-React and Excel-Custom-Functions-Shared
+ * templates (see docs in /work/shared/notes/office-addin-reference.md §1.3–1.6), with these choices:
+ *
+ * - No polyfills: Office's WebView2 / Safari / modern browsers all run ES2020.
+ * - ts-loader with transpileOnly; `npm run typecheck` type-checks separately.
+ * - The shared runtime page taskpane.html loads the `functions` chunk, and office.js is loaded
+ *   synchronously in <head> before the deferred bundles (injected here if the page lacks it).
+ * - office.js is served from a local copy (dist/office-js/), never the CDN: the data must not
+ *   leave the machine and CI has no network. Only the files Excel needs are copied.
+ * - functions.zh-cn.json is produced from functions.json + src/functions/zh-cn.json
+ *   (scripts/functions-metadata.js); a missing translation fails the build.
+ * - `webpack --mode production` never touches dev certificates (env.WEBPACK_BUILD guard).
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { FunctionsLocalePlugin } = require("./scripts/functions-metadata");
+
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+const OFFICE_JS_SRC = "office-js/office.js";
+
+/**
+ * The part of @microsoft/office-js/dist that Excel loads (≈ 9 MB instead of 86 MB): office.js picks
+ * `excel-<platform>-<version>.js` at run time, plus its telemetry/auth helpers, and the UI strings
+ * of the display language with en-us as the fallback (office.js retries en-us when a locale
+ * folder is missing). Debug builds are left out.
+ */
+const OFFICE_JS_FILES = [
+  "office.js",
+  "o15apptofilemappingtable.js",
+  "es6-promise.js",
+  "custom-functions-runtime.js",
+  "excel*.js",
+  "telemetry/oteljs.js",
+  "telemetry/oteljs_agave.js",
+  "ariatelemetry/aria-web-telemetry.js",
+  "webauth/webauth.browserauth.js",
+  "webauth/webauth.implicit.js",
+  "en-us/office_strings.js",
+  "zh-cn/office_strings.js",
+];
+
+/** HTTPS options from the office-addin-dev-certs files, read directly; null when they are absent. */
+function readDevCerts() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", key: "localhost.key", cert: "localhost.crt" };
+  const options = {};
+  for (const [k, f] of Object.entries(files)) {
+    const p = path.join(dir, f);
+    if (!fs.existsSync(p)) return null;
+    options[k] = fs.readFileSync(p);
+  }
+  return options;
+}
+
+/**
+ * Puts `<script src="office-js/office.js"></script>` (synchronous) first in <head> of a page
+ * unless its template already references office.js. Bundles are injected with `defer`, so
+ * office.js has defined `Office` and `CustomFunctions` before they run.
+ */
+class OfficeJsScriptPlugin {
+  constructor(filenames) {
+    this.filenames = new Set(filenames);
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap("OfficeJsScriptPlugin", (compilation) => {
+      const hooks = HtmlWebpackPlugin.getCompilationHooks(compilation);
+      hooks.alterAssetTagGroups.tap("OfficeJsScriptPlugin", (data) => {
+        if (!this.filenames.has(data.outputName)) return data;
+        const template = String(data.plugin.options.template || "").replace(/^.*!/, "");
+        let templateText = "";
+        try {
+          templateText = fs.readFileSync(template, "utf8");
+        } catch {
+          // No readable template: inject.
+        }
+        if (/office(\.debug)?\.js/.test(templateText)) return data;
+        data.headTags.unshift(
+          HtmlWebpackPlugin.createHtmlTagObject("script", { src: OFFICE_JS_SRC, defer: false }),
+        );
+        return data;
+      });
+    });
+  }
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  const isBuild = Boolean(env.WEBPACK_BUILD);
+
+  let server = { type: "http" };
+  if (!isBuild) {
+    const https = readDevCerts();
+    if (https) server = { type: "https", options: https };
+  }
+
+  return {
+    mode: dev ? "development" : "production",
+    target: ["web", "es2020"],
+    devtool: dev ? "source-map" : false,
+    context: __dirname,
+    entry: {
+      react: ["react", "react-dom"],
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "react" },
+      functions: "./src/functions/functions.ts",
+      preview: { import: "./src/preview/index.tsx", dependOn: "react" },
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        input: "./src/functions/functions.ts",
+        output: "functions.json",
+      }),
+      new FunctionsLocalePlugin({
+        input: "functions.json",
+        output: "functions.zh-cn.json",
+        table: "./src/functions/zh-cn.json",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // The shared runtime page: the functions chunk MUST be loaded here.
+        chunks: ["react", "taskpane", "functions"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["react", "preview"],
+        scriptLoading: "defer",
+      }),
+      new OfficeJsScriptPlugin(["taskpane.html"]),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: false },
+          { from: "manifest.xml", to: "manifest.xml" },
+          // Bundled samples for the browser preview (?sample=<name>, same origin).
+          { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
+          ...OFFICE_JS_FILES.map((from) => ({
+            from,
+            context: OFFICE_JS_DIR,
+            // Keep the sub-folder (en-us/, telemetry/ …): office.js loads those files by relative path.
+            to: path.posix.join("office-js", path.posix.dirname(from), "[name][ext]"),
+            globOptions: { ignore: ["**/*.debug.js"] },
+            // Already minified by Microsoft; skipping terser keeps the build at seconds, not minutes.
+            info: { minimized: true },
+          })),
+        ],
+      }),
+    ],
+    performance: {
+      // office.js files are Microsoft's; only our own bundles count.
+      assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),
+      maxAssetSize: 2 * 1024 * 1024,
+      maxEntrypointSize: 3 * 1024 * 1024,
+    },
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server,
+      port: DEV_PORT,
+      hot: true,
+      // Local only: the add-in's data never leaves this machine.
+      host: "localhost",
+      allowedHosts: ["localhost"],
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
