@@ -1,0 +1,120 @@
+/** Command-line options of jixiao-check (Node's util.parseArgs). */
+import { parseArgs } from "node:util";
+
+export interface CliOptions {
+  help: boolean;
+  version: boolean;
+  json: boolean;
+  /** Builtin profile id or a path to a JSON profile file; undefined = default profile. */
+  profile?: string;
+  /** Marked copy of the single input. */
+  write?: string;
+  /** Marked copies of every input into this folder. */
+  writeDir?: string;
+  /** Number of files read at the same time (default 3). */
+  jobs: number;
+  /** Do not draw the progress bar even on a terminal. */
+  noProgress: boolean;
+  inputs: string[];
+}
+
+/** A problem with the command line itself (exit status 2). */
+export class UsageError extends Error {}
+
+export const HELP_TEXT = `用法：jixiao-check [选项] <文件或文件夹>...
+
+检查《部门整体支出绩效自评表》（.xlsx）：必填项、合计、执行率、得分、总分与等级等。
+文件夹会递归查找其中的 .xlsx 文件（跳过 ~$ 开头的临时文件）。所有检查都在本机完成，文件不会上传。
+
+选项：
+  --json                 以 JSON 格式输出结果（格式见 rules.md），便于其他程序处理
+  --profile <名称|文件>   评分规则：内置规则名称（默认 hunan），或 JSON 规则文件的路径
+  --write <输出.xlsx>    另存一份标注后的副本（仅限一个输入文件）：问题单元格按严重程度
+                         填色（红：错误，黄：警告，蓝：提示）并附批注，写入计算出的总分和等级
+  --write-dir <文件夹>   批量检查时，把每个文件的标注副本保存到该文件夹（文件名加“（已标注）”）
+  --jobs <数量>          同时读取的文件数（默认 3）
+  --no-progress          不显示进度条
+  -h, --help             显示本帮助
+  -v, --version          显示版本号
+
+不会修改原文件；标注副本不会覆盖任何已存在的文件。
+
+退出码：
+  0  没有文件存在“错误”级别的问题
+  1  至少一个文件存在“错误”级别的问题
+  2  命令行用法有误，或有文件无法读取
+
+示例：
+  jixiao-check 自评表.xlsx
+  jixiao-check --json 收件箱/ > 结果.json
+  jixiao-check --write 自评表-已标注.xlsx 自评表.xlsx
+  jixiao-check --profile 我市规则.json --write-dir 标注/ 收件箱/
+`;
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+        json: { type: "boolean" },
+        profile: { type: "string" },
+        write: { type: "string" },
+        "write-dir": { type: "string" },
+        jobs: { type: "string" },
+        "no-progress": { type: "boolean" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(translateParseError(e));
+  }
+  const v = parsed.values;
+  const opts: CliOptions = {
+    help: v.help === true,
+    version: v.version === true,
+    json: v.json === true,
+    profile: v.profile,
+    write: v.write,
+    writeDir: v["write-dir"],
+    jobs: 3,
+    noProgress: v["no-progress"] === true,
+    inputs: parsed.positionals,
+  };
+  if (opts.help || opts.version) return opts;
+  if (v.jobs !== undefined) {
+    const n = Number(v.jobs);
+    if (!Number.isInteger(n) || n < 1 || n > 64)
+      throw new UsageError(`--jobs 需要 1 到 64 之间的整数，收到“${v.jobs}”。`);
+    opts.jobs = n;
+  }
+  for (const [name, value] of [
+    ["--profile", opts.profile],
+    ["--write", opts.write],
+    ["--write-dir", opts.writeDir],
+  ] as const) {
+    if (value !== undefined && value.trim() === "") throw new UsageError(`${name} 后面需要一个值。`);
+  }
+  if (opts.write !== undefined && opts.writeDir !== undefined) {
+    throw new UsageError("--write 和 --write-dir 只能选一个：单个文件用 --write，批量用 --write-dir。");
+  }
+  if (opts.inputs.length === 0) throw new UsageError("请指定要检查的 .xlsx 文件或文件夹。");
+  return opts;
+}
+
+function translateParseError(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  const msg = err.message ?? String(e);
+  const opt = /'(-{1,2}[^'\s]+)/.exec(msg)?.[1];
+  switch (err.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `不认识的选项 ${opt ?? ""}。`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `选项 ${opt ?? ""} 的用法不对：${/argument missing/.test(msg) ? "后面需要一个值" : "不需要值"}。`;
+    default:
+      return `命令行有误：${msg}`;
+  }
+}

@@ -1,0 +1,243 @@
+/* global process, require, module, __dirname, NodeJS */
+/**
+ * jixiao-check: check 部门整体支出绩效自评表 workbooks from the command line.
+ * Exit status: 0 no error findings, 1 error findings, 2 usage problem or an unreadable file.
+ */
+import { promises as fs, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { checkWorkbook, type InternalError } from "../core/check";
+import type { Workbook } from "../core/grid";
+import type { FormResult, RuleProfile } from "../core/model";
+import { readXlsx } from "../io/xlsxRead";
+import { markedCopy } from "../io/xlsxWrite";
+import { HELP_TEXT, parseCliArgs, UsageError, type CliOptions } from "./args";
+import { expandInputs, ioErrorMessage, mapLimit, unreadableXlsxMessage, type InputFile } from "./files";
+import { toJsonDocument } from "./json";
+import { resolveProfile } from "./profile";
+import { createProgress } from "./progress";
+import { formatResult, formatSummary, summarize } from "./report";
+
+export interface CliStreams {
+  stdout: { write(s: string): unknown };
+  stderr: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean };
+}
+
+type Outcome =
+  | {
+      ok: true;
+      file: InputFile;
+      results: FormResult[];
+      written: string | null;
+      writeProblem: string | null;
+      internal: InternalError[];
+    }
+  | { ok: false; file: InputFile; message: string };
+
+function version(): string {
+  for (const p of [
+    path.join(__dirname, "../../package.json"),
+    path.join(__dirname, "../../../package.json"),
+  ]) {
+    try {
+      const pkg = JSON.parse(readFileSync(p, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "jixiao-zipingzhushou" && pkg.version) return pkg.version;
+    } catch {
+      // try the next location
+    }
+  }
+  return "0.0.0";
+}
+
+/** Output path for --write-dir: "<name>（已标注）.xlsx", numbered when two inputs share a name. */
+function markedName(dir: string, file: InputFile, taken: Set<string>): string {
+  const base = path.basename(file.absolute).replace(/\.xlsx$/i, "");
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? `${base}（已标注）.xlsx` : `${base}（已标注-${i}）.xlsx`;
+    const full = path.resolve(dir, name);
+    if (!taken.has(full)) {
+      taken.add(full);
+      return full;
+    }
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read, check and (optionally) write the marked copy of one file. */
+async function processFile(file: InputFile, profile: RuleProfile, writeTo: string | null): Promise<Outcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file.absolute);
+  } catch (e) {
+    return { ok: false, file, message: ioErrorMessage(e) };
+  }
+  let wb: Workbook;
+  try {
+    wb = await readXlsx(bytes);
+  } catch (e) {
+    return { ok: false, file, message: unreadableXlsxMessage(bytes, file.absolute, e) };
+  }
+  let results: FormResult[];
+  const internal: InternalError[] = [];
+  try {
+    results = checkWorkbook(wb, { profile, internalErrors: internal });
+  } catch (e) {
+    return {
+      ok: false,
+      file,
+      message: `检查时出现内部错误（${(e as Error).message}），请把此文件反馈给开发者。`,
+    };
+  }
+  let written: string | null = null;
+  let writeProblem: string | null = null;
+  if (writeTo) {
+    if (!results.some((r) => r.form)) {
+      writeProblem = "没有找到自评表，未生成标注副本。";
+    } else {
+      try {
+        const out = await markedCopy(bytes, results);
+        await fs.mkdir(path.dirname(writeTo), { recursive: true });
+        // "wx": never overwrite, even if the file appeared since the check at start-up.
+        await fs.writeFile(writeTo, out, { flag: "wx" });
+        written = writeTo;
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        writeProblem =
+          code === "EEXIST"
+            ? `${writeTo} 已存在，未覆盖。`
+            : `无法保存标注副本 ${writeTo}：${code ? ioErrorMessage(e) : (e as Error).message}`;
+      }
+    }
+  }
+  return { ok: true, file, results, written, writeProblem, internal };
+}
+
+async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
+  const err = (s: string): void => void streams.stderr.write(s.endsWith("\n") ? s : `${s}\n`);
+  const profile = await resolveProfile(opts.profile);
+
+  const { files, problems } = await expandInputs(opts.inputs);
+  let usageProblem = false;
+  for (const p of problems) err(`无法读取 ${p.display}：${p.message}`);
+
+  // Where marked copies go; checked before any work so a refusal costs nothing.
+  const targets = new Map<InputFile, string>();
+  const inputPaths = new Set(files.map((f) => f.absolute));
+  if (opts.write !== undefined) {
+    if (files.length + problems.length > 1) {
+      throw new UsageError("--write 只能用于一个输入文件；批量检查请用 --write-dir <文件夹>。");
+    }
+    const out = path.resolve(opts.write);
+    if (inputPaths.has(out))
+      throw new UsageError("--write 不能指向输入文件本身：原文件不会被修改。请另取一个文件名。");
+    if (await exists(out))
+      throw new UsageError(`${opts.write} 已存在。为避免覆盖，请换一个文件名或先删除它。`);
+    if (!/\.xlsx$/i.test(out)) throw new UsageError("--write 的文件名应以 .xlsx 结尾。");
+    if (files[0]) targets.set(files[0], out);
+  } else if (opts.writeDir !== undefined) {
+    const dir = path.resolve(opts.writeDir);
+    try {
+      const st = await fs.stat(dir);
+      if (!st.isDirectory()) throw new UsageError(`--write-dir ${opts.writeDir} 不是文件夹。`);
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      await fs.mkdir(dir, { recursive: true });
+    }
+    const taken = new Set<string>(inputPaths);
+    for (const f of files) {
+      const out = markedName(dir, f, taken);
+      if (await exists(out)) {
+        err(`标注副本 ${out} 已存在，跳过（不会覆盖已有文件）。`);
+        usageProblem = true;
+        continue;
+      }
+      targets.set(f, out);
+    }
+  }
+
+  const progress = createProgress(files.length, !opts.noProgress, streams.stderr as NodeJS.WriteStream);
+  const outcomes = await mapLimit(
+    files,
+    opts.jobs,
+    (f) => processFile(f, profile, targets.get(f) ?? null),
+    (i) => progress.tick(files[i].display),
+  );
+  progress.stop();
+
+  const good: Extract<Outcome, { ok: true }>[] = [];
+  let unreadable = problems.length;
+  for (const o of outcomes) {
+    if (!o.ok) {
+      err(`无法读取 ${o.file.display}：${o.message}`);
+      unreadable++;
+      continue;
+    }
+    good.push(o);
+    for (const ie of o.internal) {
+      const detail = ie.error instanceof Error ? ie.error.message : String(ie.error);
+      err(
+        `${o.file.display}：检查的“${ie.stage}”步骤出现内部错误（${detail}），结果可能不完整，请把此文件反馈给开发者。`,
+      );
+    }
+    if (o.writeProblem) {
+      err(`${o.file.display}：${o.writeProblem}`);
+      if (!/未找到|没有找到/.test(o.writeProblem)) usageProblem = true;
+    }
+  }
+
+  if (opts.json) {
+    const doc = toJsonDocument(good.map((o) => ({ file: o.file.display, results: o.results })));
+    streams.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    const blocks: string[] = [];
+    for (const o of good) for (const r of o.results) blocks.push(formatResult(o.file.display, r));
+    const written = good.flatMap((o) => (o.written ? [o.written] : []));
+    if (blocks.length) streams.stdout.write(`${blocks.join("\n\n")}\n\n`);
+    streams.stdout.write(`${formatSummary(summarize(good, unreadable, written))}\n`);
+  }
+  if (opts.json) for (const o of good) if (o.written) err(`已保存标注副本：${o.written}`);
+
+  if (unreadable > 0 || usageProblem) return 2;
+  return good.some((o) => o.results.some((r) => r.findings.some((f) => f.severity === "error"))) ? 1 : 0;
+}
+
+/** Entry point; returns the exit status. */
+export async function main(argv: string[], streams: CliStreams = process): Promise<number> {
+  const err = (s: string): void => void streams.stderr.write(s.endsWith("\n") ? s : `${s}\n`);
+  try {
+    const opts = parseCliArgs(argv);
+    if (opts.help) {
+      streams.stdout.write(HELP_TEXT);
+      return 0;
+    }
+    if (opts.version) {
+      streams.stdout.write(`jixiao-check ${version()}\n`);
+      return 0;
+    }
+    return await run(opts, streams);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`jixiao-check：${e.message}`);
+      err("运行 jixiao-check --help 查看用法。");
+      return 2;
+    }
+    err(`jixiao-check：意外错误：${(e as Error)?.stack ?? String(e)}`);
+    return 2;
+  }
+}
+
+/** Run as a program: set the exit code once stdout has drained (large JSON output to a pipe). */
+export function cli(): void {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) cli();

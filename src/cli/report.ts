@@ -1,0 +1,110 @@
+/** Chinese text report of the command line. */
+import { refToString } from "../core/grid";
+import type { Finding, FormResult, Severity } from "../core/model";
+
+export const SEVERITY_TEXT: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function fmt(v: number | string | null | undefined): string {
+  if (v === null || v === undefined) return "（空）";
+  if (typeof v === "number") return String(Math.round(v * 10000) / 10000);
+  return v === "" ? "（空）" : v;
+}
+
+function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.ref?.row ?? -1) - (b.ref?.row ?? -1) ||
+      (a.ref?.col ?? -1) - (b.ref?.col ?? -1),
+  );
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split("\n")
+    .map((l) => prefix + l)
+    .join("\n");
+}
+
+export function formatFinding(f: Finding): string {
+  const where = f.ref ? refToString(f.ref) : "（整个工作簿）";
+  const lines = [`  [${SEVERITY_TEXT[f.severity]}] ${where}  ${f.rule}`, indent(f.message, "      ")];
+  // The message already states the numbers; add the computation only when it is not in the text.
+  if (f.steps && !f.message.includes(f.steps)) lines.push(`      计算：${f.steps}`);
+  return lines.join("\n");
+}
+
+/** Report for one form of one file. */
+export function formatResult(file: string, r: FormResult): string {
+  const out: string[] = [];
+  const head = [`文件：${file}`];
+  if (r.sheet) head.push(`工作表：${r.sheet}`);
+  out.push(head.join("    "));
+  if (r.form) {
+    const info = [
+      `部门：${r.department ?? "（未填写）"}`,
+      `年度：${r.year ?? "（未识别）"}`,
+      `评分规则：${r.profile}`,
+    ];
+    out.push(info.join("    "));
+    const total = `总分：填写 ${fmt(r.total.typed)}，计算 ${fmt(r.total.computed)}`;
+    const grade = `等级：填写 ${fmt(r.grade.typed)}，计算 ${fmt(r.grade.computed)}`;
+    out.push(`${total}    ${grade}`);
+  }
+  const c = countBySeverity(r.findings);
+  if (r.findings.length === 0) {
+    out.push("  未发现问题。");
+  } else {
+    for (const f of sortFindings(r.findings)) out.push(formatFinding(f));
+    out.push(`  小计：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`);
+  }
+  return out.join("\n");
+}
+
+export interface Summary {
+  files: number;
+  forms: number;
+  withErrors: number;
+  warningsOnly: number;
+  clean: number;
+  unreadable: number;
+  written: string[];
+}
+
+export function summarize(
+  outcomes: { results: FormResult[] }[],
+  unreadable: number,
+  written: string[],
+): Summary {
+  let forms = 0;
+  let withErrors = 0;
+  let warningsOnly = 0;
+  let clean = 0;
+  for (const o of outcomes) {
+    forms += o.results.length;
+    const all = o.results.flatMap((r) => r.findings);
+    if (all.some((f) => f.severity === "error")) withErrors++;
+    else if (all.some((f) => f.severity === "warning")) warningsOnly++;
+    else clean++;
+  }
+  return { files: outcomes.length + unreadable, forms, withErrors, warningsOnly, clean, unreadable, written };
+}
+
+export function formatSummary(s: Summary): string {
+  const parts = [`共 ${s.files} 个文件`];
+  if (s.forms !== s.files - s.unreadable) parts.push(`${s.forms} 张自评表`);
+  const line = [
+    `${parts.join("，")}：${s.withErrors} 个有错误，${s.warningsOnly} 个只有警告，${s.clean} 个未发现问题`,
+  ];
+  if (s.unreadable) line.push(`${s.unreadable} 个无法读取`);
+  const out = [`检查完成。${line.join("，")}。`];
+  for (const w of s.written) out.push(`已保存标注副本：${w}`);
+  return out.join("\n");
+}
