@@ -77,7 +77,6 @@ export function locateBudget(ix: SheetIndex): BudgetBlock | null {
   let headerBottom = headerRow;
   for (const h of cols.values()) headerBottom = Math.max(headerBottom, ix.bottomEdge(h.row, h.col));
   const start = headerRow >= 0 ? headerBottom + 1 : title!.row + 1;
-  // With a title but no header on or below it, and no rows: not a budget block.
   const titleBottom = title ? ix.bottomEdge(title.row, title.col) : -1;
 
   const colOf = new Map<ColKey, number>();
@@ -102,10 +101,8 @@ export function locateBudget(ix: SheetIndex): BudgetBlock | null {
       if (k === "income-group" || k === "spending-group" || k === "income-item") byNature = true;
     }
   }
-  if (hitsByRow.length === 0 && (headerRow < 0 || !title)) {
-    // Neither rows nor a titled header: too little to call it a budget block.
-    if (!title || headerRow < 0) return null;
-  }
+  // A header without a title needs rows; a title without a header or rows is just a word.
+  if (hitsByRow.length === 0 && (headerRow < 0 || !title)) return null;
 
   for (const labels of hitsByRow) {
     labels.forEach((hit, i) => {
@@ -134,24 +131,21 @@ export function locateBudget(ix: SheetIndex): BudgetBlock | null {
         row.weight = ix.field(hit.row, inColumns(colOf.get("weight")));
         row.rate = ix.field(hit.row, inColumns(colOf.get("rate")));
         row.score = ix.field(hit.row, inColumns(colOf.get("score")));
-        const groupOrItem = kind !== "total" && byNature;
-        if (groupOrItem && afterLabel < nextLabelCol) {
+        const execCol = row.executed?.ref?.col;
+        const execBlank = execCol === undefined || !ix.hasContent(hit.row, execCol);
+        const afterFilled =
+          afterLabel < nextLabelCol &&
+          ix.hasContent(hit.row, afterLabel) &&
+          !ix.isLabelAt(hit.row, afterLabel);
+        if (kind !== "total" && byNature && execBlank && afterFilled && execCol !== afterLabel) {
           // Variant 2: the amount may sit in the cell right after the label instead of 全年执行数.
-          const execBlank = !row.executed || !ix.hasContent(hit.row, row.executed.ref!.col);
-          if (
-            (execBlank || !row.executed) &&
-            ix.hasContent(hit.row, afterLabel) &&
-            !ix.isLabelAt(hit.row, afterLabel)
-          ) {
-            if (!row.executed || row.executed.ref!.col !== afterLabel) {
-              row.executed = ix.field(hit.row, afterLabel);
-              if (row.initialBudget?.ref?.col === afterLabel) row.initialBudget = null;
-              if (row.fullYearBudget?.ref?.col === afterLabel) row.fullYearBudget = null;
-            }
-          }
-        }
-        if (!row.executed && afterLabel < nextLabelCol && colOf.size === 0)
           row.executed = ix.field(hit.row, afterLabel);
+          if (row.initialBudget?.ref?.col === afterLabel) row.initialBudget = null;
+          if (row.fullYearBudget?.ref?.col === afterLabel) row.fullYearBudget = null;
+        } else if (!row.executed && colOf.size === 0 && afterLabel < nextLabelCol) {
+          // No column headers at all: the amount follows the label.
+          row.executed = ix.field(hit.row, afterLabel);
+        }
       } else {
         // A label inside the figures area (按支出性质分 beside 按收入性质分): its amount follows it.
         row.executed = afterLabel < nextLabelCol ? ix.field(hit.row, afterLabel) : null;
@@ -159,8 +153,6 @@ export function locateBudget(ix: SheetIndex): BudgetBlock | null {
       rows.push(row);
     });
   }
-  if (!title && rows.length === 0) return null;
-
   const total = rows.find((r) => r.kind === "total") ?? null;
   const anchor: Hit = title ?? [...cols.values()].sort((a, b) => a.col - b.col)[0];
   const unitMatch = title ? /\((万元|元|亿元|千元)\)/.exec(title.norm) : null;
