@@ -1,0 +1,131 @@
+/** MISSING_FIELD, MISSING_VALUE, MISSING_REASON. */
+import type { FormSpec } from "../../src/core/template";
+import { build, indIndex } from "./fixtures";
+import { cellAt, hunanSheet, one, problems, run } from "./helpers";
+
+describe("MISSING_FIELD", () => {
+  const cases: [string, (s: FormSpec) => void, (l: ReturnType<typeof build>["layout"]) => { row: number; col: number }][] = [
+    ["department", (s) => (s.department = null), (l) => l.header.department.value],
+    ["budgetCode", (s) => (s.budgetCode = "  "), (l) => l.header.budgetCode.value],
+    ["contact", (s) => (s.contact = null), (l) => l.header.contact.value],
+    ["phone", (s) => (s.phone = null), (l) => l.header.phone.value],
+    ["预期目标", (s) => (s.goals.expected = null), (l) => l.goals.expected],
+    ["实际完成情况", (s) => (s.goals.actual = null), (l) => l.goals.actual],
+    ["总分", (s) => (s.total.score = null), (l) => l.total.score],
+    ["等级", (s) => (s.grade = null), (l) => l.grade.value],
+  ];
+  test.each(cases)("blank %s → error at its value cell", (_name, edit, pos) => {
+    const { wb, layout } = build(edit);
+    const f = one(run(wb), "MISSING_FIELD");
+    expect(f.severity).toBe("error");
+    expect(f.category).toBe("missing");
+    expect(f.ref).toEqual(cellAt(pos(layout)));
+    expect(f.message).toMatch(/未填写/);
+  });
+
+  test("quiet: every required field filled; the optional 填报日期 may stay blank", () => {
+    const r = run(build((s) => (s.reportDate = null)).wb);
+    expect(r.of("MISSING_FIELD")).toEqual([]);
+  });
+
+  test("older Hunan combined cell without a grade → MISSING_FIELD on that cell", () => {
+    const sheet = hunanSheet((rows) => (rows[10][1] = "评分：96"));
+    const f = one(run({ sheets: [sheet] }), "MISSING_FIELD");
+    expect(f.ref).toEqual({ sheet: "附件2", row: 10, col: 1 });
+    expect(f.message).toMatch(/评价等级/);
+  });
+
+  test("quiet on the complete older Hunan form", () => {
+    expect(run({ sheets: [hunanSheet()] }).of("MISSING_FIELD")).toEqual([]);
+  });
+});
+
+describe("MISSING_VALUE", () => {
+  test("a scored row without 年度指标值 → error at the target cell", () => {
+    const { wb, layout, spec } = build((s) => (s.indicators[0].target = null));
+    const f = one(run(wb), "MISSING_VALUE");
+    expect(f.severity).toBe("error");
+    expect(f.ref).toEqual(cellAt(layout.indicators.rows[indIndex(spec, "新增规模企业")].target));
+    expect(f.message).toMatch(/新增规模企业.*年度指标值/);
+  });
+
+  test("blank 分值 and 得分 → one finding each", () => {
+    const { wb, layout } = build((s) => {
+      s.indicators[1].weight = null;
+      s.indicators[1].score = null;
+    });
+    const refs = run(wb).of("MISSING_VALUE").map((f) => f.ref);
+    expect(refs).toEqual([cellAt(layout.indicators.rows[1].weight), cellAt(layout.indicators.rows[1].score)]);
+  });
+
+  test("#REF! in 实际完成值 → error naming the error value", () => {
+    const { wb, layout } = build((s) => (s.indicators[0].actual = { error: "#REF!" }));
+    const f = one(run(wb), "MISSING_VALUE");
+    expect(f.ref).toEqual(cellAt(layout.indicators.rows[0].actual));
+    expect(f.message).toMatch(/#REF!/);
+  });
+
+  test("budget total without 全年执行数 → error at that cell", () => {
+    const { wb, layout } = build((s) => (s.budget.rows[0].executed = null));
+    const f = one(run(wb), "MISSING_VALUE");
+    expect(f.ref).toEqual(cellAt(layout.budget.rows[0].executed));
+    expect(f.message).toMatch(/年度资金总额.*全年执行数/);
+  });
+
+  test("quiet: a placeholder row (“/” everywhere) is not missing", () => {
+    const r = run(
+      build((s) =>
+        s.indicators.push({
+          level1: "满意度指标",
+          level2: "服务对象满意度指标",
+          name: "指标2：/",
+          target: "/",
+          actual: "/",
+          weight: "/",
+          score: "/",
+          reason: "/",
+        }),
+      ).wb,
+    );
+    expect(r.of("MISSING_VALUE")).toEqual([]);
+    expect(problems(r)).toEqual([]);
+  });
+});
+
+describe("MISSING_REASON", () => {
+  test("points lost (9.47 of 10) with a blank reason → error at the reason cell", () => {
+    const { wb, layout, spec } = build((s) => (s.indicators[indIndex(s, "重点工作完成及时率")].reason = null));
+    const f = one(run(wb), "MISSING_REASON");
+    expect(f.severity).toBe("error");
+    expect(f.ref).toEqual(cellAt(layout.indicators.rows[indIndex(spec, "重点工作完成及时率")].reason));
+    // 10 − 9.47 = 0.53 points lost.
+    expect(f.message).toMatch(/分值 10 分，只得 9\.47 分（扣 0\.53 分）/);
+  });
+
+  test.each(["无", "暂无", "/", " 无。"])("boilerplate reason %j counts as none", (reason) => {
+    const { wb } = build((s) => (s.indicators[indIndex(s, "企业服务成效")].reason = reason));
+    expect(run(wb).of("MISSING_REASON")).toHaveLength(1);
+  });
+
+  test("执行率 76% < 90% with no reason anywhere → error at the 执行率 cell", () => {
+    const { wb, layout } = build((s) => (s.indicators[indIndex(s, "公用经费控制率")].reason = null));
+    const f = one(run(wb), "MISSING_REASON");
+    expect(f.ref).toEqual(cellAt(layout.budget.rows[0].rate));
+    expect(f.message).toMatch(/76\.00% 低于 90\.00%/);
+  });
+
+  test("quiet: full points and no reason; 执行率 95% ≥ 90% and no reason", () => {
+    // 95 / 100 = 95%, 得分 9.5; total 94.07 − 7.6 + 9.5 = 95.97.
+    const { wb } = build((s) => {
+      s.budget.rows[0].executed = 95;
+      s.budget.rows[0].rate = { value: 0.95, numberFormat: "0.00%" };
+      s.budget.rows[0].score = 9.5;
+      s.budget.rows[1].executed = 79; // 79 + 11 + 5 = 95
+      s.indicators[indIndex(s, "公用经费控制率")].reason = null;
+      s.total.score = 95.97;
+    });
+    const r = run(wb);
+    expect(r.of("MISSING_REASON")).toEqual([]);
+    expect(problems(r)).toEqual([]);
+  });
+});
