@@ -270,7 +270,7 @@ function detectComparator(
     else if (/^(?:不低于|不少于|不小于|不得低于|不得少于)/.test(part)) comparator = ">=";
     else if (/^(?:不高于|不超过|不大于|不多于|不得超过|不得高于)/.test(part)) comparator = "<=";
     else if (/^(?:>=|≥|≧|⩾|>|至少|大于等于|大于|高于|多于)/.test(part)) comparator = ">=";
-    else if (/^(?:<=|≤|≦|⩽|<|小于等于|小于|低于|少于|控制在|控制|限于)/.test(part)) comparator = "<=";
+    else if (/^(?:<=|≤|≦|⩽|<|小于等于|小于|低于|少于|不足|控制在|控制|限于)/.test(part)) comparator = "<=";
     else if (/^超过/.test(part)) {
       comparator = ">=";
       atLeast = true;

@@ -59,6 +59,7 @@ describe("parseValue: comparator words", () => {
     ["等于100%", "="],
     [">=95%", ">="],
     ["<=10天", "<="],
+    ["不足80%", "<="],
   ])("%s → %s", (text, comparator) => {
     expect(parseValue(text).comparator).toBe(comparator);
   });
