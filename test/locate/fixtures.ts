@@ -1,3 +1,4 @@
+import { expect } from "@jest/globals";
 /** Shared specs for the locator tests (a filled 2023 form modelled on the seeds). */
 import type { CellRef } from "../../src/core/grid";
 import type { FormField, SelfEvalForm } from "../../src/core/model";

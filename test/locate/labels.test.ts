@@ -1,3 +1,4 @@
+import { describe, expect, test } from "@jest/globals";
 import {
   LEVEL1_NAMES,
   LEVEL2_NAMES_BY_LEVEL1,

@@ -1,3 +1,4 @@
+import { describe, expect, test } from "@jest/globals";
 import type { Cell } from "../../src/core/grid";
 import { locateForms } from "../../src/core/locate";
 import type { BuildOptions } from "../../src/core/template";

@@ -1,3 +1,4 @@
+import { describe, expect, test } from "@jest/globals";
 import fc from "fast-check";
 import type { Cell, Sheet, Workbook } from "../../src/core/grid";
 import { LABEL_SYNONYMS } from "../../src/core/labels";

@@ -1,3 +1,4 @@
+import { describe, expect, test } from "@jest/globals";
 import type { Sheet } from "../../src/core/grid";
 import { locateForms } from "../../src/core/locate";
 import { buildStandardForm, emptyStandardSpec, standardLayout } from "../../src/core/template";
