@@ -1,0 +1,46 @@
+/* global Blob, URL, document, setTimeout */
+/** What the pane takes from the core and the page, injectable for tests and for the preview. */
+import type { Workbook } from "../core/grid";
+import type { FormResult } from "../core/model";
+import { checkWorkbook } from "../core/check";
+import { nextBand } from "../core/grade";
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, getProfile } from "../core/profiles";
+
+export interface ProfileOption {
+  id: string;
+  name: string;
+}
+
+export interface PaneDeps {
+  profiles: ProfileOption[];
+  defaultProfileId: string;
+  /** The core's checkWorkbook under the chosen profile. */
+  check(workbook: Workbook, profileId: string): FormResult[];
+  /** The core's nextBand: the next grade up and the points missing, null at the top band. */
+  nextBand(total: number, profileId: string): { label: string; pointsNeeded: number } | null;
+  /** Saves a file on the user's machine (CSV report). */
+  download(fileName: string, content: Blob): void;
+  now(): Date;
+}
+
+/** Browser download through an object URL (works in the task pane and in the preview). */
+export function browserDownload(fileName: string, content: Blob): void {
+  const url = URL.createObjectURL(content);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export const defaultDeps: PaneDeps = {
+  profiles: BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name })),
+  defaultProfileId: DEFAULT_PROFILE_ID,
+  check: (workbook, profileId) => checkWorkbook(workbook, { profile: getProfile(profileId) }),
+  nextBand: (total, profileId) => nextBand(total, getProfile(profileId)),
+  download: browserDownload,
+  now: () => new Date(),
+};

@@ -1,0 +1,273 @@
+/**
+ * Pure helpers of the pane: turning FormResults into marks, report rows, CSV and write-back plans.
+ * Nothing here recomputes a score or a grade: values come from the FormResult as the core gave them.
+ */
+import { cellText, refToString, type CellRef, type CellValue } from "../core/grid";
+import type { Finding, FormResult, Severity } from "../core/model";
+import { formatNumber } from "../core/numbers";
+import type { CellSnapshot, CellWrite, MarkSpec } from "../host/host";
+import { CATEGORY_LABEL, CATEGORY_ORDER, RULE_LABEL, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function refKey(ref: CellRef): string {
+  return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
+}
+
+export function sameRef(a: CellRef | null | undefined, b: CellRef | null | undefined): boolean {
+  return !!a && !!b && a.sheet === b.sheet && a.row === b.row && a.col === b.col;
+}
+
+/** One mark per cell carrying the worst severity of its findings (all forms of the workbook). */
+export function buildMarks(results: FormResult[]): MarkSpec[] {
+  const byCell = new Map<string, MarkSpec & { lines: string[] }>();
+  for (const result of results) {
+    for (const f of result.findings) {
+      if (!f.ref) continue;
+      const key = refKey(f.ref);
+      const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
+      const entry = byCell.get(key);
+      if (!entry) {
+        byCell.set(key, { ref: f.ref, severity: f.severity, lines: [line] });
+      } else {
+        if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[entry.severity]) entry.severity = f.severity;
+        if (!entry.lines.includes(line)) entry.lines.push(line);
+      }
+    }
+  }
+  return [...byCell.values()].map(({ ref, severity, lines }) => ({ ref, severity, note: lines.join("\n") }));
+}
+
+export interface CountBySeverity {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function countBySeverity(findings: Finding[]): CountBySeverity {
+  const c: CountBySeverity = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export interface FindingGroup {
+  severity: Severity;
+  categories: { category: Finding["category"]; findings: Finding[] }[];
+  count: number;
+}
+
+/** Findings grouped by severity (错误 → 警告 → 提示), then by category in the pane's fixed order. */
+export function groupFindings(findings: Finding[]): FindingGroup[] {
+  const groups: FindingGroup[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    const ofSeverity = findings.filter((f) => f.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const categories = CATEGORY_ORDER.map((category) => ({
+      category,
+      findings: ofSeverity.filter((f) => f.category === category),
+    })).filter((g) => g.findings.length > 0);
+    // A category the pane does not know yet still shows (after the known ones).
+    const known = new Set<string>(CATEGORY_ORDER);
+    const unknown = ofSeverity.filter((f) => !known.has(f.category));
+    if (unknown.length > 0) categories.push({ category: unknown[0].category, findings: unknown });
+    groups.push({ severity, categories, count: ofSeverity.length });
+  }
+  return groups;
+}
+
+/** A typed/expected value for display: numbers without float noise (up to 4 decimals). */
+export function displayValue(v: number | string | null | undefined): string {
+  if (v === null || v === undefined || v === "") return "（空）";
+  if (typeof v === "number") return formatNumber(v, 4);
+  return v;
+}
+
+export function snapshotText(value: CellValue): string {
+  if (value.kind === "number") return formatNumber(value.value, 4);
+  return cellText(value);
+}
+
+function isBlank(value: CellValue): boolean {
+  return value.kind === "empty" || (value.kind === "text" && value.value.trim() === "");
+}
+
+function sameValue(value: CellValue, next: number | string): boolean {
+  if (typeof next === "number") return value.kind === "number" && Math.abs(value.value - next) < 1e-9;
+  return value.kind === "text" && value.value.trim() === next.trim();
+}
+
+/** What writing `next` into a cell would replace, and whether the user must be asked first. */
+export interface WritePreview {
+  ref: CellRef;
+  cell: string;
+  what: string;
+  current: string;
+  next: string;
+  value: number | string;
+  formula?: string;
+  /** Already holds exactly this value: nothing to write. */
+  same: boolean;
+  /** Overwrites a formula or a different non-empty value: ask first. */
+  needsConfirm: boolean;
+}
+
+export function previewWrite(
+  what: string,
+  write: CellWrite,
+  snapshot: CellSnapshot | undefined,
+): WritePreview {
+  const value: CellValue = snapshot?.value ?? { kind: "empty" };
+  const formula = snapshot?.formula;
+  const same = !formula && sameValue(value, write.value);
+  return {
+    ref: write.ref,
+    cell: refToString(write.ref),
+    what,
+    current: formula ? `=${formula}（${snapshotText(value) || "公式"}）` : snapshotText(value),
+    next: displayValue(write.value),
+    value: write.value,
+    formula,
+    same,
+    needsConfirm: !!formula || (!same && !isBlank(value)),
+  };
+}
+
+/** The older Hunan combined cell "评分：96   等级：优": replace only the 评分/等级 parts. */
+export function combinedScoreGradeText(existing: string, total: number | null, grade: string | null): string {
+  const scoreRe = /(评\s*分\s*[：:]\s*)([0-9０-９.．]*)/;
+  const gradeRe = /(等\s*级\s*[：:]\s*)([^\s\n备]*)/;
+  const score = total === null ? "" : formatNumber(total, 2);
+  if (existing && scoreRe.test(existing) && gradeRe.test(existing)) {
+    let s = existing;
+    if (total !== null) s = s.replace(scoreRe, (_m, p: string) => `${p}${score}`);
+    if (grade !== null) s = s.replace(gradeRe, (_m, p: string) => `${p}${grade}`);
+    return s;
+  }
+  return `评分：${score}   等级：${grade ?? ""}`;
+}
+
+export interface WriteBackTarget {
+  what: string;
+  ref: CellRef;
+  /** The value, or (combined cell) a function of the cell's current text. */
+  value: number | string | ((existing: string) => string);
+}
+
+/**
+ * Cells 写回总分和等级 writes: FormResult.writeBack.total/grade with total.computed/grade.computed.
+ * A form whose total and grade share one cell gets one combined text.
+ */
+export function writeBackTargets(result: FormResult): WriteBackTarget[] {
+  const { total: totalRef, grade: gradeRef } = result.writeBack;
+  const total = result.total.computed;
+  const grade = result.grade.computed;
+  const combinedRef = result.form?.combinedScoreGrade?.ref ?? null;
+  const combined =
+    totalRef && (sameRef(totalRef, gradeRef) || sameRef(totalRef, combinedRef))
+      ? totalRef
+      : gradeRef && sameRef(gradeRef, combinedRef)
+        ? gradeRef
+        : null;
+  if (combined) {
+    if (total === null && grade === null) return [];
+    return [
+      {
+        what: "总分和等级",
+        ref: combined,
+        value: (existing: string) => combinedScoreGradeText(existing, total, grade),
+      },
+    ];
+  }
+  const out: WriteBackTarget[] = [];
+  if (totalRef && total !== null) out.push({ what: "总分", ref: totalRef, value: total });
+  if (gradeRef && grade !== null) out.push({ what: "等级", ref: gradeRef, value: grade });
+  return out;
+}
+
+export function resolveTarget(target: WriteBackTarget, snapshot: CellSnapshot | undefined): CellWrite {
+  const value =
+    typeof target.value === "function"
+      ? target.value(snapshot ? cellText(snapshot.value) : "")
+      : target.value;
+  return { ref: target.ref, value };
+}
+
+// ───────────────────────────── report ─────────────────────────────
+
+export const REPORT_HEADER = [
+  "工作表",
+  "单位",
+  "年度",
+  "单元格",
+  "严重程度",
+  "类别",
+  "规则",
+  "规则说明",
+  "问题说明",
+  "填写值",
+  "重算值",
+  "计算过程",
+];
+
+/** Report rows (first row = header) for every finding of every form. */
+export function reportRows(results: FormResult[]): (string | number)[][] {
+  const rows: (string | number)[][] = [REPORT_HEADER];
+  for (const r of results) {
+    for (const f of r.findings) {
+      rows.push([
+        r.sheet ?? "",
+        r.department ?? "",
+        r.year ?? "",
+        f.ref ? refToString(f.ref) : "",
+        SEVERITY_LABEL[f.severity],
+        CATEGORY_LABEL[f.category] ?? f.category,
+        f.rule,
+        RULE_LABEL[f.rule] ?? "",
+        f.message,
+        f.typed === undefined || f.typed === null ? "" : f.typed,
+        f.expected === undefined || f.expected === null ? "" : f.expected,
+        f.steps ?? "",
+      ]);
+    }
+  }
+  return rows;
+}
+
+function csvField(v: string | number): string {
+  const s = typeof v === "number" ? String(v) : v;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV with a UTF-8 BOM (Excel opens Chinese text correctly) and CRLF line ends. */
+export function toCsv(rows: (string | number)[][]): string {
+  return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
+
+// ───────────────────────────── errors ─────────────────────────────
+
+export interface PaneError {
+  code: string;
+  message: string;
+  /** What the user was doing, e.g. "一键校验". */
+  action: string;
+}
+
+/** Every error keeps its code: HostError.code, OfficeExtension.Error.code, or a generic one. */
+export function toPaneError(e: unknown, action: string): PaneError {
+  if (e && typeof e === "object") {
+    const o = e as { code?: unknown; message?: unknown; name?: unknown };
+    const code =
+      typeof o.code === "string" && o.code !== "" ? o.code : typeof o.name === "string" ? o.name : "";
+    const message = typeof o.message === "string" ? o.message : String(e);
+    return { code: code || "UnknownError", message, action };
+  }
+  return { code: "UnknownError", message: String(e), action };
+}
+
+/** Label of a form for the form chooser: 自评表 · 某某局 · 2023年. */
+export function formLabel(r: FormResult, index: number): string {
+  const parts = [r.sheet ?? `表单${index + 1}`];
+  if (r.department) parts.push(r.department);
+  if (r.year !== null) parts.push(`${r.year}年`);
+  return parts.join(" · ");
+}

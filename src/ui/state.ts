@@ -1,0 +1,101 @@
+/** The pane's state and its reducer (pure; the effects live in usePane.ts). */
+import type { FormResult } from "../core/model";
+import type { PHASE_LABEL } from "./labels";
+import type { PaneError, WritePreview } from "./logic";
+
+export type Phase = keyof typeof PHASE_LABEL;
+
+export interface Notice {
+  intent: "success" | "info" | "warning";
+  text: string;
+}
+
+/** A question shown in the confirmation dialog before cells are overwritten. */
+export interface ConfirmRequest {
+  title: string;
+  intro: string;
+  rows: WritePreview[];
+  confirmLabel: string;
+}
+
+export interface PaneState {
+  /** Null when idle; otherwise what the pane is doing (every command button is disabled). */
+  phase: Phase | null;
+  profileId: string;
+  results: FormResult[] | null;
+  /** Which form the pane shows when the workbook holds more than one. */
+  formIndex: number;
+  checkedAt: Date | null;
+  /** Whether our marks are on the sheet (after validation, until 清除标记). */
+  marked: boolean;
+  error: PaneError | null;
+  notice: Notice | null;
+  confirm: ConfirmRequest | null;
+}
+
+export type PaneAction =
+  | { type: "busy"; phase: Phase }
+  | { type: "idle" }
+  | { type: "checked"; results: FormResult[]; at: Date }
+  | { type: "marked"; marked: boolean }
+  | { type: "error"; error: PaneError }
+  | { type: "dismissError" }
+  | { type: "notice"; notice: Notice | null }
+  | { type: "profile"; id: string }
+  | { type: "form"; index: number }
+  | { type: "confirm"; request: ConfirmRequest | null };
+
+export function initialState(profileId: string): PaneState {
+  return {
+    phase: "loading",
+    profileId,
+    results: null,
+    formIndex: 0,
+    checkedAt: null,
+    marked: false,
+    error: null,
+    notice: null,
+    confirm: null,
+  };
+}
+
+export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case "busy":
+      // A new command starts: the previous outcome message is no longer current.
+      return state.phase === null
+        ? { ...state, phase: action.phase, error: null, notice: null }
+        : { ...state, phase: action.phase };
+    case "idle":
+      return { ...state, phase: null, confirm: null };
+    case "checked": {
+      // Keep showing the same form after a re-check when it is still there.
+      const previous = state.results?.[state.formIndex];
+      let formIndex = 0;
+      if (previous) {
+        const same = action.results.findIndex(
+          (r) =>
+            r.sheet === previous.sheet &&
+            r.form?.bounds.top === previous.form?.bounds.top &&
+            r.form?.bounds.left === previous.form?.bounds.left,
+        );
+        if (same >= 0) formIndex = same;
+      }
+      return { ...state, results: action.results, formIndex, checkedAt: action.at };
+    }
+    case "marked":
+      return { ...state, marked: action.marked };
+    case "error":
+      return { ...state, error: action.error };
+    case "dismissError":
+      return { ...state, error: null };
+    case "notice":
+      return { ...state, notice: action.notice };
+    case "profile":
+      return { ...state, profileId: action.id };
+    case "form":
+      return { ...state, formIndex: action.index };
+    case "confirm":
+      return { ...state, confirm: action.request };
+  }
+}
