@@ -107,6 +107,7 @@ export function containsCell(r: CellRange, row: number, col: number): boolean {
 /** Every cell of a rectangle, row by row. */
 export function cellsOf(r: CellRange): Pos[] {
   const out: Pos[] = [];
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+  for (let row = r.top; row <= r.bottom; row++)
+    for (let col = r.left; col <= r.right; col++) out.push({ row, col });
   return out;
 }

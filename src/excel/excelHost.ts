@@ -1,3 +1,4 @@
+/* global Excel, globalThis */
 /**
  * WorkbookHost on the Excel JavaScript API (runs inside Excel, task pane / shared runtime).
  *
@@ -18,16 +19,27 @@
  *
  * Nothing here touches Office at import: `run` and `settings` are injected (defaults resolved lazily).
  */
-import { a1, EMPTY, type Cell, type CellRange, type CellRef, type CellValue, type Sheet, type Workbook } from "../core/grid";
-import type { Severity } from "../core/model";
 import {
-  HostError,
-  type CellSnapshot,
-  type CellWrite,
-  type MarkSpec,
-  type WorkbookHost,
-} from "../host/host";
-import { cellsOf, chunkAddresses, compressCells, containsCell, parseAreasAddress, rangeAddress, type Pos } from "./addresses";
+  a1,
+  EMPTY,
+  type Cell,
+  type CellRange,
+  type CellRef,
+  type CellValue,
+  type Sheet,
+  type Workbook,
+} from "../core/grid";
+import type { Severity } from "../core/model";
+import { HostError, type CellSnapshot, type CellWrite, type MarkSpec, type WorkbookHost } from "../host/host";
+import {
+  cellsOf,
+  chunkAddresses,
+  compressCells,
+  containsCell,
+  parseAreasAddress,
+  rangeAddress,
+  type Pos,
+} from "./addresses";
 import { guarded } from "./errors";
 import { fillFromLoaded, fillKey, MARK_COLORS, queueRestore, type FillRecord } from "./fills";
 import { countMarks, decodeRecord, encodeRecord, RECORD_SHEET, type RecordEntry } from "./record";
@@ -39,7 +51,9 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface SettingsStore {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
-  saveAsync(callback: (result: { status: string; error?: { code?: unknown; message?: string } }) => void): void;
+  saveAsync(
+    callback: (result: { status: string; error?: { code?: unknown; message?: string } }) => void,
+  ): void;
 }
 
 export interface ExcelHostOptions {
@@ -97,7 +111,10 @@ interface OfficeGlobal {
   };
 }
 interface ExcelGlobal {
-  run(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<unknown>): Promise<unknown>;
+  run(
+    options: { delayForCellEdit?: boolean },
+    batch: (context: Excel.RequestContext) => Promise<unknown>,
+  ): Promise<unknown>;
 }
 
 function officeGlobal(): OfficeGlobal | undefined {
@@ -190,7 +207,7 @@ export class ExcelHost implements WorkbookHost {
         }
         this.snapshot = { takenAt: this.now(), sheets: infos, merges, recordExists, record };
         return { sheets };
-      })
+      }),
     );
   }
 
@@ -217,7 +234,7 @@ export class ExcelHost implements WorkbookHost {
           if (f !== undefined) snap.formula = f;
           return snap;
         });
-      })
+      }),
     );
   }
 
@@ -232,7 +249,8 @@ export class ExcelHost implements WorkbookHost {
         // The snapshot said the record sheet did (not) exist and Excel disagrees (e.g. the user undid
         // our last marks): nothing was written, since the record operations come first. Retry fresh.
         const code = (err as { code?: unknown }).code;
-        if (snap && (code === "ItemNotFound" || code === "ItemAlreadyExists")) await this.applyOnce(marks, null);
+        if (snap && (code === "ItemNotFound" || code === "ItemAlreadyExists"))
+          await this.applyOnce(marks, null);
         else throw err;
       }
     });
@@ -273,11 +291,14 @@ export class ExcelHost implements WorkbookHost {
         sheets = items.map((ws) => ({ name: ws.name, id: ws.id }));
         recordExists = sheets.some((s) => s.name === RECORD_SHEET);
         merges = new Map();
-        for (const { name, m } of mergedReads) merges.set(name, m.isNullObject ? [] : parseAreasAddress(m.address));
+        for (const { name, m } of mergedReads)
+          merges.set(name, m.isNullObject ? [] : parseAreasAddress(m.address));
       }
 
       const targets = expandMarks(marks, merges);
-      const known = snap ? new Set(resolveEntries(snap.record, sheets).map((e) => cellKey(e.sheet, e.address))) : null;
+      const known = snap
+        ? new Set(resolveEntries(snap.record, sheets).map((e) => cellKey(e.sheet, e.address)))
+        : null;
 
       // Phase B: the record (no snapshot only), the original fills of cells not yet recorded, and
       // the protection of the sheets we mark.
@@ -324,12 +345,23 @@ export class ExcelHost implements WorkbookHost {
           const f = fillReads.get(key)!;
           fill = fillFromLoaded(
             this.fillDetails
-              ? { color: f.color, pattern: f.pattern, patternColor: f.patternColor, tintAndShade: f.tintAndShade }
+              ? {
+                  color: f.color,
+                  pattern: f.pattern,
+                  patternColor: f.patternColor,
+                  tintAndShade: f.tintAndShade,
+                }
               : { color: f.color },
-            this.fillDetails
+            this.fillDetails,
           );
         }
-        newEntries.push({ sheet: t.sheet, sheetId: idOf.get(t.sheet) ?? "", address: t.address, mark: t.mark, fill });
+        newEntries.push({
+          sheet: t.sheet,
+          sheetId: idOf.get(t.sheet) ?? "",
+          address: t.address,
+          mark: t.mark,
+          fill,
+        });
       }
       const stale = resolved.filter((e) => !targetKeys.has(cellKey(e.sheet, e.address)));
 
@@ -425,7 +457,7 @@ export class ExcelHost implements WorkbookHost {
         // Deleted last: if a restore fails, the record stays and 清除标记 can be retried.
         deleteRecordSheet(wsOf(RECORD_SHEET));
         await context.sync();
-      })
+      }),
     );
   }
 
@@ -444,7 +476,7 @@ export class ExcelHost implements WorkbookHost {
         if (used.isNullObject) return 0;
         const values = used.values;
         return countMarks(decodeRecord(values));
-      })
+      }),
     );
   }
 
@@ -457,7 +489,7 @@ export class ExcelHost implements WorkbookHost {
         ws.activate();
         ws.getRange(a1(ref.row, ref.col)).select();
         await context.sync();
-      })
+      }),
     );
   }
 
@@ -491,7 +523,7 @@ export class ExcelHost implements WorkbookHost {
           ranges[i].values = [[w.value]];
         });
         await context.sync();
-      })
+      }),
     );
   }
 
@@ -510,7 +542,9 @@ export class ExcelHost implements WorkbookHost {
         const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
         if (rows.length > 0 && width > 0) {
           const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
-          const range = ws.getRange(`A1:${rangeAddress({ top: rows.length - 1, left: width - 1, bottom: rows.length - 1, right: width - 1 })}`);
+          const range = ws.getRange(
+            `A1:${rangeAddress({ top: rows.length - 1, left: width - 1, bottom: rows.length - 1, right: width - 1 })}`,
+          );
           // Text cells are text-formatted first, so "1/2" or "=…" in a message stays text.
           range.numberFormat = grid.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
           range.values = grid;
@@ -519,7 +553,7 @@ export class ExcelHost implements WorkbookHost {
         ws.activate();
         await context.sync();
         return name;
-      })
+      }),
     );
   }
 
@@ -527,7 +561,8 @@ export class ExcelHost implements WorkbookHost {
 
   private settings(): SettingsStore {
     const s = this.settingsOption ?? officeGlobal()?.context?.document?.settings;
-    if (!s) throw new HostError("NoSettings", "无法访问文档设置（Office.context.document.settings 不可用）。");
+    if (!s)
+      throw new HostError("NoSettings", "无法访问文档设置（Office.context.document.settings 不可用）。");
     return s;
   }
 
@@ -590,7 +625,8 @@ function resolveEntries(entries: RecordEntry[], sheets: SheetInfo[]): RecordEntr
   const names = new Set(sheets.map((s) => s.name));
   const out: RecordEntry[] = [];
   for (const e of entries) {
-    const name = (e.sheetId !== "" ? byId.get(e.sheetId) : undefined) ?? (names.has(e.sheet) ? e.sheet : undefined);
+    const name =
+      (e.sheetId !== "" ? byId.get(e.sheetId) : undefined) ?? (names.has(e.sheet) ? e.sheet : undefined);
     if (name === undefined || name === RECORD_SHEET) continue;
     out.push(name === e.sheet ? e : { ...e, sheet: name });
   }
@@ -618,7 +654,14 @@ function expandMarks(marks: MarkSpec[], merges: Map<string, CellRange[]>): Targe
   for (const { sheet, area, severity } of byMark.values()) {
     const mark = a1(area.top, area.left);
     for (const c of cellsOf(area)) {
-      out.push({ sheet, row: c.row, col: c.col, address: a1(c.row, c.col), mark, color: MARK_COLORS[severity] });
+      out.push({
+        sheet,
+        row: c.row,
+        col: c.col,
+        address: a1(c.row, c.col),
+        mark,
+        color: MARK_COLORS[severity],
+      });
     }
   }
   return out;
