@@ -248,115 +248,67 @@ export function seed000Spec(): FormSpec {
 }
 
 /**
- * Seed 004 (吉首市科工信局 2023) in the standard layout: rate indicators holding 万元 amounts
- * (公用经费控制率 27.6万元 / 20.48万元 → 74.20%; 政府采购执行率 6.7万元 / "4.82元" → 71.94%),
- * over-achievement (新增规模企业 4家 → 完成8家 = 200%; 5G基站 50个 → 80个 = 160%), a 2022 figure in a 2023 form,
- * and the 1-10月 partial year in the goal's 实际完成情况. Budget 5374.35 / 5374.35 (100%, 10 of 10).
- * Scores as in the report's summary: 投入 8? no — here the budget row is scored by the rule: 10.
+ * Seed 004 (吉首市科工信局 2023) rebuilt in the standard layout with the report's own figures:
+ *   budget by nature: 按收入性质分 5374.34 but 3091.34 + 1744.35 + 538.05 = 5373.74 (the seed's own 0.6 gap);
+ *     按支出性质分 5374.44 but 382.71 + 4991.63 = 5374.34 (the seed's 0.1 gap); 年度资金总额 5374.35 / 5374.35 = 100%,
+ *     scored 8 of 10 as in the report's summary (投入 8) although 100% gives 10;
+ *   rate indicators holding 万元 amounts: 公用经费控制率 20.48 ÷ 27.6 = 74.20%, "三公经费"控制率 0.4 ÷ 0.4 = 100.00%,
+ *     政府采购执行率 "6.7万元" / "4.82元" (4.82 ÷ 6.7 = 71.94%; 元 is a slip for 万元);
+ *   over-achievement: 新增规模企业 4家 → 完成8家 = 200%, 5G基站 50个 → 80个 = 160%, 入企走访 30家 → 40多家 = 133.33%;
+ *   a "2022年" figure in a reason of the 2023 form; the goal's 实际完成情况 reporting "今年1-10月";
+ *   满意度 "满意度在98%以上" / "满意度在95%以上" → 10 × 0.95 ÷ 0.98 = 9.69 (typed 9);
+ *   typed parts: 8 + (5+5+4+5+5+5+10+5+5 = 49) + (10+10+10 = 30) + 9 = 96 = typed 总分 → 优.
+ *   computed: 10 + 49 + 30 + 9.69 = 98.69 → 优.
  */
 export function seed004Spec(): FormSpec {
+  const row = (
+    level1: string,
+    level2: string,
+    name: string,
+    target: string,
+    actual: string,
+    weight: number,
+    score: number,
+    reason?: string,
+  ): IndicatorSpec => ({ level1, level2, name, target, actual, weight, score, ...(reason ? { reason } : {}) });
   return {
     year: 2023,
     department: "吉首市科工信局",
     budgetCode: "004001",
     contact: "陶毅",
     phone: "8520526",
+    reportDate: "2024年6月",
     budget: {
-      variant: "by-source",
+      variant: "by-nature",
       rows: [
-        {
-          label: "年度资金总额",
-          fullYearBudget: 5374.35,
-          executed: 5374.35,
-          weight: 10,
-          rate: "100%",
-          score: 10,
-        },
-        { label: "其中：当年财政拨款", fullYearBudget: 3091.34, executed: 3091.34 },
-        { label: "上年结转资金", fullYearBudget: 0, executed: 0 },
-        { label: "其他资金", fullYearBudget: 2283.01, executed: 2283.01 },
+        { label: "年度资金总额", fullYearBudget: 5374.35, executed: 5374.35, weight: 10, rate: "100%", score: 8 },
+        { label: "按收入性质分", executed: 5374.34 },
+        { label: "一般公共预算", executed: 3091.34 },
+        { label: "政府性基金拨款", executed: 1744.35 },
+        { label: "其他资金", executed: 538.05 },
+        { label: "按支出性质分", executed: 5374.44 },
+        { label: "基本支出", executed: 382.71 },
+        { label: "项目支出", executed: 4991.63 },
       ],
     },
     goals: {
-      expected: "市属规模工业增加值增长10%以上；新增规模企业6户以上。",
-      actual: "今年1-10月，市属规上工业完成产值39.4亿元，同比增长2.6%。",
+      expected: "市属规模工业增加值增长10%以上；新增规模企业6户以上；完成工业投资30亿元以上，培育高新技术企业5家。",
+      actual: "今年1-10月，市属规上工业完成产值39.4亿元，同比增长2.6%，增加值实现11.6亿元，同比增长2.5%。",
     },
     indicators: [
-      {
-        level1: "产出指标",
-        level2: "成本指标",
-        name: "公用经费控制率",
-        target: "27.6万元",
-        actual: "20.48万元",
-        weight: 10,
-        score: 10,
-      },
-      {
-        level1: "产出指标",
-        level2: "成本指标",
-        name: "政府采购执行率",
-        target: "6.7万元",
-        actual: "4.82元",
-        weight: 10,
-        score: 8,
-        reason: "部分采购延后",
-      },
-      {
-        level1: "产出指标",
-        level2: "数量指标",
-        name: "新增规模企业",
-        target: "4家",
-        actual: "完成8家",
-        weight: 10,
-        score: 10,
-      },
-      {
-        level1: "产出指标",
-        level2: "数量指标",
-        name: "通信基础设施建设加速推进建设5G基站",
-        target: "50个",
-        actual: "80个",
-        weight: 10,
-        score: 10,
-      },
-      {
-        level1: "产出指标",
-        level2: "时效指标",
-        name: "重点工作完成及时率",
-        target: "100%",
-        actual: "99%",
-        weight: 10,
-        score: 9.9,
-        reason: "个别工作延后",
-      },
-      {
-        level1: "效益指标",
-        level2: "经济效益指标",
-        name: "入企走访",
-        target: "入企走访30家企业",
-        actual: "入企走访40多家企业",
-        weight: 15,
-        score: 15,
-      },
-      {
-        level1: "效益指标",
-        level2: "社会效益指标",
-        name: "公用经费",
-        target: "≤27.6万元",
-        actual: "2022年支出20.48万元",
-        weight: 15,
-        score: 15,
-      },
-      {
-        level1: "满意度指标",
-        level2: "服务对象满意度指标",
-        name: "社会公众满意度",
-        target: "满意度在98%以上",
-        actual: "满意度在95%以上",
-        weight: 10,
-        score: 9,
-        reason: "部分群众对办事效率不满意",
-      },
+      row("产出指标", "成本指标", "公用经费控制率", "27.6万元", "20.48万元", 5, 5),
+      row("产出指标", "成本指标", "“三公经费”控制率", "0.4万元", "0.4万元", 5, 5),
+      row("产出指标", "成本指标", "政府采购执行率", "6.7万元", "4.82元", 5, 4, "2022年政府采购预算数6.7万元，实际政府采购数4.82元，部分采购项目延后。"),
+      row("产出指标", "数量指标", "新增规模企业", "4家", "完成8家", 5, 5),
+      row("产出指标", "数量指标", "完成工业投资", "10亿元", "完成11.6亿元", 5, 5),
+      row("产出指标", "数量指标", "培育高新技术企业", "2家", "2家", 5, 5),
+      row("产出指标", "数量指标", "通信基础设施建设加速推进建设5G基站", "50个", "80个", 10, 10),
+      row("产出指标", "时效指标", "重点工作完成及时率", "100%", "100%", 5, 5),
+      row("产出指标", "质量指标", "固定资产利用率", "100%", "100%", 5, 5),
+      row("效益指标", "经济效益指标", "开展“上门服务送政策、为企解忧助发展”活动", "入企走访30家企业", "入企走访40多家企业", 10, 10),
+      row("效益指标", "生态效益指标", "扎实开展大庭尾矿库生态环境治理工作", "大庭尾矿库治理达标情况", "大庭尾矿库的治理已全面达标", 10, 10),
+      row("效益指标", "社会效益指标", "开展科普宣传活动", "发放科普宣传资料", "接待群众800余人次", 10, 10),
+      row("满意度指标", "社会公众或服务对象满意度", "社会公众满意度", "满意度在98%以上", "满意度在95%以上", 10, 9, "部分群众对办事效率不满意。"),
     ],
     total: { weight: 100, score: 96 },
     grade: "优",
