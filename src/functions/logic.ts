@@ -94,9 +94,20 @@ function toWeight(v: Arg): number {
   return w;
 }
 
+/** A computed number, or #NUM! when it overflowed (inputs near the limits of a double). */
+function finite(x: number): number {
+  if (!Number.isFinite(x)) {
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidNumber,
+      "结果超出可计算的范围，请检查输入的数值",
+    );
+  }
+  return x;
+}
+
 /** Maps a core RateResult to a number or an Excel error. */
 function rateOrThrow(r: RateResult, zeroMessage: string, isZero: boolean): number {
-  if (r.value !== null) return r.value;
+  if (r.value !== null) return finite(r.value);
   if (isZero) divByZero(zeroMessage);
   return invalid(r.steps);
 }
@@ -186,7 +197,7 @@ export function execRate(executed: Arg, budget: Arg): number {
   if (e < 0) invalid(`全年执行数 ${n(e)} 为负数，请检查`);
   const r = executionRate(e, b);
   if (r === null) return invalid("无法计算执行率");
-  return r;
+  return finite(r);
 }
 
 /**
@@ -336,7 +347,7 @@ export function sumScores(range: unknown[][]): number {
       if (m) total += Number(m[1]);
     }
   }
-  return round2(cleanFloat(total));
+  return finite(round2(cleanFloat(finite(total))));
 }
 
 /** GRADE: the grade label of a total under a rule profile (default profile when blank). */

@@ -1,0 +1,48 @@
+/**
+ * A minimal stand-in for the `CustomFunctions` global that Excel provides at run time, so the
+ * custom functions can be called under jest and their Error codes/messages asserted.
+ */
+/* global globalThis */
+export class StubCustomFunctionError extends Error {
+  readonly code: string;
+  constructor(code: string, message?: string) {
+    super(message);
+    this.code = code;
+    this.name = "CustomFunctions.Error";
+  }
+}
+
+export const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+/** Installs the stub on globalThis (call before the functions run). */
+export function installCustomFunctionsStub(): void {
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+    Error: StubCustomFunctionError,
+    ErrorCode,
+  };
+}
+
+/** Runs `fn` and returns the CustomFunctions.Error it throws; fails the test on anything else. */
+export function cfError(fn: () => unknown): StubCustomFunctionError {
+  let thrown: unknown = undefined;
+  let returned: unknown = undefined;
+  try {
+    returned = fn();
+  } catch (e) {
+    thrown = e;
+  }
+  if (thrown === undefined)
+    throw new Error(`expected a CustomFunctions.Error, got ${JSON.stringify(returned)}`);
+  if (!(thrown instanceof StubCustomFunctionError)) {
+    throw new Error(`expected a CustomFunctions.Error, got ${String(thrown)}`);
+  }
+  return thrown;
+}
