@@ -1,3 +1,4 @@
+/* global TextEncoder */
 import { describe, expect, test } from "@jest/globals";
 import * as ExcelJS from "exceljs";
 import type { Cell, CellRef, Sheet, Workbook } from "../../src/core/grid";
