@@ -296,6 +296,7 @@ export class ExcelHost implements WorkbookHost {
       }
 
       const targets = expandMarks(marks, merges);
+      if (targets.length === 0 && !recordExists) return; // nothing marked before, nothing to mark now
       const known = snap
         ? new Set(resolveEntries(snap.record, sheets).map((e) => cellKey(e.sheet, e.address)))
         : null;
