@@ -29,7 +29,7 @@ export const MSG = {
   missingValue: (what: string, rowName: string): string =>
     `“${rowName}”的${what}未填写。请填写${what}；该行不考核时请在各栏填“/”。`,
   errorValue: (what: string, rowName: string, error: string): string =>
-    `“${rowName}”的${what}显示错误值 ${error}（公式引用了空单元格或已删除的单元格）。请检查公式或直接填写数值。`,
+    `“${rowName}”${what ? `的${what}` : ""}显示错误值 ${error}（公式引用了空单元格或已删除的单元格）。请检查公式或直接填写数值。`,
   missingReasonLost: (rowName: string, weight: number, score: number, reason: string): string =>
     `“${rowName}”分值 ${n(weight)} 分，只得 ${n(score)} 分（扣 ${n(weight - score)} 分），` +
     `但偏差原因${reason ? `只写了${q(reason)}` : "为空"}。请写明未完成的原因和改进措施。`,

@@ -8,7 +8,15 @@ function byNature(s: FormSpec): void {
   s.budget = {
     variant: "by-nature",
     rows: [
-      { label: "年度资金总额", initialBudget: 100, fullYearBudget: 100, executed: 76, weight: 10, rate: { value: 0.76, numberFormat: PCT }, score: 7.6 },
+      {
+        label: "年度资金总额",
+        initialBudget: 100,
+        fullYearBudget: 100,
+        executed: 76,
+        weight: 10,
+        rate: { value: 0.76, numberFormat: PCT },
+        score: 7.6,
+      },
       { label: "按收入性质分", executed: 76 },
       { label: "一般公共预算", executed: 70 },
       { label: "政府性基金拨款", executed: 6 },
@@ -122,13 +130,31 @@ describe("WEIGHT_TOTAL", () => {
   });
 
   test("三级 weights 50 under “产出指标（60分）” → error naming both", () => {
-    const { wb } = build((s) => s.indicators.forEach((i) => i.level1 === "产出指标" && (i.level1 = "产出指标（60分）")));
+    const { wb } = build((s) =>
+      s.indicators.forEach((i) => i.level1 === "产出指标" && (i.level1 = "产出指标（60分）")),
+    );
     const found = run(wb).of("WEIGHT_TOTAL");
-    expect(found.some((f) => /三级指标分值相加为 50/.test(f.message) && f.typed === 60 && f.expected === 50)).toBe(true);
+    expect(
+      found.some((f) => /三级指标分值相加为 50/.test(f.message) && f.typed === 60 && f.expected === 50),
+    ).toBe(true);
+  });
+
+  test("older Hunan summary: 产出 60 → 10 + 60 + 30 + 10 = 110 ≠ 100 (and ≠ the printed 合计 100)", () => {
+    const sheet = hunanSheet((rows) => {
+      rows[17][1] = 60;
+      rows[17][3] = "81.67%"; // 49 / 60 = 81.666…%
+    });
+    const found = run({ sheets: [sheet] }).of("WEIGHT_TOTAL");
+    expect(found.map((f) => [f.ref, f.typed, f.expected])).toEqual([
+      [{ sheet: "附件2", row: 17, col: 1 }, 60, 50],
+      [{ sheet: "附件2", row: 20, col: 1 }, 110, 100],
+    ]);
   });
 
   test("quiet: “产出指标（50分）” over 三级 weights of 50", () => {
-    const { wb } = build((s) => s.indicators.forEach((i) => i.level1 === "产出指标" && (i.level1 = "产出指标（50分）")));
+    const { wb } = build((s) =>
+      s.indicators.forEach((i) => i.level1 === "产出指标" && (i.level1 = "产出指标（50分）")),
+    );
     expect(run(wb).of("WEIGHT_TOTAL")).toEqual([]);
   });
 });
@@ -227,7 +253,10 @@ describe("SCORE_OUT_OF_RANGE", () => {
   });
 
   test("a negative score → error", () => {
-    const f = one(run(build((s) => (s.indicators[indIndex(s, "长效机制建设")].score = -1)).wb), "SCORE_OUT_OF_RANGE");
+    const f = one(
+      run(build((s) => (s.indicators[indIndex(s, "长效机制建设")].score = -1)).wb),
+      "SCORE_OUT_OF_RANGE",
+    );
     expect(f.message).toMatch(/不能为负数/);
   });
 

@@ -44,14 +44,18 @@ describe("YEAR_MISMATCH", () => {
   });
 
   test("quiet: 上年 (2022年) comparisons, the 2024 填报日期, the year line", () => {
-    const { wb } = build((s) => (s.goals.actual = "完成工业投资11.6亿元，较上年（2022年）增长16%，新增规模企业5家。"));
+    const { wb } = build(
+      (s) => (s.goals.actual = "完成工业投资11.6亿元，较上年（2022年）增长16%，新增规模企业5家。"),
+    );
     expect(run(wb).of("YEAR_MISMATCH")).toEqual([]);
   });
 });
 
 describe("UNKNOWN_CATEGORY", () => {
   test("二级 “日效性指标” (a real typo) → warning at the 二级 cell", () => {
-    const { wb, layout, spec } = build((s) => (s.indicators[indIndex(s, "重点工作完成及时率")].level2 = "日效性指标"));
+    const { wb, layout, spec } = build(
+      (s) => (s.indicators[indIndex(s, "重点工作完成及时率")].level2 = "日效性指标"),
+    );
     const f = one(run(wb), "UNKNOWN_CATEGORY");
     expect(f.severity).toBe("warning");
     expect(f.ref).toEqual(cellAt(layout.indicators.rows[indIndex(spec, "重点工作完成及时率")].level2));
@@ -59,7 +63,9 @@ describe("UNKNOWN_CATEGORY", () => {
   });
 
   test("an unknown 一级 name → warning at the 一级 cell", () => {
-    const { wb, layout } = build((s) => s.indicators.forEach((i) => i.level1 === "满意度指标" && (i.level1 = "满意指标")));
+    const { wb, layout } = build((s) =>
+      s.indicators.forEach((i) => i.level1 === "满意度指标" && (i.level1 = "满意指标")),
+    );
     const f = one(run(wb), "UNKNOWN_CATEGORY");
     expect(f.ref).toEqual(cellAt(layout.indicators.rows[layout.indicators.rows.length - 1].level1));
   });
@@ -88,7 +94,9 @@ describe("GOAL_DUPLICATE", () => {
 
 describe("UNPARSED_VALUE", () => {
   test("an actual “详见附件” → info at the actual cell", () => {
-    const { wb, layout, spec } = build((s) => (s.indicators[indIndex(s, "长效机制建设")].actual = "详见附件"));
+    const { wb, layout, spec } = build(
+      (s) => (s.indicators[indIndex(s, "长效机制建设")].actual = "详见附件"),
+    );
     const f = one(run(wb), "UNPARSED_VALUE");
     expect(f.severity).toBe("info");
     expect(f.ref).toEqual(cellAt(layout.indicators.rows[indIndex(spec, "长效机制建设")].actual));

@@ -1,7 +1,7 @@
 /** The correct form (fixtures.ts, numbers computed by hand there): no error, no warning; totals and grade. */
 import { RULE_IDS } from "../../src/core/model";
 import { CORRECT, build } from "./fixtures";
-import { HUNAN, NATIONAL, cellAt, problems, run } from "./helpers";
+import { HUNAN, NATIONAL, cellAt, hunanSheet, problems, run } from "./helpers";
 
 describe("correct form", () => {
   test("no error and no warning under the hunan profile", () => {
@@ -32,7 +32,10 @@ describe("correct form", () => {
   });
 
   test("moved origin, repeated 一级/二级 names, extra columns: still clean", () => {
-    const r = run(build(undefined, { origin: { row: 3, col: 2 }, mergeLevels: false, extraColumns: ["nature", "unit"] }).wb);
+    const r = run(
+      build(undefined, { origin: { row: 3, col: 2 }, mergeLevels: false, extraColumns: ["nature", "unit"] })
+        .wb,
+    );
     expect(problems(r)).toEqual([]);
   });
 
@@ -51,5 +54,15 @@ describe("correct form", () => {
     const r = run(wb);
     expect(problems(r)).toEqual([]);
     expect(r.results[0].total.typed).toBe(94.07);
+  });
+
+  test("older Hunan report form (seed 004 summary): clean; 8 + 49 + 30 + 9 = 96 → 优; write-back to the combined cell", () => {
+    const r = run({ sheets: [hunanSheet()] });
+    expect(r.findings).toEqual([]);
+    const [res] = r.results;
+    expect(res.total).toEqual({ typed: 96, computed: 96 });
+    expect(res.grade).toEqual({ typed: "优", computed: "优" });
+    const combined = { sheet: "附件2", row: 10, col: 1 };
+    expect(res.writeBack).toEqual({ total: combined, grade: combined });
   });
 });

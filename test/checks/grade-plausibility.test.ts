@@ -72,7 +72,14 @@ function byNature(s: FormSpec, project: number): void {
   s.budget = {
     variant: "by-nature",
     rows: [
-      { label: "年度资金总额", fullYearBudget: 100, executed: 76, weight: 10, rate: { value: 0.76, numberFormat: PCT }, score: 7.6 },
+      {
+        label: "年度资金总额",
+        fullYearBudget: 100,
+        executed: 76,
+        weight: 10,
+        rate: { value: 0.76, numberFormat: PCT },
+        score: 7.6,
+      },
       { label: "按收入性质分", executed: 76 },
       { label: "一般公共预算", executed: 70 },
       { label: "政府性基金拨款", executed: 6 },

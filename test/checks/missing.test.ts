@@ -4,7 +4,11 @@ import { build, indIndex } from "./fixtures";
 import { cellAt, hunanSheet, one, problems, run } from "./helpers";
 
 describe("MISSING_FIELD", () => {
-  const cases: [string, (s: FormSpec) => void, (l: ReturnType<typeof build>["layout"]) => { row: number; col: number }][] = [
+  const cases: [
+    string,
+    (s: FormSpec) => void,
+    (l: ReturnType<typeof build>["layout"]) => { row: number; col: number },
+  ][] = [
     ["department", (s) => (s.department = null), (l) => l.header.department.value],
     ["budgetCode", (s) => (s.budgetCode = "  "), (l) => l.header.budgetCode.value],
     ["contact", (s) => (s.contact = null), (l) => l.header.contact.value],
@@ -54,7 +58,9 @@ describe("MISSING_VALUE", () => {
       s.indicators[1].weight = null;
       s.indicators[1].score = null;
     });
-    const refs = run(wb).of("MISSING_VALUE").map((f) => f.ref);
+    const refs = run(wb)
+      .of("MISSING_VALUE")
+      .map((f) => f.ref);
     expect(refs).toEqual([cellAt(layout.indicators.rows[1].weight), cellAt(layout.indicators.rows[1].score)]);
   });
 
@@ -94,7 +100,9 @@ describe("MISSING_VALUE", () => {
 
 describe("MISSING_REASON", () => {
   test("points lost (9.47 of 10) with a blank reason → error at the reason cell", () => {
-    const { wb, layout, spec } = build((s) => (s.indicators[indIndex(s, "重点工作完成及时率")].reason = null));
+    const { wb, layout, spec } = build(
+      (s) => (s.indicators[indIndex(s, "重点工作完成及时率")].reason = null),
+    );
     const f = one(run(wb), "MISSING_REASON");
     expect(f.severity).toBe("error");
     expect(f.ref).toEqual(cellAt(layout.indicators.rows[indIndex(spec, "重点工作完成及时率")].reason));

@@ -17,6 +17,7 @@ import type {
 } from "../model";
 import { parseCombinedScoreGrade } from "../grade";
 import { round2 } from "../numbers";
+import { sum } from "./util";
 import { inferDirection, parseValue } from "../parse";
 import type { Comparator, ParsedValue } from "../parse";
 import {
@@ -387,24 +388,27 @@ export function analyseForm(form: SelfEvalForm, profile: RuleProfile): FormAnaly
 export function computeTotal(form: SelfEvalForm, a: FormAnalysis): number | null {
   const scoredRows = a.indicators.filter((i) => i.scored);
   const hasRowPoints = scoredRows.some((i) => i.row.score?.ref);
+  const parts: number[] = [];
   if (!hasRowPoints) {
-    const parts = a.summary.filter((s) => s.name !== "合计");
-    if (parts.length === 0) return null;
-    let sum = 0;
-    for (const p of parts) {
+    const rows = a.summary.filter((s) => s.name !== "合计");
+    if (rows.length === 0) return null;
+    for (const p of rows) {
       if (p.score.value === null) return null;
-      sum += p.score.value;
+      parts.push(p.score.value);
     }
-    return round2(sum);
+    return finiteOrNull(round2(sum(parts)));
   }
-  let sum = 0;
   if (form.budget) {
     if (!a.budget?.rule) return null;
-    sum += a.budget.rule.value;
+    parts.push(a.budget.rule.value);
   }
   for (const i of scoredRows) {
     if (i.effective === null) return null;
-    sum += i.effective;
+    parts.push(i.effective);
   }
-  return round2(sum);
+  return finiteOrNull(round2(sum(parts)));
+}
+
+function finiteOrNull(n: number): number | null {
+  return Number.isFinite(n) ? n : null;
 }

@@ -3,7 +3,6 @@
  */
 import type { CellRef } from "../grid";
 import type { FormField } from "../model";
-import { round2 } from "../numbers";
 import { FIELD_NAMES, MSG } from "../messages";
 import { fieldRef, fieldText, isBlankField } from "./analysis";
 import type { NumberRead } from "./analysis";
@@ -27,6 +26,16 @@ function formAnchor(ctx: CheckContext): CellRef {
 }
 
 function requireField(ctx: CheckContext, field: FormField | null, name: string): void {
+  const v = field?.cell?.value;
+  if (field?.ref && v?.kind === "error") {
+    ctx.report({
+      rule: "MISSING_FIELD",
+      ref: field.ref,
+      message: MSG.errorValue("", name, v.value),
+      typed: v.value,
+    });
+    return;
+  }
   if (field && !isBlankField(field)) return;
   const ref = fieldRef(field);
   if (ref) ctx.report({ rule: "MISSING_FIELD", ref, message: MSG.missingField(name), typed: null });
@@ -179,7 +188,7 @@ function checkReasons(ctx: CheckContext): void {
     ctx.report({
       rule: "MISSING_REASON",
       ref: reasonField.ref,
-      message: MSG.missingReasonRate(round2(b.rate * 10000) / 10000, threshold, "预算资金的原因说明栏"),
+      message: MSG.missingReasonRate(b.rate, threshold, "预算资金的原因说明栏"),
       typed: text === "" ? null : text,
     });
     return;

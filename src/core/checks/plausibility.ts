@@ -116,15 +116,22 @@ function checkMagnitude(ctx: CheckContext): void {
 const CAPPED_RATE_RE =
   /满意|合格率|及时率|覆盖率|达标率|知晓率|准确率|办结率|受理率|公开率|到位率|参保率|入学率|巩固率|利用率|验收率|通过率|普及率|出勤率|正确率|完好率/;
 
-function isCappedRate(i: IndicatorInfo): boolean {
+function isCappedRate(i: IndicatorInfo, cache: Map<string, boolean>): boolean {
   const name = bareIndicatorName(i.row.name);
   if (CAPPED_RATE_RE.test(name)) return true;
-  return findRateIndicator(i.row.name)?.capAt100 === true;
+  if (!/率/.test(name)) return false;
+  let capped = cache.get(name);
+  if (capped === undefined) {
+    capped = findRateIndicator(i.row.name)?.capAt100 === true;
+    cache.set(name, capped);
+  }
+  return capped;
 }
 
 function checkPercentOver100(ctx: CheckContext): void {
+  const cache = new Map<string, boolean>();
   for (const i of ctx.analysis.indicators) {
-    if (!i.scored || !isCappedRate(i)) continue;
+    if (!i.scored || !isCappedRate(i, cache)) continue;
     const sides: [ParsedValue, FormField | null][] = [
       [i.target, i.row.target],
       [i.actual, i.row.actual],

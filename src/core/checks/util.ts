@@ -1,11 +1,20 @@
 /** Small shared helpers of the check groups. */
-import { cleanFloat, formatNumber, round2 } from "../numbers";
+import { cleanFloat, formatNumber, round2, roundTo } from "../numbers";
 
-/** Sum without float noise. */
+/**
+ * Sum without float noise: compensated (Neumaier) summation, then rounded to 10 decimals, so 10,000
+ * weights of 0.01 add up to exactly 100 and 0.1 + 0.2 to 0.3.
+ */
 export function sum(values: number[]): number {
   let s = 0;
-  for (const v of values) s += v;
-  return cleanFloat(s);
+  let c = 0;
+  for (const v of values) {
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    s = t;
+  }
+  const total = s + c;
+  return Number.isFinite(total) ? cleanFloat(roundTo(total, 10)) : total;
 }
 
 /** "90 = 0 + 20 + 10 + …": the parts of a sum, shortened when there are many. */
