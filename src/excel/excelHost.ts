@@ -168,21 +168,33 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
 
         const items = worksheets.items;
-        const reads = items.map((ws) => {
-          const used = ws.getUsedRangeOrNullObject(true);
-          if (ws.name === RECORD_SHEET) {
-            used.load("values");
-            return { ws, used, merged: null };
-          }
-          used.load("rowIndex,columnIndex,values,valueTypes,formulas,numberFormat");
-          // getRange() (the whole sheet) is never null, so chaining on it is safe; merges outside the
-          // used range (formatting only) are harmless to the core.
-          const merged = this.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
-          if (merged) merged.load("address");
-          return { ws, used, merged };
-        });
-        await context.sync();
-
+        const queueReads = (withMerges: boolean) =>
+          items.map((ws) => {
+            const used = ws.getUsedRangeOrNullObject(true);
+            if (ws.name === RECORD_SHEET) {
+              used.load("values");
+              return { ws, used, merged: null };
+            }
+            used.load("rowIndex,columnIndex,values,valueTypes,formulas,numberFormat");
+            // getRange() (the whole sheet) is never null, so chaining on it is safe; merges outside the
+            // used range (formatting only) are harmless to the core.
+            const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
+            if (merged) merged.load("address");
+            return { ws, used, merged };
+          });
+        let reads = queueReads(this.mergedAreas);
+        const fallbackMerges = new Map<string, CellRange[]>();
+        try {
+          await context.sync();
+        } catch (err) {
+          // getMergedAreasOrNullObject fails on a range with more than 512 merged areas (API reference),
+          // which would make one busy sheet block the whole workbook. Read again without merges; if that
+          // fails too, the error was not about merges and is thrown.
+          if (!this.mergedAreas) throw err;
+          reads = queueReads(false);
+          await context.sync();
+          await this.mergesSheetBySheet(context, items, fallbackMerges);
+        }
         const sheets: Sheet[] = [];
         const infos: SheetInfo[] = [];
         const merges = new Map<string, CellRange[]>();
@@ -198,7 +210,11 @@ export class ExcelHost implements WorkbookHost {
             }
             continue;
           }
-          const sheetMerges = merged && !merged.isNullObject ? parseAreasAddress(merged.address) : [];
+          const sheetMerges = merged
+            ? merged.isNullObject
+              ? []
+              : parseAreasAddress(merged.address)
+            : (fallbackMerges.get(ws.name) ?? []);
           merges.set(ws.name, sheetMerges);
           const sheet: Sheet = { name: ws.name, cells: [], merges: sheetMerges };
           if (ws.visibility !== "Visible") sheet.hidden = true;
@@ -209,6 +225,30 @@ export class ExcelHost implements WorkbookHost {
         return { sheets };
       }),
     );
+  }
+
+  /**
+   * Fallback after a failed combined read: merged areas one sheet per round trip, so that a sheet over
+   * the 512-merge limit only loses its own merges (the core then inherits 一级/二级 names from the row
+   * above instead). Only ever runs after a failure, hence the sync in a loop.
+   */
+  private async mergesSheetBySheet(
+    context: Excel.RequestContext,
+    items: Excel.Worksheet[],
+    out: Map<string, CellRange[]>,
+  ): Promise<void> {
+    for (const ws of items) {
+      if (ws.name === RECORD_SHEET) continue;
+      const merged = ws.getRange().getMergedAreasOrNullObject();
+      merged.load("address");
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- failure fallback, see above
+        await context.sync();
+        out.set(ws.name, merged.isNullObject ? [] : parseAreasAddress(merged.address));
+      } catch {
+        out.set(ws.name, []); // this sheet's merges cannot be read: read it without them
+      }
+    }
   }
 
   inspectCells(refs: CellRef[]): Promise<CellSnapshot[]> {

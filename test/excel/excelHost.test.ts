@@ -159,9 +159,27 @@ describe("readWorkbook", () => {
     expect(wb.sheets[1].hidden).toBe(true);
   });
 
+  test("a sheet over the 512-merged-areas limit loses only its own merges (fallback: 1 + 1 sync per sheet)", async () => {
+    const grid = sampleSheet();
+    const busy = emptySheet("项目明细", {
+      cells: { "0,0": { value: "项目" } },
+      merges: Array.from({ length: 600 }, (_, i) => ({ top: i, left: 0, bottom: i, right: 1 })),
+    });
+    const dbl = book([busy, sheetDataFromGrid(grid)]);
+    const { result: wb, syncs } = await syncsOf(dbl, () => hostOn(dbl).readWorkbook());
+    expect(syncs).toBe(2 + 1 + 2);
+    expect(wb.sheets[0]).toEqual({
+      name: "项目明细",
+      cells: [[{ value: { kind: "text", value: "项目" } }]],
+      merges: [],
+    });
+    expect(wb.sheets[1].merges).toHaveLength(grid.merges.length);
+    expect(wb.sheets[1].cells).toEqual(grid.cells);
+  });
+
   test("Excel errors surface as HostError with Excel's code and a Chinese message", async () => {
     const dbl = book([fillSheet()]);
-    dbl.failSync(2, "InvalidOperation", "The operation is not allowed while a cell is being edited.");
+    dbl.failSync(1, "InvalidOperation", "The operation is not allowed while a cell is being edited.");
     const err = await expectHostError(hostOn(dbl).readWorkbook(), "InvalidOperation");
     expect(err.message).toContain("读取工作簿失败");
     expect(err.message).toContain("The operation is not allowed while a cell is being edited.");
