@@ -1,4 +1,5 @@
 /** SUM_MISMATCH, WEIGHT_TOTAL, RATE_MISMATCH, SCORE_MISMATCH, SCORE_OUT_OF_RANGE, QUAL_BAND. */
+import { describe, expect, test } from "@jest/globals";
 import type { FormSpec } from "../../src/core/template";
 import { PCT, build, indIndex } from "./fixtures";
 import { STEP, cellAt, hunanSheet, one, run } from "./helpers";

@@ -1,4 +1,5 @@
 /** UNIT_MISMATCH, YEAR_MISMATCH, UNKNOWN_CATEGORY, GOAL_DUPLICATE, UNPARSED_VALUE. */
+import { describe, expect, test } from "@jest/globals";
 import { build, indIndex } from "./fixtures";
 import { cellAt, one, run } from "./helpers";
 

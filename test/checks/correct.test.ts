@@ -1,4 +1,5 @@
 /** The correct form (fixtures.ts, numbers computed by hand there): no error, no warning; totals and grade. */
+import { describe, expect, test } from "@jest/globals";
 import { RULE_IDS } from "../../src/core/model";
 import { CORRECT, build } from "./fixtures";
 import { HUNAN, NATIONAL, cellAt, hunanSheet, problems, run } from "./helpers";

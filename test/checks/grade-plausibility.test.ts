@@ -1,4 +1,5 @@
 /** GRADE_MISMATCH; EXEC_OVER_100, INCOME_AS_SPENDING, MAGNITUDE, PERCENT_OVER_100, OVER_ACHIEVEMENT, FORECAST_VALUE. */
+import { describe, expect, test } from "@jest/globals";
 import type { FormSpec } from "../../src/core/template";
 import { PCT, build, indIndex } from "./fixtures";
 import { NATIONAL, cellAt, hunanSheet, one, run } from "./helpers";

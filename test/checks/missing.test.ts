@@ -1,4 +1,5 @@
 /** MISSING_FIELD, MISSING_VALUE, MISSING_REASON. */
+import { describe, expect, test } from "@jest/globals";
 import type { FormSpec } from "../../src/core/template";
 import { build, indIndex } from "./fixtures";
 import { cellAt, hunanSheet, one, problems, run } from "./helpers";

@@ -1,4 +1,5 @@
 /** TEMPLATE_NOT_FOUND and "never throws": odd workbooks, odd cells, big forms, random input; ordering; profiles. */
+import { describe, expect, test } from "@jest/globals";
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
 import type { InternalError } from "../../src/core/check";

@@ -1,4 +1,5 @@
 /** Seed reproductions: 000 (武冈市 2022) and 004 (吉首市 2023). Numbers checked by hand in fixtures.ts. */
+import { describe, expect, test } from "@jest/globals";
 import { buildStandardForm, standardLayout } from "../../src/core/template";
 import type { Pos } from "../../src/core/template";
 import { seed000Spec, seed004Spec, workbookOf } from "./fixtures";
