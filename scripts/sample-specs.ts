@@ -378,7 +378,8 @@ export function sampleSpecs(): SampleSpec[] {
 /**
  * A correctly filled form with `n` indicator rows (n ≥ 3): rows are split over 产出/效益/满意度 in the
  * ratio 5:3:1 (at least one row each), every indicator fully achieved (≥100家 / 100家 → full points).
- * Weights are in hundredths so each 一级 adds up exactly; the budget is 1000 / 1000 → 执行率 100%,
+ * Weights are in hundredths (ten-thousandths for groups of more than 100 × weight rows, so they stay
+ * positive) and each 一级 adds up exactly; the budget is 1000 / 1000 → 执行率 100%,
  * 10 points; 总分 100, 优.
  */
 export function largeSpec(n: number, year = 2023): FormSpec {
@@ -398,12 +399,14 @@ export function largeSpec(n: number, year = 2023): FormSpec {
   ];
   const indicators: IndicatorSpec[] = [];
   for (const g of groups) {
-    // Weights in hundredths: the first rows take one extra hundredth until the group adds up exactly.
-    const cents = g.weight * 100;
-    const base = Math.floor(cents / g.rows);
-    let extra = cents - base * g.rows;
+    // Weights in hundredths as on real forms (ten-thousandths only when a group has more than
+    // 100 × its weight rows); the first rows take one extra unit until the group adds up exactly.
+    const scale = g.weight * 100 >= g.rows ? 100 : 10000;
+    const units = g.weight * scale;
+    const base = Math.floor(units / g.rows);
+    let extra = units - base * g.rows;
     for (let i = 0; i < g.rows; i++) {
-      const w = (base + (extra > 0 ? 1 : 0)) / 100;
+      const w = (base + (extra > 0 ? 1 : 0)) / scale;
       if (extra > 0) extra--;
       const level2 = g.level2[Math.floor((i * g.level2.length) / g.rows)];
       indicators.push({
