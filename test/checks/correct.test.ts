@@ -57,6 +57,12 @@ describe("correct form", () => {
     expect(r.results[0].total.typed).toBe(94.07);
   });
 
+  test("总分 written as text “评分：94.07” is read as 94.07", () => {
+    const r = run(build((s) => (s.total.score = "评分：94.07")).wb);
+    expect(r.results[0].total.typed).toBe(94.07);
+    expect(problems(r)).toEqual([]);
+  });
+
   test("older Hunan report form (seed 004 summary): clean; 8 + 49 + 30 + 9 = 96 → 优; write-back to the combined cell", () => {
     const r = run({ sheets: [hunanSheet()] });
     expect(r.findings).toEqual([]);

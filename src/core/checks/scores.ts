@@ -82,7 +82,7 @@ export function checkScores(ctx: CheckContext): void {
     }
     if (i.qualitative && i.band && w !== null && w > 0 && i.score.value !== null && i.score.ref) {
       if (pointsInBand(i.score.value, w, i.band)) continue;
-      const result = i.band === null ? "" : i.actual.text || i.target.text;
+      const result = i.actual.text || i.target.text;
       const lo = i.band.min;
       const hi = i.band.max;
       ctx.report({
