@@ -82,7 +82,9 @@ export function FormHeader({ results, formIndex, profileName, disabled, onSelect
           </Dropdown>
         </Field>
       )}
-      <Subtitle2 as="h2">{r.department ?? "（未填写单位名称）"}</Subtitle2>
+      <Subtitle2 as="h2" style={{ margin: 0 }}>
+        {r.department ?? "（未填写单位名称）"}
+      </Subtitle2>
       <dl className={s.facts}>
         <dt>工作表</dt>
         <dd>{r.sheet ?? "—"}</dd>

@@ -1,0 +1,226 @@
+/* global Storage, localStorage */
+/**
+ * WorkbookHost for the browser preview: an .xlsx file read with ExcelJS (src/io), held in memory.
+ * Marks, selection and writes live here and are shown by GridView; the downloaded copy carries the
+ * writes, the report sheets and (markedCopy) the highlights. Settings go to localStorage.
+ */
+import * as ExcelJS from "exceljs";
+import {
+  refToString,
+  type Cell,
+  type CellRange,
+  type CellRef,
+  type Sheet,
+  type Workbook,
+} from "../core/grid";
+import type { FormResult } from "../core/model";
+import { HostError, type CellSnapshot, type CellWrite, type MarkSpec, type WorkbookHost } from "../host/host";
+import { readXlsx } from "../io/xlsxRead";
+import { markedCopy } from "../io/xlsxWrite";
+
+const SETTINGS_PREFIX = "jixiao-zipingzhushou:";
+const REPORT_SHEET = "校验报告";
+
+export function markKey(ref: CellRef): string {
+  return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
+}
+
+/** The merge a cell belongs to, if any. */
+export function mergeAt(sheet: Sheet, row: number, col: number): CellRange | null {
+  for (const m of sheet.merges) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  }
+  return null;
+}
+
+/** Findings may name any cell of a merged area; the grid shows (and marks) its top-left cell. */
+export function masterRef(workbook: Workbook | null, ref: CellRef): CellRef {
+  const sheet = workbook?.sheets.find((s) => s.name === ref.sheet);
+  const m = sheet ? mergeAt(sheet, ref.row, ref.col) : null;
+  return m ? { sheet: ref.sheet, row: m.top, col: m.left } : ref;
+}
+
+export class PreviewHost implements WorkbookHost {
+  readonly kind = "preview" as const;
+  fileName: string | null = null;
+  workbook: Workbook | null = null;
+  /** Marks by master cell. */
+  readonly marks = new Map<string, MarkSpec>();
+  selected: CellRef | null = null;
+  private original: Uint8Array | null = null;
+  private writes: CellWrite[] = [];
+  private reports: { name: string; rows: (string | number)[][] }[] = [];
+  private listeners = new Set<() => void>();
+  private version = 0;
+
+  constructor(
+    private readonly storage: Storage | null = typeof localStorage !== "undefined" ? localStorage : null,
+  ) {}
+
+  // ───────── change notification (GridView uses useSyncExternalStore) ─────────
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  private changed(): void {
+    this.version++;
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** Opens a file: everything from the previous file (marks, writes, selection) is dropped. */
+  async load(data: ArrayBuffer | Uint8Array, fileName: string): Promise<void> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    let workbook: Workbook;
+    try {
+      workbook = await readXlsx(bytes.slice());
+    } catch (e) {
+      throw new HostError(
+        "InvalidFile",
+        `无法读取“${fileName}”：不是有效的 .xlsx 文件（${(e as Error).message}）。`,
+      );
+    }
+    this.original = bytes;
+    this.fileName = fileName;
+    this.workbook = workbook;
+    this.marks.clear();
+    this.writes = [];
+    this.reports = [];
+    this.selected = null;
+    this.changed();
+  }
+
+  private requireWorkbook(): Workbook {
+    if (!this.workbook)
+      throw new HostError("NoFile", "请先打开一个 .xlsx 文件（点击「打开文件」或把文件拖到页面上）。");
+    return this.workbook;
+  }
+
+  private sheet(name: string): Sheet {
+    const s = this.requireWorkbook().sheets.find((x) => x.name === name);
+    if (!s) throw new HostError("ItemNotFound", `工作表“${name}”不存在。`);
+    return s;
+  }
+
+  // ───────── WorkbookHost ─────────
+
+  async readWorkbook(): Promise<Workbook> {
+    return this.requireWorkbook();
+  }
+
+  async applyMarks(marks: MarkSpec[]): Promise<void> {
+    const wb = this.requireWorkbook();
+    this.marks.clear();
+    for (const m of marks) {
+      const ref = masterRef(wb, m.ref);
+      this.marks.set(markKey(ref), { ...m, ref });
+    }
+    this.changed();
+  }
+
+  async clearMarks(): Promise<void> {
+    this.marks.clear();
+    this.changed();
+  }
+
+  async markedCount(): Promise<number> {
+    return this.marks.size;
+  }
+
+  async selectCell(ref: CellRef): Promise<void> {
+    this.sheet(ref.sheet);
+    this.selected = masterRef(this.workbook, ref);
+    this.changed();
+  }
+
+  async inspectCells(refs: CellRef[]): Promise<CellSnapshot[]> {
+    return refs.map((ref) => {
+      const m = masterRef(this.workbook, ref);
+      const cell = this.sheet(ref.sheet).cells[m.row]?.[m.col];
+      const snap: CellSnapshot = { ref, value: cell?.value ?? { kind: "empty" } };
+      if (cell?.formula) snap.formula = cell.formula;
+      return snap;
+    });
+  }
+
+  async writeCells(writes: CellWrite[]): Promise<void> {
+    // Check everything first: a failed write changes nothing.
+    for (const w of writes) this.sheet(w.ref.sheet);
+    for (const w of writes) {
+      const m = masterRef(this.workbook, w.ref);
+      const sheet = this.sheet(m.sheet);
+      const cell: Cell =
+        typeof w.value === "number"
+          ? { value: { kind: "number", value: w.value } }
+          : { value: { kind: "text", value: w.value } };
+      const old = sheet.cells[m.row]?.[m.col];
+      if (old?.numberFormat) cell.numberFormat = old.numberFormat;
+      (sheet.cells[m.row] ??= [])[m.col] = cell;
+      this.writes.push({ ref: m, value: w.value });
+    }
+    this.changed();
+  }
+
+  async addReportSheet(rows: (string | number)[][]): Promise<string> {
+    const wb = this.requireWorkbook();
+    let name = REPORT_SHEET;
+    for (let i = 2; wb.sheets.some((s) => s.name === name); i++) name = `${REPORT_SHEET}${i}`;
+    const cells: (Cell | undefined)[][] = rows.map((row) =>
+      row.map((v): Cell | undefined =>
+        v === ""
+          ? undefined
+          : typeof v === "number"
+            ? { value: { kind: "number", value: v } }
+            : { value: { kind: "text", value: v } },
+      ),
+    );
+    wb.sheets.push({ name, cells, merges: [] });
+    this.reports.push({ name, rows });
+    this.changed();
+    return name;
+  }
+
+  async loadSetting(key: string): Promise<string | null> {
+    try {
+      return this.storage?.getItem(SETTINGS_PREFIX + key) ?? null;
+    } catch (e) {
+      throw new HostError("SettingsUnavailable", `无法读取浏览器中保存的设置：${(e as Error).message}`);
+    }
+  }
+
+  async saveSetting(key: string, value: string): Promise<void> {
+    try {
+      this.storage?.setItem(SETTINGS_PREFIX + key, value);
+    } catch (e) {
+      throw new HostError("SettingsUnavailable", `无法在浏览器中保存设置：${(e as Error).message}`);
+    }
+  }
+
+  // ───────── downloads ─────────
+
+  /** The file as it is now: the original plus the values written and the report sheets added. */
+  async currentBytes(): Promise<Uint8Array> {
+    if (!this.original) throw new HostError("NoFile", "请先打开一个 .xlsx 文件。");
+    if (this.writes.length === 0 && this.reports.length === 0) return this.original.slice();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(this.original.slice() as unknown as ExcelJS.Buffer);
+    for (const w of this.writes) {
+      const ws = wb.getWorksheet(w.ref.sheet);
+      if (!ws) throw new HostError("ItemNotFound", `工作表“${w.ref.sheet}”不存在（${refToString(w.ref)}）。`);
+      ws.getCell(w.ref.row + 1, w.ref.col + 1).value = w.value;
+    }
+    for (const r of this.reports) {
+      const ws = wb.addWorksheet(r.name);
+      for (const row of r.rows) ws.addRow(row);
+    }
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  /** 下载已标注副本: the current file with highlights, notes and the computed total/grade (src/io). */
+  async markedCopy(results: FormResult[]): Promise<Uint8Array> {
+    return markedCopy(await this.currentBytes(), results);
+  }
+}
