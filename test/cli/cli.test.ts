@@ -12,6 +12,7 @@ import * as ExcelJS from "exceljs";
 import { a1 } from "../../src/core/grid";
 import { buildStandardForm, standardLayout } from "../../src/core/template";
 import { workbookToXlsx } from "../../src/io/xlsxWrite";
+import { writeLargeSample } from "../../scripts/make-samples";
 import { sampleSpecs } from "../../scripts/sample-specs";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -276,6 +277,19 @@ describe("folders and several forms", () => {
     ]);
     // No progress bar when stderr is not a terminal.
     expect(r.stderr).toBe("");
+  });
+});
+
+describe("large form", () => {
+  test("大表-1000行.xlsx (generated, not committed): 1,000 fully achieved indicators, exit 0, total 100", async () => {
+    const file = await writeLargeSample(path.join(dir, "大表"), 1000);
+    const { run: r, doc } = json([file]);
+    expect(r.status).toBe(0);
+    const entry = doc.files[0] as { form: { total: unknown; grade: unknown }; findings: unknown[] };
+    // 执行率 1000 / 1000 → 10 points; every indicator at full points; weights add up to 50 / 30 / 10.
+    expect(entry.form.total).toEqual({ typed: 100, computed: 100 });
+    expect(entry.form.grade).toEqual({ typed: "优", computed: "优" });
+    expect(entry.findings).toEqual([]);
   });
 });
 
