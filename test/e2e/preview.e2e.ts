@@ -215,6 +215,23 @@ test("file picker: opening a file replaces the sample, and the profile choice is
   await page.close();
 });
 
+test("taskpane.html outside Excel: office.js loads from the local copy and the page says where to run it", async () => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const officeJs: number[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith("/office-js/office.js")) officeJs.push(r.status());
+  });
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByText("这个页面需要在 Excel 中作为加载项打开。").waitFor();
+  expect(officeJs).toEqual([200]);
+  expect(await page.getByRole("link", { name: "浏览器预览" }).getAttribute("href")).toContain("preview.html?sample=");
+  expect(errors).toEqual([]);
+  expect(blocked).toEqual([]);
+  await page.close();
+});
+
 test("screenshots are copied to docs/screenshots for the README", () => {
   fs.mkdirSync(DOC_SHOTS, { recursive: true });
   for (const name of ["pane-after-validation.png", "preview-overview.png"]) {

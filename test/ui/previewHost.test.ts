@@ -1,0 +1,131 @@
+/* global Storage, TextEncoder */
+/** The browser preview's WorkbookHost over an .xlsx in memory (ExcelJS via src/io). */
+import { describe, expect, test } from "@jest/globals";
+import type { Workbook } from "../../src/core/grid";
+import { HostError } from "../../src/host/host";
+import { readXlsx } from "../../src/io/xlsxRead";
+import { workbookToXlsx } from "../../src/io/xlsxWrite";
+import { PreviewHost } from "../../src/preview/previewHost";
+import { brokenWorkbook, G24, H16, H23 } from "./fixtures";
+
+class MemoryStorage {
+  readonly data = new Map<string, string>();
+  getItem(k: string): string | null {
+    return this.data.get(k) ?? null;
+  }
+  setItem(k: string, v: string): void {
+    this.data.set(k, v);
+  }
+}
+
+async function loaded(): Promise<{ host: PreviewHost; storage: MemoryStorage }> {
+  const storage = new MemoryStorage();
+  const host = new PreviewHost(storage as unknown as Storage);
+  await host.load(await workbookToXlsx(brokenWorkbook()), "测试.xlsx");
+  return { host, storage };
+}
+
+function valueAt(wb: Workbook, sheet: string, row: number, col: number) {
+  return wb.sheets.find((s) => s.name === sheet)?.cells[row]?.[col]?.value;
+}
+
+describe("PreviewHost", () => {
+  test("before a file is opened, reading fails with a code", async () => {
+    const host = new PreviewHost(null);
+    await expect(host.readWorkbook()).rejects.toMatchObject({ name: "HostError", code: "NoFile" });
+  });
+
+  test("a file that is not an .xlsx fails with InvalidFile and keeps nothing", async () => {
+    const host = new PreviewHost(null);
+    const err = await host
+      .load(new TextEncoder().encode("not a zip"), "坏文件.xlsx")
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect((err as HostError).code).toBe("InvalidFile");
+    expect(host.workbook).toBeNull();
+  });
+
+  test("marks: one per cell, a cell inside a merge is marked on its top-left cell; clear removes all", async () => {
+    const { host } = await loaded();
+    let notified = 0;
+    host.subscribe(() => notified++);
+    // The grade value G24 is merged over G24:I24; a mark on H24 lands on G24.
+    await host.applyMarks([
+      { ref: H16, severity: "error" },
+      { ref: { sheet: "自评表", row: 23, col: 7 }, severity: "warning" },
+    ]);
+    expect(await host.markedCount()).toBe(2);
+    expect([...host.marks.values()].map((m) => [m.ref.row, m.ref.col, m.severity])).toEqual([
+      [15, 7, "error"],
+      [23, 6, "warning"],
+    ]);
+    // Applying again replaces, never doubles.
+    await host.applyMarks([{ ref: H16, severity: "error" }]);
+    expect(await host.markedCount()).toBe(1);
+    await host.clearMarks();
+    expect(await host.markedCount()).toBe(0);
+    expect(notified).toBe(3);
+  });
+
+  test("inspect and write: the grid and the downloaded copy both change; formulas are reported", async () => {
+    const { host } = await loaded();
+    const [total, grade] = await host.inspectCells([H23, G24]);
+    expect(total.value).toEqual({ kind: "number", value: 99.5 });
+    expect(grade.formula).toBe('IF(H23>=90,"优",IF(H23>=80,"良","较差"))');
+
+    await host.writeCells([
+      { ref: H23, value: 99 },
+      { ref: G24, value: "优" },
+    ]);
+    const wb = await host.readWorkbook();
+    expect(valueAt(wb, "自评表", 22, 7)).toEqual({ kind: "number", value: 99 });
+    const [afterGrade] = await host.inspectCells([G24]);
+    expect(afterGrade.formula).toBeUndefined();
+
+    const copy = await readXlsx(await host.currentBytes());
+    expect(valueAt(copy, "自评表", 22, 7)).toEqual({ kind: "number", value: 99 });
+    expect(valueAt(copy, "自评表", 23, 6)).toEqual({ kind: "text", value: "优" });
+  });
+
+  test("a write to a missing sheet fails with ItemNotFound and writes nothing", async () => {
+    const { host } = await loaded();
+    const err = await host
+      .writeCells([
+        { ref: H23, value: 1 },
+        { ref: { sheet: "没有这张表", row: 0, col: 0 }, value: 2 },
+      ])
+      .catch((e: unknown) => e);
+    expect((err as HostError).code).toBe("ItemNotFound");
+    expect(valueAt(await host.readWorkbook(), "自评表", 22, 7)).toEqual({ kind: "number", value: 99.5 });
+  });
+
+  test("report sheets get unique names and go into the downloaded copy", async () => {
+    const { host } = await loaded();
+    const rows = [
+      ["单元格", "问题说明"],
+      ["自评表!H16", "得分不符"],
+    ];
+    expect(await host.addReportSheet(rows)).toBe("校验报告");
+    expect(await host.addReportSheet(rows)).toBe("校验报告2");
+    const copy = await readXlsx(await host.currentBytes());
+    expect(copy.sheets.map((s) => s.name)).toEqual(["自评表", "校验报告", "校验报告2"]);
+    expect(valueAt(copy, "校验报告", 1, 0)).toEqual({ kind: "text", value: "自评表!H16" });
+  });
+
+  test("settings live in localStorage under the add-in's prefix", async () => {
+    const { host, storage } = await loaded();
+    expect(await host.loadSetting("profile")).toBeNull();
+    await host.saveSetting("profile", "national");
+    expect(await host.loadSetting("profile")).toBe("national");
+    expect([...storage.data.keys()]).toEqual(["jixiao-zipingzhushou:profile"]);
+  });
+
+  test("selectCell on a missing sheet fails with a code; on a merged cell selects its top-left cell", async () => {
+    const { host } = await loaded();
+    await expect(host.selectCell({ sheet: "无", row: 0, col: 0 })).rejects.toMatchObject({
+      code: "ItemNotFound",
+    });
+    await host.selectCell({ sheet: "自评表", row: 23, col: 8 });
+    expect(host.selected).toEqual(G24);
+  });
+});
