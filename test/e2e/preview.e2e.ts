@@ -226,7 +226,9 @@ test("taskpane.html outside Excel: office.js loads from the local copy and the p
   await page.goto(`${base}/taskpane.html`);
   await page.getByText("这个页面需要在 Excel 中作为加载项打开。").waitFor();
   expect(officeJs).toEqual([200]);
-  expect(await page.getByRole("link", { name: "浏览器预览" }).getAttribute("href")).toContain("preview.html?sample=");
+  expect(await page.getByRole("link", { name: "浏览器预览" }).getAttribute("href")).toContain(
+    "preview.html?sample=",
+  );
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
   await page.close();
