@@ -81,6 +81,10 @@ export interface CheckContext {
   report(input: FindingInput): void;
 }
 
+function finiteOrNull(v: number | string | null): number | string | null {
+  return typeof v === "number" && !Number.isFinite(v) ? null : v;
+}
+
 /** Builds a finding with its category and the profile's severity. */
 export function makeFinding(profile: RuleProfile, input: FindingInput): Finding {
   let severity = severityFor(profile, input.rule, DEFAULT_SEVERITY[input.rule]);
@@ -92,10 +96,12 @@ export function makeFinding(profile: RuleProfile, input: FindingInput): Finding 
     ref: input.ref,
     message: input.message,
   };
-  if (input.typed !== undefined) f.typed = input.typed;
-  if (input.expected !== undefined) f.expected = input.expected;
+  // A sum of huge figures can overflow (1e308 + 1e308 = Infinity): report no number rather than a
+  // non-finite one (JSON would print null, Excel cannot hold it), and offer no fix.
+  if (input.typed !== undefined) f.typed = finiteOrNull(input.typed);
+  if (input.expected !== undefined) f.expected = finiteOrNull(input.expected);
   if (input.steps !== undefined) f.steps = input.steps;
-  if (input.fix !== undefined) f.fix = input.fix;
+  if (input.fix !== undefined && finiteOrNull(input.fix.value) !== null) f.fix = input.fix;
   return f;
 }
 
