@@ -4,6 +4,7 @@
  *
  * Round trips (context.sync calls) per method — the numbers the tests assert:
  * - readWorkbook: 2 (sheet list; then every sheet's used range + merged areas + the restore record).
+ *   Only if that read fails (a sheet over the 512-merged-areas limit): +1, then +1 per sheet.
  * - applyMarks right after readWorkbook: 2 (original fills of the cells not yet recorded + sheet
  *   protection; then marks, restores and the restore record in one batch). Without a fresh
  *   readWorkbook snapshot: 3 (sheet list and merges come first).
