@@ -92,6 +92,58 @@ class OfficeJsScriptPlugin {
   }
 }
 
+/** esbuild when it is installed (it is, through tsx); otherwise webpack's default terser. */
+function loadEsbuild() {
+  try {
+    return require("esbuild");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Minifies the emitted JS with esbuild instead of terser: the bundles (Fluent UI, ExcelJS in the
+ * preview) cost terser ~30 s of CPU on 2 cores, esbuild about 1 s. Assets already marked
+ * `minimized` (the copied office.js files) are left alone.
+ */
+class EsbuildMinifyPlugin {
+  constructor(esbuild) {
+    this.esbuild = esbuild;
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("EsbuildMinifyPlugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise(
+        {
+          name: "EsbuildMinifyPlugin",
+          stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE,
+          additionalAssets: true,
+        },
+        async (assets) => {
+          const jobs = Object.keys(assets)
+            .filter((file) => /\.js$/.test(file))
+            .map((file) => compilation.getAsset(file))
+            .filter((asset) => asset && !asset.info.minimized)
+            .map(async (asset) => {
+              const result = await this.esbuild.transform(asset.source.source().toString(), {
+                minify: true,
+                target: "es2020",
+                legalComments: "eof",
+                charset: "utf8",
+              });
+              compilation.updateAsset(asset.name, new sources.RawSource(result.code), {
+                ...asset.info,
+                minimized: true,
+              });
+            });
+          await Promise.all(jobs);
+        },
+      );
+    });
+  }
+}
+
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const isBuild = Boolean(env.WEBPACK_BUILD);
@@ -101,6 +153,8 @@ module.exports = async (env = {}, options = {}) => {
     const https = readDevCerts();
     if (https) server = { type: "https", options: https };
   }
+
+  const esbuild = loadEsbuild();
 
   return {
     mode: dev ? "development" : "production",
@@ -180,6 +234,7 @@ module.exports = async (env = {}, options = {}) => {
         ],
       }),
     ],
+    optimization: esbuild ? { minimizer: [new EsbuildMinifyPlugin(esbuild)] } : {},
     performance: {
       // office.js files are Microsoft's; only our own bundles count.
       assetFilter: (file) => /\.js$/.test(file) && !file.startsWith("office-js/"),

@@ -1,0 +1,229 @@
+/**
+ * The production build: runs `npx webpack --mode production` (into dist/, which it cleans) and
+ * checks what Excel will load. This test never passes without building: a failed build fails it.
+ *
+ * - functions.json and functions.zh-cn.json: same ids, same types, Chinese names from zh-cn.json;
+ * - taskpane.html (the shared runtime page): office.js from the local copy, synchronous and first,
+ *   then the deferred bundles including functions.js;
+ * - functions.js associates every id (the metadata plugin's loader ran) and computes in a sandbox;
+ * - office.js subset copied (no CDN), manifest and icons copied.
+ */
+/* global __dirname, process, console */
+import { beforeAll, describe, expect, test } from "@jest/globals";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as vm from "vm";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+/** Target: under ~60 s on 2 cores; the assertion leaves room for a loaded CI machine. */
+const MAX_BUILD_MS = 120_000;
+
+interface Fn {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: {
+    name: string;
+    description?: string;
+    type: string;
+    optional?: boolean;
+    dimensionality?: string;
+  }[];
+  result: unknown;
+}
+
+let buildMs = 0;
+let status: number | null = null;
+let output = "";
+
+function read(rel: string): string {
+  return fs.readFileSync(path.join(DIST, rel), "utf8");
+}
+
+function functionsOf(rel: string): Fn[] {
+  return (JSON.parse(read(rel)) as { functions: Fn[] }).functions;
+}
+
+/** <script> tags of a page in document order, with their attributes. */
+function scripts(html: string): { src: string; attrs: string }[] {
+  const out: { src: string; attrs: string }[] = [];
+  const re = /<script\b([^>]*)>/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) !== null) {
+    const attrs = m[1];
+    const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
+    out.push({ src: src ? (src[1] ?? src[2] ?? src[3]) : "", attrs });
+  }
+  return out;
+}
+
+beforeAll(() => {
+  // Start from nothing, so no file of an earlier build can make a check pass.
+  fs.rmSync(DIST, { recursive: true, force: true });
+  const started = Date.now();
+  const r = spawnSync("npx", ["webpack", "--mode", "production"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+    timeout: 175_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  buildMs = Date.now() - started;
+  status = r.status;
+  output = `${r.stdout ?? ""}\n${r.stderr ?? ""}${r.error ? `\n${String(r.error)}` : ""}`;
+}, 180_000);
+
+describe("npx webpack --mode production", () => {
+  test("succeeds without errors, within the time budget", () => {
+    if (status !== 0) throw new Error(`webpack exited with ${status}:\n${output.slice(-4000)}`);
+    expect(output).not.toMatch(/\bERROR\b/);
+    expect(output).toMatch(/compiled successfully|compiled with \d+ warning/);
+    expect(buildMs).toBeLessThan(MAX_BUILD_MS);
+  });
+
+  test("emits functions.json and functions.zh-cn.json with the same ids, types and options", () => {
+    const en = functionsOf("functions.json");
+    const zh = functionsOf("functions.zh-cn.json");
+    expect(en.length).toBeGreaterThanOrEqual(11);
+    expect(zh.map((f) => f.id)).toEqual(en.map((f) => f.id));
+    zh.forEach((f, i) => {
+      expect(f.result).toEqual(en[i].result);
+      expect(f.parameters.map((p) => [p.type, p.optional, p.dimensionality])).toEqual(
+        en[i].parameters.map((p) => [p.type, p.optional, p.dimensionality]),
+      );
+    });
+    for (const id of ["EXECRATE", "EXECSCORE", "INDSCORE", "QUALCHECK", "DEDUCTION", "GRADE", "SUMSCORES"]) {
+      expect(en.map((f) => f.id)).toContain(id);
+    }
+  });
+
+  test("functions.zh-cn.json carries the Chinese names and descriptions of src/functions/zh-cn.json", () => {
+    const table = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/zh-cn.json"), "utf8")) as Record<
+      string,
+      { name: string; description: string; parameters: Record<string, { name: string }> }
+    >;
+    const en = functionsOf("functions.json");
+    const zh = functionsOf("functions.zh-cn.json");
+    zh.forEach((f, i) => {
+      expect(f.name).toBe(table[f.id].name);
+      expect(f.name).toMatch(/^[\u4e00-\u9fff]+$/);
+      expect(f.description).toBe(table[f.id].description);
+      f.parameters.forEach((p, j) =>
+        expect(p.name).toBe(table[f.id].parameters[en[i].parameters[j].name].name),
+      );
+    });
+    const byId = new Map(zh.map((f) => [f.id, f.name]));
+    expect(byId.get("EXECRATE")).toBe("执行率");
+    expect(byId.get("GRADE")).toBe("等级");
+    expect(byId.get("SUMSCORES")).toBe("合计得分");
+  });
+
+  test("taskpane.html loads office.js synchronously first, then the functions chunk", () => {
+    const html = read("taskpane.html");
+    const tags = scripts(html);
+    const srcs = tags.map((t) => t.src);
+    const office = srcs.indexOf("office-js/office.js");
+    const functions = srcs.indexOf("functions.js");
+    expect(office).toBe(0);
+    expect(tags[office].attrs).not.toMatch(/\b(?:defer|async)\b|type\s*=\s*"?module/i);
+    expect(functions).toBeGreaterThan(office);
+    expect(srcs).toContain("taskpane.js");
+    expect(srcs).toContain("react.js");
+    // office.js must be in <head> so it runs before the deferred bundles.
+    const head = html.slice(0, html.search(/<\/head>/i));
+    expect(head).toContain("office-js/office.js");
+    // Every bundle after office.js is deferred (runs after parsing, in order).
+    for (const t of tags.slice(1)) expect(t.attrs).toMatch(/\bdefer\b/);
+    // No CDN, no remote script.
+    expect(html).not.toMatch(/appsforoffice|https?:\/\/(?!localhost)/i);
+    for (const s of srcs) expect(s).not.toMatch(/^(?:https?:)?\/\//);
+  });
+
+  test("preview.html loads react and preview, not the functions chunk", () => {
+    const srcs = scripts(read("preview.html")).map((t) => t.src);
+    expect(srcs).toContain("preview.js");
+    expect(srcs).not.toContain("functions.js");
+  });
+
+  test("functions.js associates every id and computes in a sandbox", () => {
+    const ids = functionsOf("functions.json").map((f) => f.id);
+    const code = read("functions.js");
+    const associated = new Map<string, (...args: unknown[]) => unknown>();
+    class CfError extends Error {
+      code: string;
+      constructor(code: string, message?: string) {
+        super(message);
+        this.code = code;
+      }
+    }
+    const sandbox: Record<string, unknown> = {
+      CustomFunctions: {
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+        Error: CfError,
+        ErrorCode: { invalidValue: "#VALUE!", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+      },
+      console,
+    };
+    sandbox.self = sandbox;
+    sandbox.window = sandbox;
+    sandbox.globalThis = sandbox;
+    vm.runInNewContext(code, sandbox, { filename: "functions.js" });
+    expect([...associated.keys()].sort()).toEqual([...ids].sort());
+    // 4.82 / 6.7 = 71.94% (seed 004)
+    expect(associated.get("EXECRATE")!(4.82, 6.7) as number).toBeCloseTo(0.719403, 6);
+    // 10 × 0.9 / 0.95 = 9.47
+    expect(associated.get("INDSCORE")!("≥95%", "90%", 10)).toBe(9.47);
+    expect(associated.get("GRADE")!(89.995)).toBe("优");
+    let thrown: unknown;
+    try {
+      associated.get("EXECRATE")!(5, 0);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(CfError);
+    expect((thrown as CfError).code).toBe("#DIV/0!");
+    expect((thrown as CfError).message).toBe("全年预算数为 0，无法计算执行率");
+  });
+
+  test("office.js is copied locally: the Excel subset with en-us and zh-cn strings, no debug builds", () => {
+    for (const f of [
+      "office-js/office.js",
+      "office-js/excel-win32-16.01.js",
+      "office-js/excel-web-16.00.js",
+      "office-js/excel-mac-16.00.js",
+      "office-js/o15apptofilemappingtable.js",
+      "office-js/telemetry/oteljs_agave.js",
+      "office-js/en-us/office_strings.js",
+      "office-js/zh-cn/office_strings.js",
+    ]) {
+      expect(fs.existsSync(path.join(DIST, f))).toBe(true);
+    }
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else files.push(p);
+      }
+    };
+    walk(path.join(DIST, "office-js"));
+    expect(files.filter((f) => /\.debug\.js$/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) =>
+        /(?:^|[\\/])(?:word|outlook|powerpoint|onenote|project|access)[^\\/]*\.js$/.test(f),
+      ),
+    ).toEqual([]);
+    const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    expect(bytes).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  test("manifest.xml and the icons are copied unchanged", () => {
+    expect(read("manifest.xml")).toBe(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
+    for (const size of [16, 32, 64, 80, 128]) {
+      const rel = `assets/icon-${size}.png`;
+      expect(fs.readFileSync(path.join(DIST, rel)).equals(fs.readFileSync(path.join(ROOT, rel)))).toBe(true);
+    }
+  });
+});
