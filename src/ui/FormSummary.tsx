@@ -111,6 +111,12 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
     r.total.typed !== null && r.total.computed !== null && Math.abs(r.total.typed - r.total.computed) > 0.005;
   const gradeDiffers = r.grade.typed !== null && r.grade.computed !== null && r.grade.typed !== r.grade.computed;
   const targets = writeBackTargets(r);
+  const upToDate =
+    r.total.typed !== null &&
+    r.total.computed !== null &&
+    !totalDiffers &&
+    r.grade.typed !== null &&
+    r.grade.typed === r.grade.computed;
   const plan = targets.map((t) => {
     const shown =
       typeof t.value === "function"
@@ -165,7 +171,11 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
         写回总分和等级
       </Button>
       <Caption1 className={s.plan}>
-        {plan.length > 0 ? `将写入：${plan.join("；")}` : "总分或等级无法重算，或表中没有对应单元格，暂不能写回。"}
+        {plan.length === 0
+          ? "总分或等级无法重算，或表中没有对应单元格，暂不能写回。"
+          : upToDate
+            ? "表中的总分和等级已与重算结果一致。"
+            : `将写入：${plan.join("；")}`}
       </Caption1>
     </Card>
   );

@@ -104,8 +104,9 @@ export function usePane(
       dispatch({ type: "checked", results, at: deps.now() });
       onResultsRef.current?.(results);
       setPhase("marking");
-      await host.applyMarks(buildMarks(results));
-      dispatch({ type: "marked", marked: true });
+      const marks = buildMarks(results);
+      await host.applyMarks(marks);
+      dispatch({ type: "marked", marked: marks.length > 0 });
       return results;
     },
     [host, deps, setPhase],

@@ -5,7 +5,7 @@
  */
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as React from "react";
 import { TextDecoder } from "util";
@@ -16,6 +16,9 @@ import { defaultDeps, type PaneDeps } from "../../src/ui/deps";
 import { Pane } from "../../src/ui/Pane";
 import { FakeHost } from "./fakeHost";
 import { B4, brokenWorkbook, F20, G24, H16, H23, noFormWorkbook, twoFormWorkbook } from "./fixtures";
+
+// The machine may be busy (parallel suites, builds): give async queries room.
+configure({ asyncUtilTimeout: 5000 });
 
 function setup(workbook: Workbook = brokenWorkbook(), prepare?: (host: FakeHost) => void) {
   const host = new FakeHost(workbook);
