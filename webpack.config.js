@@ -47,6 +47,10 @@ const OFFICE_JS_FILES = [
   "zh-cn/office_strings.js",
 ];
 
+function withSlash(url) {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
 /** HTTPS options from the office-addin-dev-certs files, read directly; null when they are absent. */
 function readDevCerts() {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -219,7 +223,15 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: false },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            // Central deployment: ADDIN_BASE_URL=https://intranet.example/jixiao/ npm run build
+            transform: (content) =>
+              process.env.ADDIN_BASE_URL
+                ? content.toString().replace(/https:\/\/localhost:3000\//g, withSlash(process.env.ADDIN_BASE_URL))
+                : content,
+          },
           // Bundled samples for the browser preview (?sample=<name>, same origin).
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
           ...OFFICE_JS_FILES.map((from) => ({
