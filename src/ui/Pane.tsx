@@ -125,7 +125,7 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
         一键校验
       </Button>
 
-      {state.phase && (
+      {state.phase && state.phase !== "confirming" && (
         <div className={s.progress} role="status" aria-live="polite">
           <ProgressBar
             value={step !== undefined ? step / 3 : undefined}

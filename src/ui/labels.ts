@@ -64,6 +64,7 @@ export const PHASE_LABEL = {
   reading: "正在读取工作簿…",
   checking: "正在校验…",
   marking: "正在标注单元格…",
+  confirming: "等待你确认…",
   writing: "正在写入…",
   clearing: "正在清除标记…",
   exporting: "正在导出校验报告…",

@@ -86,12 +86,16 @@ export function usePane(
     [setPhase],
   );
 
-  const ask = useCallback((request: ConfirmRequest): Promise<boolean> => {
-    return new Promise<boolean>((resolve) => {
-      confirmResolve.current = resolve;
-      dispatch({ type: "confirm", request });
-    });
-  }, []);
+  const ask = useCallback(
+    (request: ConfirmRequest): Promise<boolean> => {
+      setPhase("confirming");
+      return new Promise<boolean>((resolve) => {
+        confirmResolve.current = resolve;
+        dispatch({ type: "confirm", request });
+      });
+    },
+    [setPhase],
+  );
 
   /** read → check → mark; used by 一键校验 and after every write. */
   const readCheckMark = useCallback(
