@@ -103,6 +103,84 @@ describe("Excel behaviours the adapter relies on", () => {
     });
   });
 
+  test("getCellProperties: fills per cell as RangeFill reports them, value only after the sync", async () => {
+    const d = dbl();
+    d.setCell("表", "B1", {
+      value: 2,
+      fill: { color: "#FFFFFF", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 },
+    });
+    d.setCell("表", "A2", {
+      fill: { color: "#FFFF00", pattern: "Gray25", patternColor: "#FF0000", tintAndShade: 0 },
+    });
+    await d.run(async (context: Ctx) => {
+      const r = context.workbook.worksheets.getItem("表").getRange("A1:B2");
+      const props = r.getCellProperties({
+        format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
+      });
+      expect(() => props.value).toThrow(RichApiError);
+      await context.sync();
+      const fills = props.value.map((row: any[]) => row.map((c) => c.format.fill));
+      expect(fills).toEqual([
+        [
+          { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null },
+          { color: "#FFFFFF", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 },
+        ],
+        [
+          { color: "#FFFF00", pattern: "Gray25", patternColor: "#FF0000", tintAndShade: 0 },
+          { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null },
+        ],
+      ]);
+      // Only the properties asked for come back.
+      const colours = r.getCellProperties({ format: { fill: { color: true } } });
+      await context.sync();
+      expect(colours.value[0][1]).toEqual({ format: { fill: { color: "#FFFFFF" } } });
+    });
+    expect(d.cellPropertiesReads).toBe(2);
+  });
+
+  test("getCellProperties refuses what it does not model, and unbounded ranges", async () => {
+    await dbl().run(async (context: Ctx) => {
+      const ws = context.workbook.worksheets.getItem("表");
+      expect(() => ws.getRange("A1").getCellProperties({ format: { font: { bold: true } } })).toThrow(
+        DoubleMisuse,
+      );
+      expect(() => ws.getRange("A1").getCellProperties({ address: true })).toThrow(DoubleMisuse);
+      expect(() => ws.getRange("A1").getCellProperties({ format: { fill: {} } })).toThrow(DoubleMisuse);
+      ws.getRange("A:A").getCellProperties({ format: { fill: { color: true } } });
+      await expect(context.sync()).rejects.toThrow(DoubleMisuse);
+    });
+  });
+
+  test("a failed sync delivers no getCellProperties result", async () => {
+    const d = dbl();
+    await d.run(async (context: Ctx) => {
+      const props = context.workbook.worksheets
+        .getItem("表")
+        .getRange("A1")
+        .getCellProperties({ format: { fill: { color: true } } });
+      context.workbook.worksheets.getItem("没有").getRange("A1").values = [[1]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+      expect(() => props.value).toThrow(RichApiError);
+    });
+  });
+
+  test("Worksheet.getUsedRange is never null: A1 on a blank sheet; valuesOnly ignores formatting", async () => {
+    const d = dbl();
+    d.setCell("另一", "C3", {
+      fill: { color: "#92D050", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 },
+    });
+    await d.run(async (context: Ctx) => {
+      const other = context.workbook.worksheets.getItem("另一");
+      const valuesOnly = other.getUsedRange(true);
+      const all = other.getUsedRange();
+      const table = context.workbook.worksheets.getItem("表").getUsedRange(true);
+      for (const r of [valuesOnly, all, table]) r.load("address");
+      await context.sync();
+      expect([valuesOnly.address, all.address, table.address]).toEqual(["另一!A1", "另一!C3", "表!A1:B2"]);
+      expect(valuesOnly.isNullObject).toBe(false);
+    });
+  });
+
   test("strings are parsed like typed input unless the cell is text-formatted", async () => {
     const d = dbl();
     await d.run(async (context: Ctx) => {

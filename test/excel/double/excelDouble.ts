@@ -12,6 +12,11 @@
  *   and so does calling through one (the adapter must not chain on a possibly-null proxy).
  * - Fills: "no fill" reads as color "#FFFFFF", pattern "None" (or null, option) and tintAndShade null;
  *   a white fill reads "#FFFFFF"/"Solid"/0. Reading the fill of a multi-cell range is not modelled.
+ * - Range.getCellProperties (ExcelApi 1.9) is modelled for format.fill {color, pattern, patternColor,
+ *   tintAndShade} only (anything else is a misuse); each cell's fill reads as RangeFill would, and the
+ *   ClientResult's value throws until the sync that produced it.
+ * - Worksheet.getUsedRange(valuesOnly) is never null: a blank sheet gives A1 (documented in the API
+ *   reference); getUsedRangeOrNullObject gives a null object instead.
  * - Worksheet.getRanges rejects address strings of 8,200+ characters (office-js#5198).
  * - Writing into locked cells of a protected sheet, or formatting it without allowFormatCells, fails
  *   with AccessDenied. Strings written to non-text cells are parsed like typed input ("12" → 12,
@@ -77,6 +82,57 @@ export class RichApiError extends Error {
 /** A misuse of the API by the code under test (not something Excel would answer with a code). */
 export class DoubleMisuse extends Error {
   override name = "DoubleMisuse";
+}
+
+/** OfficeExtension.ClientResult: `value` is readable only after the sync that produced it. */
+export class ClientResult<T> {
+  private delivered = false;
+  private result: T | undefined;
+  /** @internal */ deliver(v: T): void {
+    this.result = v;
+    this.delivered = true;
+  }
+  get value(): T {
+    if (!this.delivered) {
+      throw new RichApiError(
+        "ValueNotLoaded",
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
+    }
+    return this.result as T;
+  }
+}
+
+const CELL_FILL_PROPS = ["color", "pattern", "patternColor", "tintAndShade"] as const;
+
+/** The fill sub-properties asked for in getCellProperties' options; anything else is not modelled. */
+function cellFillPropsOf(options: unknown): string[] {
+  const o = options as { format?: { fill?: Record<string, unknown> } } | null | undefined;
+  const keys = (x: unknown): string[] => (typeof x === "object" && x !== null ? Object.keys(x) : []);
+  if (keys(o).some((k) => k !== "format") || keys(o?.format).some((k) => k !== "fill")) {
+    throw new DoubleMisuse(`getCellProperties: only format.fill is modelled, got ${JSON.stringify(options)}`);
+  }
+  const fill = o?.format?.fill ?? {};
+  const props = keys(fill);
+  for (const p of props) {
+    if (!(CELL_FILL_PROPS as readonly string[]).includes(p) || fill[p] !== true) {
+      throw new DoubleMisuse(`getCellProperties: format.fill.${p} is not modelled`);
+    }
+  }
+  if (props.length === 0) throw new DoubleMisuse("getCellProperties without properties");
+  return props;
+}
+
+/** One fill property of one cell as Excel reports it (RangeFill and getCellProperties alike). */
+function fillProp(book: ExcelDouble, c: CellData | undefined, prop: string): unknown {
+  const f = c?.fill;
+  if (!f) {
+    if (prop === "color") return "#FFFFFF";
+    if (prop === "pattern") return book.options.noFillPattern === null ? null : "None";
+    if (prop === "patternColor") return "#000000";
+    return null;
+  }
+  return (f as unknown as Record<string, unknown>)[prop];
 }
 
 const MAX_ROWS = 1_048_576;
@@ -158,6 +214,8 @@ export class ExcelDouble {
   runCount = 0;
   /** Every fill write command (one per Range/RangeAreas assignment or clear), for "no per-cell loop" checks. */
   fillWrites = 0;
+  /** getCellProperties commands run. */
+  cellPropertiesReads = 0;
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   autofitCalls = 0;
@@ -515,6 +573,9 @@ class Worksheet extends ClientObject {
   getUsedRangeOrNullObject(valuesOnly = false): Range {
     return new Range(this.ctx, this, { used: valuesOnly ? "values" : "all" }, true);
   }
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(this.ctx, this, { used: valuesOnly ? "values" : "all", blankIsA1: true }, false);
+  }
   getRanges(address: string): RangeAreas {
     return new RangeAreas(this.ctx, { sheet: this, address }, false);
   }
@@ -620,14 +681,7 @@ class RangeFill extends ClientObject {
     if (rects.length !== 1 || r.top !== r.bottom || r.left !== r.right) {
       throw new DoubleMisuse("reading the fill of more than one cell is not modelled");
     }
-    const f = sheet.cells[key(r.top, r.left)]?.fill;
-    if (!f) {
-      if (prop === "color") return "#FFFFFF";
-      if (prop === "pattern") return this.ctx.book.options.noFillPattern === null ? null : "None";
-      if (prop === "patternColor") return "#000000";
-      return null;
-    }
-    return (f as unknown as Record<string, unknown>)[prop];
+    return fillProp(this.ctx.book, sheet.cells[key(r.top, r.left)], prop);
   }
   get color(): string {
     return this.prop("color");
@@ -735,7 +789,8 @@ class RangeFormat {
   }
 }
 
-type RangeSpec = { address?: string } | { used: "values" | "all" };
+/** `blankIsA1`: Worksheet.getUsedRange, which gives A1 instead of failing on a blank sheet. */
+type RangeSpec = { address?: string } | { used: "values" | "all"; blankIsA1?: boolean };
 
 class Range extends ClientObject {
   protected readonly typeName = "Range";
@@ -784,6 +839,7 @@ class Range extends ClientObject {
       }
       if (r === null) {
         if (this.nullable) return null;
+        if (this.spec.blankIsA1) return { sheet: s, rects: [{ top: 0, left: 0, bottom: 0, right: 0 }] };
         throw new RichApiError("ItemNotFound", "No used range.");
       }
       return { sheet: s, rects: [r] };
@@ -876,6 +932,30 @@ class Range extends ClientObject {
 
   getMergedAreasOrNullObject(): RangeAreas {
     return new RangeAreas(this.ctx, { mergedOf: this }, true);
+  }
+
+  /** ExcelApi 1.9; format.fill only (see the header). */
+  getCellProperties(options: unknown): ClientResult<{ format: { fill: Record<string, unknown> } }[][]> {
+    const props = cellFillPropsOf(options);
+    const result = new ClientResult<{ format: { fill: Record<string, unknown> } }[][]>();
+    this.ctx.enqueue(() => {
+      const { sheet, rects } = this.resolveOrThrow();
+      const r = rects[0];
+      if (isWhole(r)) throw new DoubleMisuse("getCellProperties of an unbounded range");
+      const book = this.ctx.book;
+      const out: { format: { fill: Record<string, unknown> } }[][] = [];
+      for (let row = r.top; row <= r.bottom; row++) {
+        const line: { format: { fill: Record<string, unknown> } }[] = [];
+        for (let col = r.left; col <= r.right; col++) {
+          const c = sheet.cells[key(row, col)];
+          line.push({ format: { fill: Object.fromEntries(props.map((p) => [p, fillProp(book, c, p)])) } });
+        }
+        out.push(line);
+      }
+      book.cellPropertiesReads++;
+      return () => result.deliver(out);
+    });
+    return result;
   }
 
   select(): void {
