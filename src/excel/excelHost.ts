@@ -1,22 +1,35 @@
-/* global Excel, globalThis */
+/* global Excel, OfficeExtension, globalThis */
 /**
  * WorkbookHost on the Excel JavaScript API (runs inside Excel, task pane / shared runtime).
  *
  * Round trips (context.sync calls) per method — the numbers the tests assert:
- * - readWorkbook: 2 (sheet list; then every sheet's used range + merged areas + the restore record).
- *   Only if that read fails (a sheet over the 512-merged-areas limit): +1, then +1 per sheet.
- * - applyMarks right after readWorkbook: 2 (original fills of the cells not yet recorded + sheet
- *   protection; then marks, restores and the restore record in one batch). Without a fresh
- *   readWorkbook snapshot: 3 (sheet list and merges come first).
+ * - readWorkbook: 2 (sheet list; then every sheet's used range, merged areas, the fills of the used
+ *   range (getCellProperties, ExcelApi 1.9), protection, and the restore record).
+ *   Only if that read fails (a sheet over the 512-merged-areas limit, or a response too large): +1 for
+ *   a read without merges and fills, then +1 per sheet for the merges.
+ * - applyMarks right after readWorkbook: 1 (restores, the restore record and marks in one batch): the
+ *   original fills come from readWorkbook's snapshot. So validating = 2 + 1 = 3.
+ *   +1 (fills of the cells the snapshot does not cover, read with the protection) when a target lies
+ *   outside the values-only used range (e.g. an empty, formatted cell below the last value), without
+ *   ExcelApi 1.9, or after the fallback read above. Without a fresh snapshot: 3 (sheet list and
+ *   merges; record, fills and protection; write).
  * - clearMarks: 3 with marks (sheet list; record + protection; restore + delete the record sheet),
  *   1 without. markedCount: 2 with marks, 1 without.
  * - selectCell 1, inspectCells 1, writeCells 2 (protection check, then write), addReportSheet 2.
  *
  * Why not fewer: the record sheet may not exist, and we never chain calls on an *OrNullObject proxy
  * (getItemOrNullObject(x).getUsedRange…), whose behaviour when null is not documented; so the sheet
- * list is read first. readWorkbook already reads the list, which is why applyMarks after it needs 2.
+ * list is read first. readWorkbook already reads the list, which is why applyMarks after it needs 1.
  * writeCells checks protection before writing because a batch is not transactional: a failure in the
  * middle leaves the earlier writes applied.
+ *
+ * Exactness of the snapshot's fills: cells outside the rectangle read are never assumed to have no fill
+ * (a formatted empty cell lies outside a values-only used range, and whole-row/column formatting does
+ * not widen the used range); they are read when marking. What the snapshot cannot see is a fill changed
+ * between readWorkbook and applyMarks (the pane calls one right after the other; the snapshot is used
+ * once and only within SNAPSHOT_MAX_AGE_MS): such a cell gets its fill from the read recorded.
+ * Painting stays with RangeAreas per colour (getRanges): setCellProperties would need a matrix over the
+ * bounding box of scattered targets and cannot express "no fill" as clear() does, for no sync saved.
  *
  * Nothing here touches Office at import: `run` and `settings` are injected (defaults resolved lazily).
  */
@@ -79,6 +92,21 @@ interface Snapshot {
   merges: Map<string, CellRange[]>;
   recordExists: boolean;
   record: RecordEntry[];
+  /** Fills of each sheet's (values-only) used range; absent for a sheet = read them when marking. */
+  fills: Map<string, FillArea>;
+  protection: Map<string, SheetProtection>;
+}
+
+/** The fills of one rectangle, as getCellProperties returned them (row-major, from top/left). */
+interface FillArea {
+  top: number;
+  left: number;
+  cells: Excel.CellProperties[][];
+}
+
+interface SheetProtection {
+  protected: boolean;
+  allowFormatCells: boolean;
 }
 
 interface SheetInfo {
@@ -98,6 +126,10 @@ interface Target {
 }
 
 const SNAPSHOT_MAX_AGE_MS = 60_000;
+/** What applyMarks needs to know of a cell's original fill (fills.ts). */
+const FILL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
+  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
+};
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 export const REPORT_SHEET = "校验报告";
 
@@ -169,39 +201,57 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
 
         const items = worksheets.items;
-        const queueReads = (withMerges: boolean) =>
+        // `extras` = merged areas and fills: what may make the combined read fail (see the catch).
+        const queueReads = (extras: boolean) =>
           items.map((ws) => {
             const used = ws.getUsedRangeOrNullObject(true);
             if (ws.name === RECORD_SHEET) {
               used.load("values");
-              return { ws, used, merged: null };
+              return { ws, used, merged: null, fills: null, protection: null };
             }
             used.load("rowIndex,columnIndex,values,valueTypes,formulas,numberFormat");
             // getRange() (the whole sheet) is never null, so chaining on it is safe; merges outside the
             // used range (formatting only) are harmless to the core.
-            const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
+            const merged = extras && this.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
             if (merged) merged.load("address");
-            return { ws, used, merged };
+            // The fills of the same rectangle, for applyMarks. Worksheet.getUsedRange is never null (A1 on
+            // a blank sheet, per the API reference), so getCellProperties is not chained on a null proxy;
+            // its own rowIndex/columnIndex say which cells the matrix covers.
+            let fills: {
+              area: Excel.Range;
+              props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+            } | null = null;
+            if (extras && this.fillDetails) {
+              const area = ws.getUsedRange(true);
+              area.load("rowIndex,columnIndex");
+              fills = { area, props: area.getCellProperties(FILL_PROPERTIES) };
+            }
+            const protection = ws.protection;
+            protection.load("protected,options");
+            return { ws, used, merged, fills, protection };
           });
-        let reads = queueReads(this.mergedAreas);
+        let reads = queueReads(true);
         const fallbackMerges = new Map<string, CellRange[]>();
         try {
           await context.sync();
         } catch (err) {
           // getMergedAreasOrNullObject fails on a range with more than 512 merged areas (API reference),
-          // which would make one busy sheet block the whole workbook. Read again without merges; if that
-          // fails too, the error was not about merges and is thrown.
-          if (!this.mergedAreas) throw err;
+          // which would make one busy sheet block the whole workbook; the fills add to the response,
+          // which Excel on the web caps at 5 MB. Read again without both; if that fails too, the error
+          // was about neither and is thrown. applyMarks then reads the fills of its targets itself.
+          if (!this.mergedAreas && !this.fillDetails) throw err;
           reads = queueReads(false);
           await context.sync();
-          await this.mergesSheetBySheet(context, items, fallbackMerges);
+          if (this.mergedAreas) await this.mergesSheetBySheet(context, items, fallbackMerges);
         }
         const sheets: Sheet[] = [];
         const infos: SheetInfo[] = [];
         const merges = new Map<string, CellRange[]>();
+        const fillAreas = new Map<string, FillArea>();
+        const protection = new Map<string, SheetProtection>();
         let record: RecordEntry[] = [];
         let recordExists = false;
-        for (const { ws, used, merged } of reads) {
+        for (const { ws, used, merged, fills, protection: p } of reads) {
           infos.push({ name: ws.name, id: ws.id });
           if (ws.name === RECORD_SHEET) {
             recordExists = true;
@@ -217,12 +267,32 @@ export class ExcelHost implements WorkbookHost {
               : parseAreasAddress(merged.address)
             : (fallbackMerges.get(ws.name) ?? []);
           merges.set(ws.name, sheetMerges);
+          if (fills) {
+            fillAreas.set(ws.name, {
+              top: fills.area.rowIndex,
+              left: fills.area.columnIndex,
+              cells: fills.props.value,
+            });
+          }
+          if (p)
+            protection.set(ws.name, {
+              protected: p.protected,
+              allowFormatCells: p.options.allowFormatCells === true,
+            });
           const sheet: Sheet = { name: ws.name, cells: [], merges: sheetMerges };
           if (ws.visibility !== "Visible") sheet.hidden = true;
           if (!used.isNullObject) fillCells(sheet, used);
           sheets.push(sheet);
         }
-        this.snapshot = { takenAt: this.now(), sheets: infos, merges, recordExists, record };
+        this.snapshot = {
+          takenAt: this.now(),
+          sheets: infos,
+          merges,
+          recordExists,
+          record,
+          fills: fillAreas,
+          protection,
+        };
         return { sheets };
       }),
     );
@@ -287,10 +357,11 @@ export class ExcelHost implements WorkbookHost {
       try {
         await this.applyOnce(marks, snap);
       } catch (err) {
-        // The snapshot said the record sheet did (not) exist and Excel disagrees (e.g. the user undid
-        // our last marks): nothing was written, since the record operations come first. Retry fresh.
+        // The snapshot is out of date: the record sheet did (not) exist after all (e.g. the user undid our
+        // last marks), or a sheet was protected since. What the failed batch applied is harmless (see
+        // phase C's order); retry from scratch, which reads everything again.
         const code = (err as { code?: unknown }).code;
-        if (snap && (code === "ItemNotFound" || code === "ItemAlreadyExists"))
+        if (snap && (code === "ItemNotFound" || code === "ItemAlreadyExists" || code === "AccessDenied"))
           await this.applyOnce(marks, null);
         else throw err;
       }
@@ -342,33 +413,54 @@ export class ExcelHost implements WorkbookHost {
         ? new Set(resolveEntries(snap.record, sheets).map((e) => cellKey(e.sheet, e.address)))
         : null;
 
-      // Phase B: the record (no snapshot only), the original fills of cells not yet recorded, and
-      // the protection of the sheets we mark.
-      const recordRange = !snap && recordExists ? wsOf(RECORD_SHEET).getUsedRangeOrNullObject(true) : null;
-      if (recordRange) recordRange.load("values");
-      const fillProps = this.fillDetails ? "color,pattern,patternColor,tintAndShade" : "color";
-      const fillReads = new Map<string, Excel.RangeFill>();
+      // Original fills of the cells not yet recorded: from the snapshot where it covers them, else read.
+      const fromSnapshot = new Map<string, FillRecord>();
+      const toRead = new Map<string, Target>();
       for (const t of targets) {
         const key = cellKey(t.sheet, t.address);
-        if (known?.has(key) || fillReads.has(key)) continue;
-        const fill = wsOf(t.sheet).getRange(t.address).format.fill;
-        fill.load(fillProps);
-        fillReads.set(key, fill);
+        if (known?.has(key) || fromSnapshot.has(key) || toRead.has(key)) continue;
+        const f = snap ? snapshotFill(snap, t) : undefined;
+        if (f) fromSnapshot.set(key, f);
+        else toRead.set(key, t);
       }
-      const protections = markSheets.map((name) => {
-        const p = wsOf(name).protection;
-        p.load("protected,options");
-        return { name, p };
-      });
-      await context.sync();
+      const snapProtection = snap && markSheets.every((n) => snap.protection.has(n)) ? snap.protection : null;
 
-      for (const { name, p } of protections) {
-        if (p.protected && !p.options.allowFormatCells) throw sheetProtectedError(name, "标记单元格");
-      }
+      // Phase B (skipped when the snapshot answers everything): the record (no snapshot only), the
+      // original fills of the other cells, and the protection of the sheets we mark.
+      const fillReads = new Map<string, Excel.RangeFill>();
+      let protection: Map<string, SheetProtection>;
       let oldEntries: RecordEntry[] = snap ? snap.record : [];
-      if (recordRange && !recordRange.isNullObject) {
-        const values = recordRange.values;
-        oldEntries = decodeRecord(values);
+      if (!snap || toRead.size > 0 || !snapProtection) {
+        const recordRange = !snap && recordExists ? wsOf(RECORD_SHEET).getUsedRangeOrNullObject(true) : null;
+        if (recordRange) recordRange.load("values");
+        const fillProps = this.fillDetails ? "color,pattern,patternColor,tintAndShade" : "color";
+        for (const [key, t] of toRead) {
+          const fill = wsOf(t.sheet).getRange(t.address).format.fill;
+          fill.load(fillProps);
+          fillReads.set(key, fill);
+        }
+        const protections = markSheets.map((name) => {
+          const p = wsOf(name).protection;
+          p.load("protected,options");
+          return { name, p };
+        });
+        await context.sync();
+
+        protection = new Map(
+          protections.map(({ name, p }) => [
+            name,
+            { protected: p.protected, allowFormatCells: p.options.allowFormatCells === true },
+          ]),
+        );
+        if (recordRange && !recordRange.isNullObject) {
+          const values = recordRange.values;
+          oldEntries = decodeRecord(values);
+        }
+      } else protection = snapProtection;
+
+      for (const name of markSheets) {
+        const p = protection.get(name);
+        if (p && p.protected && !p.allowFormatCells) throw sheetProtectedError(name, "标记单元格");
       }
       const resolved = resolveEntries(oldEntries, sheets);
       const oldByKey = new Map(resolved.map((e) => [cellKey(e.sheet, e.address), e]));
@@ -383,6 +475,7 @@ export class ExcelHost implements WorkbookHost {
         const old = oldByKey.get(key);
         let fill: FillRecord;
         if (old) fill = old.fill;
+        else if (fromSnapshot.has(key)) fill = fromSnapshot.get(key)!;
         else {
           const f = fillReads.get(key)!;
           fill = fillFromLoaded(
@@ -407,7 +500,12 @@ export class ExcelHost implements WorkbookHost {
       }
       const stale = resolved.filter((e) => !targetKeys.has(cellKey(e.sheet, e.address)));
 
-      // Phase C, one batch. The record operations come first: if they fail, nothing else is applied.
+      // Phase C, one batch, in an order that is safe wherever it fails (a batch is not transactional):
+      // 1. restores: a failure leaves the old record, which still lists every cell (restoring a recorded
+      //    cell to its original fill twice is harmless);
+      // 2. the record: a failure (the record sheet is (not) there after all) stops before any highlight;
+      // 3. highlights: a failure leaves recorded cells unpainted, which clearMarks restores harmlessly.
+      this.queueRestores(wsOf, stale);
       if (newEntries.length > 0) {
         const rs = recordExists ? wsOf(RECORD_SHEET) : worksheets.add(RECORD_SHEET);
         if (!recordExists) rs.visibility = "VeryHidden";
@@ -416,10 +514,8 @@ export class ExcelHost implements WorkbookHost {
         const target = rs.getRange(`A1:A${rows.length}`);
         target.numberFormat = rows.map(() => ["@"]);
         target.values = rows;
-      }
-      this.queueRestores(wsOf, stale);
+      } else if (recordExists) deleteRecordSheet(wsOf(RECORD_SHEET));
       this.queueHighlights(wsOf, targets);
-      if (newEntries.length === 0 && recordExists) deleteRecordSheet(wsOf(RECORD_SHEET));
       await context.sync();
     });
   }
@@ -648,6 +744,22 @@ function deleteRecordSheet(ws: Excel.Worksheet): void {
 
 function cellKey(sheet: string, address: string): string {
   return `${sheet}\u0000${address}`;
+}
+
+/** A target's original fill from readWorkbook's snapshot, or undefined when the snapshot does not cover it. */
+function snapshotFill(snap: Snapshot, t: Target): FillRecord | undefined {
+  const area = snap.fills.get(t.sheet);
+  const f = area?.cells[t.row - area.top]?.[t.col - area.left]?.format?.fill;
+  if (!f) return undefined;
+  return fillFromLoaded(
+    {
+      color: f.color ?? null,
+      pattern: f.pattern ?? null,
+      patternColor: f.patternColor ?? null,
+      tintAndShade: f.tintAndShade ?? null,
+    },
+    true,
+  );
 }
 
 function posOf(address: string): Pos | null {

@@ -177,6 +177,25 @@ describe("readWorkbook", () => {
     expect(wb.sheets[1].cells).toEqual(grid.cells);
   });
 
+  test("after that fallback the fills are not in the snapshot: applyMarks reads them (2 syncs), restores exactly", async () => {
+    const busy = emptySheet("项目明细", {
+      cells: { "0,0": { value: "项目", fill: GREEN }, "1,0": { value: "甲" } },
+      merges: Array.from({ length: 600 }, (_, i) => ({ top: i + 5, left: 0, bottom: i + 5, right: 1 })),
+    });
+    const dbl = book([busy]);
+    const original = structuredClone(dbl.sheet("项目明细").cells);
+    const host = hostOn(dbl);
+    expect((await syncsOf(dbl, () => host.readWorkbook())).syncs).toBe(2 + 1 + 1);
+    expect(dbl.cellPropertiesReads).toBe(0); // the first read failed whole, the second went without fills
+    const applied = await syncsOf(dbl, () =>
+      host.applyMarks([mark("项目明细", "A1"), mark("项目明细", "A2")]),
+    );
+    expect(applied.syncs).toBe(2);
+    expect(dbl.fill("项目明细", "A1")?.color).toBe("#FFC7CE");
+    await host.clearMarks();
+    expect(dbl.sheet("项目明细").cells).toEqual(original);
+  });
+
   test("Excel errors surface as HostError with Excel's code and a Chinese message", async () => {
     const dbl = book([fillSheet()]);
     dbl.failSync(1, "InvalidOperation", "The operation is not allowed while a cell is being edited.");
@@ -209,7 +228,7 @@ describe("inspectCells", () => {
 // ───────────────────────────── marks ─────────────────────────────
 
 describe("validating: readWorkbook + applyMarks", () => {
-  test("2 syncs to read, 2 to mark; the worst severity per cell; merged areas painted whole", async () => {
+  test("2 syncs to read, 1 to mark (3 in all); the worst severity per cell; merged areas painted whole", async () => {
     const spec = correctSpec();
     spec.total.score = 90; // the right total is 94.07: at least one error on the total
     spec.grade = "中"; // not a grade of the default profile
@@ -229,7 +248,9 @@ describe("validating: readWorkbook + applyMarks", () => {
     ).toBe(true);
     const applied = await syncsOf(dbl, () => host.applyMarks(marks));
     expect(read.syncs).toBe(2);
-    expect(applied.syncs).toBe(2);
+    expect(applied.syncs).toBe(1);
+    expect(read.syncs + applied.syncs).toBe(3);
+    expect(dbl.cellPropertiesReads).toBe(1); // the fills of the one sheet, read in bulk with the values
 
     // Expected colour per cell, computed here from the findings and the grid's merges.
     const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -323,7 +344,7 @@ describe("validating: readWorkbook + applyMarks", () => {
       await host.readWorkbook();
       await host.applyMarks(marks);
     });
-    expect(second.syncs).toBe(4);
+    expect(second.syncs).toBe(2 + 1);
     expect(dbl.data).toEqual(afterFirst); // same fills, same record rows (marker + 2)
     expect(Object.keys(dbl.sheet(RECORD_SHEET).cells)).toHaveLength(3);
     expect(await host.markedCount()).toBe(2);
@@ -398,7 +419,7 @@ describe("validating: readWorkbook + applyMarks", () => {
     expect(dbl.fill("填充", "B5")).toBeUndefined();
   });
 
-  test("thousands of scattered cells: address strings chunked under getRanges' limit, still 2 syncs", async () => {
+  test("thousands of scattered cells: address strings chunked under getRanges' limit, still 1 sync", async () => {
     const cells: SheetData["cells"] = {};
     const marks: MarkSpec[] = [];
     for (let r = 0; r < 1500; r++) {
@@ -411,7 +432,7 @@ describe("validating: readWorkbook + applyMarks", () => {
     const host = hostOn(dbl);
     await host.readWorkbook();
     const { syncs } = await syncsOf(dbl, () => host.applyMarks(marks));
-    expect(syncs).toBe(2);
+    expect(syncs).toBe(1);
     expect(dbl.fill("大表", "A1")?.color).toBe("#FFC7CE");
     expect(dbl.fill("大表", "E3")?.color).toBe("#FFEB9C");
     expect(dbl.fill("大表", "A2")).toBeUndefined();
@@ -420,6 +441,51 @@ describe("validating: readWorkbook + applyMarks", () => {
     expect(dbl.fillWrites).toBeLessThan(40);
     await host.clearMarks();
     expect(Object.values(dbl.sheet("大表").cells).some((c) => c.fill)).toBe(false);
+  });
+
+  test("a formatted-but-empty cell outside the values-only used range: its fill is read when marking, restored exactly", async () => {
+    // fillSheet's values span B2:B6; A10 is only filled, D20 has nothing at all.
+    const dbl = book([fillSheet()]);
+    dbl.setCell("填充", "A10", { fill: GREEN });
+    const original = structuredClone(dbl.sheet("填充").cells);
+    const host = hostOn(dbl);
+    await host.readWorkbook();
+    const applied = await syncsOf(dbl, () =>
+      host.applyMarks([mark("填充", "B2"), mark("填充", "A10", "warning"), mark("填充", "D20", "info")]),
+    );
+    expect(applied.syncs).toBe(2); // B2 from the snapshot; A10 and D20 read, with the protection
+    expect(dbl.fill("填充", "A10")?.color).toBe("#FFEB9C");
+    expect(dbl.fill("填充", "D20")?.color).toBe("#DDEBF7");
+    await host.clearMarks();
+    expect(dbl.sheet("填充").cells).toEqual(original);
+    expect(dbl.fill("填充", "A10")).toEqual(GREEN);
+    expect(dbl.fill("填充", "D20")).toBeUndefined();
+  });
+
+  test("a sheet without values: the snapshot covers A1 (getUsedRange), fill and all", async () => {
+    const dbl = book([fillSheet(), emptySheet("空", { cells: { "0,0": { fill: HATCH } } })]);
+    const original = structuredClone(dbl.data.sheets);
+    const host = hostOn(dbl);
+    const wb = await host.readWorkbook();
+    expect(wb.sheets[1]).toEqual({ name: "空", cells: [], merges: [] });
+    const applied = await syncsOf(dbl, () => host.applyMarks([mark("空", "A1"), mark("填充", "B5")]));
+    expect(applied.syncs).toBe(1);
+    expect(dbl.fill("空", "A1")?.color).toBe("#FFC7CE");
+    await host.clearMarks();
+    expect(dbl.data.sheets).toEqual(original);
+  });
+
+  test("without ExcelApi 1.9 no bulk fills: 2 syncs to read, 2 to mark (as before)", async () => {
+    const dbl = book([fillSheet()]);
+    const original = structuredClone(dbl.sheet("填充").cells);
+    const host = hostOn(dbl, { features: { fillDetails: false, mergedAreas: true } });
+    expect((await syncsOf(dbl, () => host.readWorkbook())).syncs).toBe(2);
+    expect((await syncsOf(dbl, () => host.applyMarks([mark("填充", "B2"), mark("填充", "B4")]))).syncs).toBe(
+      2,
+    );
+    expect(dbl.cellPropertiesReads).toBe(0);
+    await host.clearMarks();
+    expect(dbl.sheet("填充").cells).toEqual(original);
   });
 
   test("without a fresh readWorkbook snapshot applyMarks reads the sheet list first: 3 syncs", async () => {
@@ -469,6 +535,40 @@ describe("validating: readWorkbook + applyMarks", () => {
     expect(err.message).toContain("「锁」");
     expect(dbl.fill("锁", "A1")).toBeUndefined();
     expect(dbl.sheetNames()).toEqual(["锁"]);
+  });
+
+  test("a sheet protected between readWorkbook and applyMarks: SheetProtected, nothing lost from the record", async () => {
+    const dbl = book([fillSheet()]);
+    const original = structuredClone(dbl.sheet("填充").cells);
+    const host = hostOn(dbl);
+    await host.readWorkbook();
+    await host.applyMarks([mark("填充", "B2"), mark("填充", "B3")]);
+
+    // Revalidating: B3 is dropped (to be restored), B4 is new; the sheet gets protected in between.
+    await host.readWorkbook();
+    dbl.sheet("填充").protected = true;
+    await expectHostError(host.applyMarks([mark("填充", "B2"), mark("填充", "B4")]), "SheetProtected");
+    expect(dbl.fill("填充", "B4")).toEqual(HATCH); // not painted
+    expect(await host.markedCount()).toBe(2); // the record still lists B2 and B3
+
+    // A first validation hit by the same race: the record is written, the highlight is refused.
+    const dbl2 = book([fillSheet()]);
+    const original2 = structuredClone(dbl2.sheet("填充").cells);
+    const host2 = hostOn(dbl2);
+    await host2.readWorkbook();
+    dbl2.sheet("填充").protected = true;
+    await expectHostError(host2.applyMarks([mark("填充", "B2")]), "SheetProtected");
+    expect(dbl2.sheet("填充").cells).toEqual(original2);
+
+    for (const [d, h, o] of [
+      [dbl, host, original],
+      [dbl2, host2, original2],
+    ] as const) {
+      d.sheet("填充").protected = false;
+      await h.clearMarks();
+      expect(d.sheet("填充").cells).toEqual(o);
+      expect(d.sheetNames()).toEqual(["填充"]);
+    }
   });
 
   test("a protected sheet that allows formatting is marked", async () => {
