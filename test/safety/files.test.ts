@@ -1,0 +1,181 @@
+/**
+ * Data safety of the marked copy (src/io/xlsxWrite.ts markedCopy), compared cell by cell with ExcelJS
+ * against the original: every cell other than the marked and written-back ones keeps its value, style
+ * (font, fill, border, alignment, number format, protection) and note; marked cells change only their
+ * fill and note; write-back changes only the 总分 / 等级 values; sheets, merges, widths, heights, hidden
+ * rows, sheet states and protection are as they were. The original bytes are never modified.
+ */
+import { beforeAll, describe, expect, test } from "@jest/globals";
+import * as ExcelJS from "exceljs";
+import { createHash } from "node:crypto";
+import { checkWorkbook } from "../../src/core/check";
+import type { CellRef } from "../../src/core/grid";
+import type { FormResult } from "../../src/core/model";
+import { buildStandardForm } from "../../src/core/template";
+import { readXlsx } from "../../src/io/xlsxRead";
+import { markedCopy, SEVERITY_FILL, workbookToXlsx } from "../../src/io/xlsxWrite";
+import { correctFormSpec, faultyFormSpec } from "../../scripts/make-hostile-corpus";
+
+const FILL_COLORS = ["FF92D050", "FFFFFFFF", "FFFFC7CE", "FF4472C4"];
+
+/** An original as a department would have it: styled cells everywhere, notes, widths, hidden rows. */
+async function styledOriginal(): Promise<Uint8Array> {
+  const spec = correctFormSpec();
+  spec.total.score = 90; // typed 90 while the rules give 99.03 → written back
+  spec.grade = "良"; // → 优 written back
+  const bytes = await workbookToXlsx({
+    sheets: [
+      buildStandardForm(faultyFormSpec(), { sheetName: "自评表" }),
+      buildStandardForm(spec, { sheetName: "第二张" }),
+      {
+        name: "备注",
+        cells: [[{ value: { kind: "text", value: "不相关的内容" } }]],
+        merges: [],
+        hidden: true,
+      },
+    ],
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  wb.worksheets.forEach((ws, si) => {
+    for (let r = 1; r <= 45; r++) {
+      const row = ws.getRow(r);
+      if (r % 9 === 0) row.height = 30 + si;
+      for (let c = 1; c <= 14; c++) {
+        const cell = ws.getCell(r, c);
+        const k = r * 3 + c + si;
+        if (k % 4 !== 3) {
+          cell.fill = {
+            type: "pattern",
+            pattern: k % 5 === 0 ? "gray125" : "solid",
+            fgColor: { argb: FILL_COLORS[k % 4] },
+          };
+        }
+        cell.font = { name: "宋体", size: 10 + (k % 3), bold: k % 2 === 0, color: { argb: "FF1F4E79" } };
+        cell.border = { top: { style: "thin" }, bottom: { style: k % 3 ? "thin" : "double" } };
+        cell.alignment = { wrapText: k % 2 === 1, vertical: "middle", horizontal: k % 3 ? "center" : "left" };
+        if (k % 11 === 0) cell.protection = { locked: false };
+      }
+    }
+    ws.getColumn(2).width = 24;
+    ws.getCell("N2").note = "原有批注，不能丢";
+  });
+  wb.getWorksheet("第二张")!.getRow(3).hidden = true;
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+const json = (x: unknown): string => JSON.stringify(x ?? null);
+const masterAddress = (ws: ExcelJS.Worksheet, ref: CellRef): string => {
+  const c = ws.getCell(ref.row + 1, ref.col + 1);
+  return (c.type === ExcelJS.ValueType.Merge && c.master ? c.master : c).address;
+};
+
+let original: Uint8Array;
+let originalHash: string;
+let results: FormResult[];
+let copy: Uint8Array;
+
+beforeAll(async () => {
+  original = await styledOriginal();
+  originalHash = createHash("sha256").update(original).digest("hex");
+  results = checkWorkbook(await readXlsx(original));
+  copy = await markedCopy(original, results);
+}, 60000);
+
+describe("the marked copy against the original", () => {
+  test("there is something to mark and to write back", () => {
+    expect(results.map((r) => r.sheet)).toEqual(["自评表", "第二张"]);
+    expect(results[0].findings.some((f) => f.severity === "error")).toBe(true);
+    expect(results[1].total).toEqual({ typed: 90, computed: 99.03 });
+    expect(results[1].grade).toEqual({ typed: "良", computed: "优" });
+  });
+
+  test("markedCopy leaves the original bytes untouched", () => {
+    expect(createHash("sha256").update(original).digest("hex")).toBe(originalHash);
+  });
+
+  test("every cell but the marked and written-back ones is identical; those change only as intended", async () => {
+    const a = await load(original);
+    const b = await load(copy);
+    expect(b.worksheets.map((w) => [w.name, w.state])).toEqual(a.worksheets.map((w) => [w.name, w.state]));
+
+    // Marked cells (merge masters) with their worst severity; written-back cells with their value.
+    const rank = { error: 3, warning: 2, info: 1 } as const;
+    const marked = new Map<string, keyof typeof rank>();
+    const written = new Map<string, number | string>();
+    for (const r of results) {
+      for (const f of r.findings) {
+        if (!f.ref) continue;
+        const k = `${f.ref.sheet}!${masterAddress(a.getWorksheet(f.ref.sheet)!, f.ref)}`;
+        const prev = marked.get(k);
+        if (!prev || rank[f.severity] > rank[prev]) marked.set(k, f.severity);
+      }
+      const { total, grade } = r.writeBack;
+      if (total && r.total.computed !== null)
+        written.set(`${total.sheet}!${masterAddress(a.getWorksheet(total.sheet)!, total)}`, r.total.computed);
+      if (grade && r.grade.computed !== null)
+        written.set(`${grade.sheet}!${masterAddress(a.getWorksheet(grade.sheet)!, grade)}`, r.grade.computed);
+    }
+    expect(marked.size).toBeGreaterThan(3);
+    expect(written.size).toBe(4); // 总分 and 等级 of both forms
+
+    let compared = 0;
+    for (const wa of a.worksheets) {
+      const wbSheet = b.getWorksheet(wa.name)!;
+      expect(json(wbSheet.model.merges)).toBe(json(wa.model.merges));
+      expect(json(wbSheet.columns.map((c) => c.width ?? null))).toBe(
+        json(wa.columns.map((c) => c.width ?? null)),
+      );
+      expect(json(wbSheet.sheetProtection)).toBe(json(wa.sheetProtection));
+      const rows = Math.max(wa.rowCount, wbSheet.rowCount, 45);
+      for (let r = 1; r <= rows; r++) {
+        expect([wa.name, r, wbSheet.getRow(r).height, wbSheet.getRow(r).hidden]).toEqual([
+          wa.name,
+          r,
+          wa.getRow(r).height,
+          wa.getRow(r).hidden,
+        ]);
+        for (let c = 1; c <= 16; c++) {
+          const ca = wa.getCell(r, c);
+          const cb = wbSheet.getCell(r, c);
+          const key = `${wa.name}!${ca.address}`;
+          const severity = marked.get(key);
+          // A merged slave cell reads its master's value, so it shows what was written into the master.
+          const masterKey = `${wa.name}!${masterAddress(wa, { sheet: wa.name, row: r - 1, col: c - 1 })}`;
+          const value = written.has(masterKey) ? written.get(masterKey) : ca.value;
+          const styleA = { ...ca.style, fill: severity ? undefined : ca.style.fill };
+          const styleB = { ...cb.style, fill: severity ? undefined : cb.style.fill };
+          expect({ key, value: json(cb.value), style: json(styleB) }).toEqual({
+            key,
+            value: json(value),
+            style: json(styleA),
+          });
+          if (severity) {
+            expect({ key, fill: cb.fill }).toEqual({
+              key,
+              fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[severity] } },
+            });
+            expect(typeof cb.note === "string" ? cb.note : json(cb.note)).toMatch(/【(错误|警告|提示)】/);
+          } else {
+            expect({ key, note: json(cb.note) }).toEqual({ key, note: json(ca.note) });
+          }
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  test("checking the marked copy finds the same forms and the written-back totals agree", async () => {
+    const again = checkWorkbook(await readXlsx(copy));
+    expect(again.map((r) => r.sheet)).toEqual(["自评表", "第二张"]);
+    expect(again[1].total).toEqual({ typed: 99.03, computed: 99.03 });
+    expect(again[1].grade).toEqual({ typed: "优", computed: "优" });
+  });
+});
