@@ -55,6 +55,7 @@ import {
   type Pos,
 } from "./addresses";
 import { guarded } from "./errors";
+import { moreSevere } from "../core/marks";
 import { fillFromLoaded, fillKey, MARK_COLORS, queueRestore, type FillRecord } from "./fills";
 import { countMarks, decodeRecord, encodeRecord, RECORD_SHEET, type RecordEntry } from "./record";
 
@@ -130,7 +131,6 @@ const SNAPSHOT_MAX_AGE_MS = 60_000;
 const FILL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
   format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
 };
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 export const REPORT_SHEET = "校验报告";
 
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
@@ -800,7 +800,7 @@ function expandMarks(marks: MarkSpec[], merges: Map<string, CellRange[]>): Targe
     };
     const key = cellKey(m.ref.sheet, a1(area.top, area.left));
     const prev = byMark.get(key);
-    if (!prev || SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity]) {
+    if (!prev || moreSevere(m.severity, prev.severity)) {
       byMark.set(key, { sheet: m.ref.sheet, area, severity: m.severity });
     }
   }

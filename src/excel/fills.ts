@@ -80,12 +80,8 @@ export function queueRestore(target: WritableFill, f: FillRecord, detailed: bool
   }
 }
 
-/** Highlight colours per severity (Excel's own "bad / neutral / note" palette). */
-export const MARK_COLORS = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-} as const;
+/** Highlight colours per severity: the core's one table. */
+export { MARK_COLORS } from "../core/marks";
 
 export function isFillRecord(x: unknown): x is FillRecord {
   if (typeof x !== "object" || x === null) return false;

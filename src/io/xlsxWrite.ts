@@ -5,7 +5,10 @@
 import * as ExcelJS from "exceljs";
 import type { CellRef, CellValue, Workbook } from "../core/grid";
 import type { FormResult, Severity } from "../core/model";
+import { cellMarks, combinedScoreGradeText, MARK_COLORS, sameRef } from "../core/marks";
 import { serialToDate } from "./xlsxRead";
+
+export { combinedScoreGradeText };
 
 /** Fixed document dates so generated files do not change from one run to the next. */
 export const FIXED_DATE = new Date(Date.UTC(2024, 0, 1, 0, 0, 0));
@@ -89,23 +92,12 @@ export async function workbookToXlsx(model: Workbook, options: WriteOptions = {}
 
 // ───────────────────────────── marked copy ─────────────────────────────
 
-/** Fill colours (ARGB) for marked cells. */
+/** Fill colours (ARGB) for marked cells, from the core's one table. */
 export const SEVERITY_FILL: Record<Severity, string> = {
-  error: "FFFFC7CE",
-  warning: "FFFFEB9C",
-  info: "FFDDEBF7",
+  error: `FF${MARK_COLORS.error.slice(1)}`,
+  warning: `FF${MARK_COLORS.warning.slice(1)}`,
+  info: `FF${MARK_COLORS.info.slice(1)}`,
 };
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
-
-function refKey(ref: CellRef): string {
-  return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
-}
-
-function sameRef(a: CellRef | null | undefined, b: CellRef | null | undefined): boolean {
-  return !!a && !!b && a.sheet === b.sheet && a.row === b.row && a.col === b.col;
-}
 
 /** Master cell of a merge (findings may point at any cell of a merged area). */
 function masterOf(cell: ExcelJS.Cell): ExcelJS.Cell {
@@ -125,30 +117,6 @@ function existingText(cell: ExcelJS.Cell): string {
   return "";
 }
 
-/** Format a number for a combined "评分：96   等级：优" cell: up to 2 decimals, no trailing zeros. */
-function formatScore(n: number): string {
-  return String(Math.round(n * 100) / 100);
-}
-
-/**
- * Text for the older Hunan combined cell. Keeps anything else in the cell (e.g. the 备注 line printed
- * under it) and replaces only the 评分/等级 parts; writes the standard text when there is none.
- */
-export function combinedScoreGradeText(existing: string, total: number | null, grade: string | null): string {
-  const scoreRe = /(评\s*分\s*[：:]\s*)([0-9０-９.．]*)/;
-  const gradeRe = /(等\s*级\s*[：:]\s*)([^\s\n备]*)/;
-  if (existing && scoreRe.test(existing) && gradeRe.test(existing)) {
-    let s = existing;
-    if (total !== null) s = s.replace(scoreRe, (_m, p: string) => `${p}${formatScore(total)}`);
-    if (grade !== null) s = s.replace(gradeRe, (_m, p: string) => `${p}${grade}`);
-    return s;
-  }
-  const parts: string[] = [];
-  parts.push(`评分：${total === null ? "" : formatScore(total)}`);
-  parts.push(`等级：${grade ?? ""}`);
-  return parts.join("   ");
-}
-
 /**
  * A copy of the original file with the finding cells filled (red/yellow/blue by severity) and a note
  * carrying the messages, and the computed total and grade written into their cells. Nothing else is
@@ -161,23 +129,8 @@ export async function markedCopy(
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(original as unknown as ExcelJS.Buffer);
 
-  // Group findings by cell: the highest severity sets the fill; every message goes into the note.
-  const byCell = new Map<string, { ref: CellRef; severity: Severity; lines: string[] }>();
-  for (const result of results) {
-    for (const f of result.findings) {
-      if (!f.ref) continue;
-      const key = refKey(f.ref);
-      const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
-      const entry = byCell.get(key);
-      if (!entry) byCell.set(key, { ref: f.ref, severity: f.severity, lines: [line] });
-      else {
-        if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[entry.severity]) entry.severity = f.severity;
-        if (!entry.lines.includes(line)) entry.lines.push(line);
-      }
-    }
-  }
-
-  for (const { ref, severity, lines } of byCell.values()) {
+  // One mark per cell: the worst severity sets the fill; every message goes into the note.
+  for (const { ref, severity, note } of cellMarks(results)) {
     const ws = wb.getWorksheet(ref.sheet);
     if (!ws) continue;
     const cell = masterCell(ws, ref);
@@ -187,7 +140,7 @@ export async function markedCopy(
       ...cell.style,
       fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[severity] } },
     };
-    cell.note = lines.join("\n");
+    cell.note = note;
   }
 
   for (const result of results) {

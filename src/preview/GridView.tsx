@@ -7,6 +7,7 @@ import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-
 import * as React from "react";
 import { columnLetter, isPercentFormat, refToString, sheetSize, type Cell, type Sheet } from "../core/grid";
 import { formatNumber } from "../core/numbers";
+import { MARK_COLORS } from "../core/marks";
 import { SEVERITY_LABEL } from "../ui/labels";
 import { markKey, type PreviewHost } from "./previewHost";
 
@@ -61,9 +62,9 @@ const useStyles = makeStyles({
     backgroundColor: "#ffffff",
   },
   number: { textAlign: "right", whiteSpace: "nowrap" },
-  error: { backgroundColor: "#FFC7CE" },
-  warning: { backgroundColor: "#FFEB9C" },
-  info: { backgroundColor: "#DDEBF7" },
+  error: { backgroundColor: MARK_COLORS.error },
+  warning: { backgroundColor: MARK_COLORS.warning },
+  info: { backgroundColor: MARK_COLORS.info },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   note: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
 });

@@ -3,11 +3,7 @@ import type { FindingCategory, RuleId, Severity } from "../core/model";
 
 export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 
-export const SEVERITY_LABEL: Record<Severity, string> = {
-  error: "错误",
-  warning: "警告",
-  info: "提示",
-};
+export { SEVERITY_LABEL } from "../core/marks";
 
 export const SEVERITY_HINT: Record<Severity, string> = {
   error: "提交前必须改正",

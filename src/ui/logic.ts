@@ -5,37 +5,17 @@
 import { cellText, refToString, type CellRef, type CellValue } from "../core/grid";
 import type { Finding, FormResult, Severity } from "../core/model";
 import { formatNumber } from "../core/numbers";
+import { cellMarks, combinedScoreGradeText, refKey, sameRef } from "../core/marks";
 import type { CellSnapshot, CellWrite, MarkSpec } from "../host/host";
+
+export { combinedScoreGradeText };
 import { CATEGORY_LABEL, CATEGORY_ORDER, RULE_LABEL, SEVERITY_LABEL, SEVERITY_ORDER } from "./labels";
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-export function refKey(ref: CellRef): string {
-  return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;
-}
-
-export function sameRef(a: CellRef | null | undefined, b: CellRef | null | undefined): boolean {
-  return !!a && !!b && a.sheet === b.sheet && a.row === b.row && a.col === b.col;
-}
+export { refKey, sameRef };
 
 /** One mark per cell carrying the worst severity of its findings (all forms of the workbook). */
 export function buildMarks(results: FormResult[]): MarkSpec[] {
-  const byCell = new Map<string, MarkSpec & { lines: string[] }>();
-  for (const result of results) {
-    for (const f of result.findings) {
-      if (!f.ref) continue;
-      const key = refKey(f.ref);
-      const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
-      const entry = byCell.get(key);
-      if (!entry) {
-        byCell.set(key, { ref: f.ref, severity: f.severity, lines: [line] });
-      } else {
-        if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[entry.severity]) entry.severity = f.severity;
-        if (!entry.lines.includes(line)) entry.lines.push(line);
-      }
-    }
-  }
-  return [...byCell.values()].map(({ ref, severity, lines }) => ({ ref, severity, note: lines.join("\n") }));
+  return cellMarks(results);
 }
 
 export interface CountBySeverity {
@@ -130,20 +110,6 @@ export function previewWrite(
     same,
     needsConfirm: !!formula || (!same && !isBlank(value)),
   };
-}
-
-/** The older Hunan combined cell "评分：96   等级：优": replace only the 评分/等级 parts. */
-export function combinedScoreGradeText(existing: string, total: number | null, grade: string | null): string {
-  const scoreRe = /(评\s*分\s*[：:]\s*)([0-9０-９.．]*)/;
-  const gradeRe = /(等\s*级\s*[：:]\s*)([^\s\n备]*)/;
-  const score = total === null ? "" : formatNumber(total, 2);
-  if (existing && scoreRe.test(existing) && gradeRe.test(existing)) {
-    let s = existing;
-    if (total !== null) s = s.replace(scoreRe, (_m, p: string) => `${p}${score}`);
-    if (grade !== null) s = s.replace(gradeRe, (_m, p: string) => `${p}${grade}`);
-    return s;
-  }
-  return `评分：${score}   等级：${grade ?? ""}`;
 }
 
 export interface WriteBackTarget {
