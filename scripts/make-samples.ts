@@ -80,6 +80,9 @@ export async function writeSamples(dir: string): Promise<string[]> {
     await fs.writeFile(file, await formToXlsx(s.spec, s.sheetName));
     written.push(file);
   }
+  // 自定义函数示例.xlsx (imported here, not at the top: that module imports normalizeZipTimes from this one).
+  const { writeFunctionsSample } = await import("./make-functions-sample");
+  written.push(await writeFunctionsSample(dir));
   return written;
 }
 
