@@ -56,18 +56,13 @@ export const profileSchema = z.strictObject({
     .check(z.gte(0), z.lte(1), z.describe("执行率低于此值（小数，0.9 即 90%）时须填写偏差原因")),
   grades: z
     .array(z.strictObject({ label: nonEmptyTrimmed(), min: nonNegative() }))
-    .check(
-      z.minLength(1),
-      z.describe("等级划分，按下限从高到低排列；总分（保留两位小数）≥ 下限即为该等级"),
-    ),
+    .check(z.minLength(1), z.describe("等级划分，按下限从高到低排列；总分（保留两位小数）≥ 下限即为该等级")),
   gradeAliases: z
     .record(nonEmptyTrimmed(), nonEmptyTrimmed())
     .check(z.describe('读取时接受的等级别名，如 {"中": "较差"}')),
   overAchievement: z
     .strictObject({ ratio: z.number().check(z.gte(1)), deduct: nonNegative() })
-    .check(
-      z.describe("超额完成预警：实际值 ≥ 目标值 × ratio 时提示；deduct 为建议扣分（0 = 由填报人决定）"),
-    ),
+    .check(z.describe("超额完成预警：实际值 ≥ 目标值 × ratio 时提示；deduct 为建议扣分（0 = 由填报人决定）")),
   severities: z
     .partialRecord(z.enum(RULE_IDS), severity)
     .check(z.describe("按规则编号调整严重程度：error / warning / info")),
