@@ -65,6 +65,43 @@ function readDevCerts() {
 }
 
 /**
+ * Content-Security-Policy of every page we build (taskpane.html, preview.html): scripts, data and
+ * connections from our own origin only, so the workbook's data cannot be sent anywhere.
+ * - style-src 'unsafe-inline': Fluent UI (griffel) inserts <style> elements at run time.
+ * - office.js and the files it loads (excel-*.js, locale strings) come from office-js/ on 'self'; in
+ *   Office on the web the page talks to Excel through postMessage, which CSP does not restrict.
+ *   office.js's own telemetry to Microsoft is blocked by connect-src 'self' (non-fatal).
+ * - img-src data: blob: for inline images; the preview's samples are fetched from 'self'.
+ * A <meta> policy applies only to what follows it, so it is put first in <head> (after the charset).
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+class CspMetaPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("CspMetaPlugin", (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap("CspMetaPlugin", (data) => {
+        const tag = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+        const charset = /<meta\s+charset=[^>]*>/i;
+        data.html = charset.test(data.html)
+          ? data.html.replace(charset, (m) => `${m}\n    ${tag}`)
+          : data.html.replace(/<head[^>]*>/i, (m) => `${m}\n    ${tag}`);
+        return data;
+      });
+    });
+  }
+}
+
+/**
  * Puts `<script src="office-js/office.js"></script>` (synchronous) first in <head> of a page
  * unless its template already references office.js. Bundles are injected with `defer`, so
  * office.js has defined `Office` and `CustomFunctions` before they run.
@@ -220,6 +257,7 @@ module.exports = async (env = {}, options = {}) => {
         scriptLoading: "defer",
       }),
       new OfficeJsScriptPlugin(["taskpane.html"]),
+      new CspMetaPlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: false },
