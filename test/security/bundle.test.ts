@@ -1,0 +1,229 @@
+/* global process, __dirname */
+/**
+ * What the built pages may do on the network. Builds once into a temp folder
+ * (`npx webpack --mode production --output-path <tmp>`; test/build/build.test.ts builds dist/ on its
+ * own, so the two never share a folder) and checks:
+ *
+ * - every page (taskpane.html, preview.html) carries a Content-Security-Policy <meta> before any
+ *   script, style sheet or link; default-src, script-src and connect-src allow our own origin only,
+ *   no eval, no plugins; no remote <script>/<link>;
+ * - our bundles (*.js at the top of the output; office-js/ is Microsoft's copy and excluded) contain
+ *   no network call: fetch, XMLHttpRequest, WebSocket, sendBeacon, EventSource, importScripts,
+ *   new Image, dynamic <script> — except the precisely matched, justified cases in ALLOWED below;
+ * - every http(s) URL written in the bundles is one of the known non-fetched identifiers (XML
+ *   namespaces of the .xlsx format, links in licence comments and warning texts).
+ */
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+let out: string;
+let status: number | null = null;
+let log = "";
+const bundles = new Map<string, string>();
+const pages = new Map<string, string>();
+
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-security-build-"));
+  const r = spawnSync("npx", ["webpack", "--mode", "production", "--output-path", out], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NODE_ENV: "production" },
+    timeout: 175_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  status = r.status;
+  log = `${r.stdout ?? ""}\n${r.stderr ?? ""}${r.error ? `\n${String(r.error)}` : ""}`;
+  if (status !== 0) return;
+  for (const f of fs.readdirSync(out)) {
+    if (f.endsWith(".js")) bundles.set(f, fs.readFileSync(path.join(out, f), "utf8"));
+    if (f.endsWith(".html")) pages.set(f, fs.readFileSync(path.join(out, f), "utf8"));
+  }
+}, 180_000);
+
+afterAll(() => {
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+test("the production build succeeds", () => {
+  if (status !== 0) throw new Error(`webpack exited with ${status}:\n${log.slice(-4000)}`);
+  expect([...pages.keys()].sort()).toEqual(["preview.html", "taskpane.html"]);
+  expect(bundles.size).toBeGreaterThanOrEqual(3);
+});
+
+// ───────────────────────────── Content-Security-Policy ─────────────────────────────
+
+function cspOf(html: string): { policy: Map<string, string[]>; index: number } {
+  const m =
+    /<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=(?:"([^"]*)"|'([^']*)')[^>]*>/i.exec(
+      html,
+    );
+  if (!m) throw new Error("no Content-Security-Policy meta tag");
+  const policy = new Map<string, string[]>();
+  for (const part of (m[1] ?? m[2]).split(";")) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) policy.set(name.toLowerCase(), sources);
+  }
+  return { policy, index: m.index };
+}
+
+/** A CSP source that reaches outside our own origin (any scheme/host source, wildcard, ws:, http:). */
+const isRemote = (source: string): boolean =>
+  !["'self'", "'none'", "'unsafe-inline'", "data:", "blob:"].includes(source) ||
+  /^(https?|wss?):|\*/.test(source);
+
+describe.each(["taskpane.html", "preview.html"])("%s", (page) => {
+  test("has a Content-Security-Policy meta tag before any script, style sheet or link", () => {
+    const html = pages.get(page)!;
+    const { index } = cspOf(html);
+    const firstLoad = html.search(/<(script|link|style)\b/i);
+    expect(firstLoad).toBeGreaterThan(index);
+    // Only the charset declaration may come before it.
+    expect(html.slice(0, index)).toMatch(
+      /^<!doctype html><html[^>]*><head[^>]*>(<meta charset="[^"]+"\s*\/?>)?\s*$/i,
+    );
+  });
+
+  test("connects, loads scripts and falls back to our own origin only", () => {
+    const { policy } = cspOf(pages.get(page)!);
+    expect(policy.get("default-src")).toEqual(["'self'"]);
+    expect(policy.get("script-src")).toEqual(["'self'"]); // no 'unsafe-eval', no inline scripts, no CDN
+    expect(policy.get("connect-src")).toEqual(["'self'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'self'"]);
+    expect(policy.get("form-action")).toEqual(["'none'"]);
+    for (const [directive, sources] of policy) {
+      expect({ directive, remote: sources.filter(isRemote) }).toEqual({ directive, remote: [] });
+    }
+    // Fluent UI (griffel) inserts <style> elements at run time: inline styles only, and only styles.
+    expect(policy.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+
+  test("loads no remote script or style sheet; scripts are relative paths in this folder", () => {
+    const html = pages.get(page)!;
+    const srcs = [
+      ...html.matchAll(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?([^"'\s>]+)/gi),
+    ].map((m) => m[1]);
+    expect(srcs.length).toBeGreaterThan(0);
+    for (const src of srcs) {
+      expect({
+        src,
+        remote: /^(?:[a-z]+:)?\/\//i.test(src) && !/^https?:\/\/localhost[:/]/i.test(src),
+      }).toEqual({
+        src,
+        remote: false,
+      });
+    }
+    expect(html).not.toMatch(/<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/i); // no inline script (the CSP would block it)
+  });
+});
+
+// ───────────────────────────── network calls in the bundles ─────────────────────────────
+
+interface Allowed {
+  why: string;
+  /** The whole match with its context must satisfy this. */
+  context: RegExp;
+}
+
+/** Network APIs; each occurrence must match one of its ALLOWED entries (none = never allowed). */
+const NETWORK: Record<string, RegExp> = {
+  fetch: /\bfetch\s*\(/g,
+  XMLHttpRequest: /XMLHttpRequest/g,
+  WebSocket: /WebSocket/g,
+  sendBeacon: /sendBeacon/g,
+  EventSource: /EventSource/g,
+  importScripts: /importScripts/g,
+  "new Image": /new\s+Image\b/g,
+  "dynamic <script>": /createElement\(\s*["'`]script["'`]\s*\)/g,
+  XDomainRequest: /XDomainRequest/g,
+  RTCPeerConnection: /RTCPeerConnection/g,
+};
+
+const ALLOWED: Record<string, Allowed[]> = {
+  fetch: [
+    {
+      why: "the browser preview's bundled samples (?sample=…): same origin only, checked before fetching",
+      context:
+        /\.origin\s*===\s*window\.location\.origin[\s\S]{0,80}fetch\(\s*\w+\.href\s*,\s*\{\s*credentials:\s*"same-origin"\s*\}\)/,
+    },
+  ],
+  importScripts: [
+    {
+      why: "setImmediate polyfills (in ExcelJS's dependencies) test for a Web Worker with !self.importScripts; never called",
+      context: /!\s*[\w$]+\.importScripts\b/,
+    },
+  ],
+  "dynamic <script>": [
+    {
+      why: "setImmediate polyfills' old-IE path: an empty <script> whose onreadystatechange fires; no src is set",
+      context:
+        /"onreadystatechange"\s*in\s*[\w$.]+\.createElement\("script"\)|createElement\("script"\);?\s*[\w$]+\.onreadystatechange=/,
+    },
+  ],
+};
+
+function around(text: string, index: number, length: number): string {
+  return text.slice(Math.max(0, index - 200), index + length + 120);
+}
+
+describe("our bundles make no network call", () => {
+  test.each(Object.keys(NETWORK))("%s", (api) => {
+    const found: { file: string; context: string; allowedBecause: string | null }[] = [];
+    for (const [file, text] of bundles) {
+      for (const m of text.matchAll(NETWORK[api])) {
+        const context = around(text, m.index!, m[0].length);
+        const allowed = (ALLOWED[api] ?? []).find((a) => a.context.test(context));
+        found.push({ file, context, allowedBecause: allowed?.why ?? null });
+      }
+    }
+    const unexplained = found.filter((f) => f.allowedBecause === null);
+    expect(unexplained).toEqual([]);
+    // The fetch allowance must stay what it is: the preview's samples, nowhere else.
+    if (api === "fetch") expect(found.map((f) => f.file)).toEqual(["preview.js"]);
+  });
+
+  test("the functions chunk (loaded into Excel's shared runtime) calls no network API at all", () => {
+    const text = bundles.get("functions.js")!;
+    for (const re of Object.values(NETWORK)) expect(text.match(re)).toBeNull();
+  });
+});
+
+/**
+ * Every http(s) host written in our bundles, and why it is there. None is requested: XML namespaces
+ * identify parts of the .xlsx format; the others are links inside licence comments and warning or
+ * error texts.
+ */
+const KNOWN_HOSTS: Record<string, string> = {
+  "schemas.openxmlformats.org": "OOXML namespaces written into .xlsx files (ExcelJS)",
+  "schemas.microsoft.com": "Office XML namespaces (ExcelJS)",
+  "www.w3.org": "XML / SVG namespaces",
+  "purl.org": "Dublin Core namespaces of docProps/core.xml (ExcelJS)",
+  "github.com": "issue links in warnings (griffel) and licence comments",
+  "raw.github.com": "licence comment (JSZip)",
+  "stuk.github.io": "licence comment (JSZip)",
+  "stuartk.com": "licence comment (JSZip)",
+  "feross.org": "licence comments (buffer, ieee754 …)",
+  "aka.ms": "links in Fluent UI / griffel development warnings",
+  "reactjs.org": "React's error-decoder link in minified error messages",
+  "[${…}]": "zod's IPv6 check parses `http://[<address>]` with new URL(); nothing is requested",
+};
+
+test("every URL in our bundles is a known identifier or link, never a request", () => {
+  const hosts = new Map<string, string[]>();
+  for (const [file, text] of bundles) {
+    for (const m of text.matchAll(/https?:\/\/([A-Za-z0-9.\-]+|\[\$\{\w+\}\])/g)) {
+      const host = m[1].startsWith("[${") ? "[${…}]" : m[1]; // a template literal, minified names vary
+      const list = hosts.get(host) ?? [];
+      if (!list.includes(file)) list.push(file);
+      hosts.set(host, list);
+    }
+  }
+  const unknown = [...hosts]
+    .filter(([h]) => !(h in KNOWN_HOSTS))
+    .map(([h, files]) => `${h} (${files.join(", ")})`);
+  expect(unknown).toEqual([]);
+});
