@@ -215,7 +215,7 @@ const KNOWN_HOSTS: Record<string, string> = {
 test("every URL in our bundles is a known identifier or link, never a request", () => {
   const hosts = new Map<string, string[]>();
   for (const [file, text] of bundles) {
-    for (const m of text.matchAll(/https?:\/\/([A-Za-z0-9.\-]+|\[\$\{\w+\}\])/g)) {
+    for (const m of text.matchAll(/https?:\/\/([A-Za-z0-9.-]+|\[\$\{\w+\}\])/g)) {
       const host = m[1].startsWith("[${") ? "[${…}]" : m[1]; // a template literal, minified names vary
       const list = hosts.get(host) ?? [];
       if (!list.includes(file)) list.push(file);
