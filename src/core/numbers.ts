@@ -9,6 +9,8 @@
  */
 export function cleanFloat(n: number): number {
   if (!Number.isFinite(n) || n === 0) return n === 0 ? 0 : n;
+  // Whole numbers below 10^15 have at most 15 digits: nothing to clean (and no string round trip).
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15) return n;
   return Number(n.toPrecision(15));
 }
 
@@ -19,6 +21,8 @@ export function cleanFloat(n: number): number {
 export function roundTo(n: number, decimals: number): number {
   if (!Number.isFinite(n)) return n;
   const d = Math.max(0, Math.min(15, Math.trunc(decimals)));
+  // Whole numbers below 10^15 are their own rounding at any number of decimals (−0 → 0 as below).
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15 && !Number.isNaN(d)) return n === 0 ? 0 : n;
   const abs = Math.abs(cleanFloat(n));
   if (abs === 0) return 0;
   // Beyond 2^53 there are no decimals left to round.
@@ -32,7 +36,11 @@ export function roundTo(n: number, decimals: number): number {
   } else {
     shifted = Number(`${text}e${d}`);
   }
-  const rounded = Number(`${Math.round(shifted)}e-${d}`);
+  const whole = Math.round(shifted);
+  // From 10^21 on String() writes an exponent ("1.8e+24e-15" would read as NaN). The value then has no
+  // digits beyond `d` decimals (at most 15 significant digits after cleanFloat): it is its own rounding.
+  if (whole >= 1e21) return n < 0 ? -abs : abs;
+  const rounded = Number(`${whole}e-${d}`);
   if (rounded === 0) return 0;
   return n < 0 ? -rounded : rounded;
 }
@@ -48,6 +56,9 @@ export function round2(n: number): number {
  */
 export function formatNumber(n: number, maxDecimals = 2): string {
   if (!Number.isFinite(n)) return "—";
+  // Whole numbers below 10^15: String gives the same digits as toFixed without trailing zeros.
+  if (Number.isInteger(n) && n < 1e15 && n > -1e15 && !Number.isNaN(Math.trunc(maxDecimals)))
+    return n === 0 ? "0" : String(n);
   const r = roundTo(n, maxDecimals);
   if (r === 0) return "0";
   const abs = Math.abs(r);

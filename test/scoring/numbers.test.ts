@@ -41,6 +41,23 @@ describe("round2: half away from zero on the decimal value", () => {
   });
 });
 
+describe("roundTo with many decimals on large values", () => {
+  // 1844016662 × 10^15 is written "1.844016662e+24": the shifted decimal string used to read as NaN.
+  test.each([
+    [1844016662, 15, 1844016662],
+    [-1276758595, 16, -1276758595],
+    [123456789.5, 15, 123456789.5],
+    [-123456789.25, 14, -123456789.25],
+    [98765.4321, 15, 98765.4321],
+  ])("roundTo(%p, %p) = %p", (n, d, r) => {
+    expect(roundTo(n, d)).toBe(r);
+  });
+  test("formatNumber keeps every decimal it was asked for", () => {
+    expect(formatNumber(123456789.5, 15)).toBe("123456789.5");
+    expect(formatNumber(1844016662, 15)).toBe("1844016662");
+  });
+});
+
 describe("formatNumber", () => {
   test.each([
     [7.6, "7.6"],
