@@ -51,6 +51,9 @@ function templateNotFound(profile: RuleProfile): FormResult {
   ]);
 }
 
+/** The built-in default profile (frozen, never changes): looked up once, not per workbook. */
+let cachedDefault: RuleProfile | undefined;
+
 /**
  * Checks every form of a workbook. One FormResult per form found; when none, one result with
  * form = null and a TEMPLATE_NOT_FOUND finding. Never throws.
@@ -58,7 +61,7 @@ function templateNotFound(profile: RuleProfile): FormResult {
 export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormResult[] {
   let profile: RuleProfile;
   try {
-    profile = options.profile ?? defaultProfile();
+    profile = options.profile ?? (cachedDefault ??= defaultProfile());
   } catch (error) {
     options.internalErrors?.push({ stage: "profile", sheet: null, error });
     profile = fallbackProfile();

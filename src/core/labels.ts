@@ -3,6 +3,9 @@
  * the single source of truth for the locator and the checks. Pure, no Office/DOM/Node imports.
  */
 
+/** Any character normalizeLabel removes or rewrites (spaces, bracket shapes, colons). */
+const LABEL_REWRITE_RE = /[\s\u3000\u200b\ufeff【〔［[﹙】〕］\]﹚:：]/;
+
 /**
  * Normalises a label for comparison: NFKC (full-width → half-width, so （）→ () and ：→ :), all whitespace
  * removed (incl. U+3000 and line breaks), other bracket shapes (【】〔〕［］) unified to (), trailing
@@ -10,7 +13,14 @@
  */
 export function normalizeLabel(text: string): string {
   if (typeof text !== "string") return "";
-  let s = text.normalize("NFKC");
+  return normalizeLabelNfkc(text.normalize("NFKC"));
+}
+
+/** normalizeLabel of a text already in NFKC (callers that need the NFKC text too normalise once). */
+export function normalizeLabelNfkc(nfkc: string): string {
+  let s = nfkc;
+  // Most labels need none of the rewrites below: one test instead of four replacements.
+  if (!LABEL_REWRITE_RE.test(s)) return s;
   s = s.replace(/[\s\u3000\u200b\ufeff]+/g, "");
   s = s.replace(/[【〔［[﹙]/g, "(").replace(/[】〕］\]﹚]/g, ")");
   s = s.replace(/[:：]+$/, "");

@@ -205,6 +205,21 @@ const UNIT_DEFS: UnitDef[] = [
 // Longest spelling first so "万元" wins over "万", "人次" over "人", "个百分点" over "个".
 const UNITS_BY_LENGTH = [...UNIT_DEFS].sort((a, b) => b.raw.length - a.raw.length);
 
+/**
+ * UNITS_BY_LENGTH bucketed by the first UTF-16 unit of the lower-cased spelling (order kept), so a unit is
+ * read by comparing against the few spellings that can match instead of all of them.
+ */
+const UNITS_BY_FIRST_CHAR: ReadonlyMap<string, readonly { def: UnitDef; lower: string }[]> = (() => {
+  const map = new Map<string, { def: UnitDef; lower: string }[]>();
+  for (const def of UNITS_BY_LENGTH) {
+    const lower = def.raw.toLowerCase();
+    const list = map.get(lower[0]);
+    if (list) list.push({ def, lower });
+    else map.set(lower[0], [{ def, lower }]);
+  }
+  return map;
+})();
+
 const FORECAST_RE = /预计|力争|预估|估计|争取/;
 /** 1-10月, 1－11月, 1至10月, 截至10月, 截止11月底. Group 2 = the last month. */
 const PARTIAL_YEAR_RE =
@@ -234,6 +249,9 @@ function isCellValue(input: unknown): input is CellValue {
   return typeof input === "object" && input !== null && "kind" in input;
 }
 
+/** Characters normalizeText rewrites after NFKC (tested once, so most texts skip the replacements). */
+const LOOKALIKE_RE = /\u200b|\u200c|\u200d|\ufeff|\u3000|﹪|。/;
+
 /** NFKC (full-width digits, ％, ＞＝, ﹦ …) plus the few look-alikes NFKC leaves alone. */
 export function normalizeText(text: string): string {
   let s: string;
@@ -242,12 +260,14 @@ export function normalizeText(text: string): string {
   } catch {
     s = text;
   }
-  return s
-    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
-    .replace(/\u3000/g, " ")
-    .replace(/﹪/g, "%")
-    .replace(/。/g, ".")
-    .trim();
+  if (LOOKALIKE_RE.test(s)) {
+    s = s
+      .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
+      .replace(/\u3000/g, " ")
+      .replace(/﹪/g, "%")
+      .replace(/。/g, ".");
+  }
+  return s.trim();
 }
 
 /** Text with every kind of space removed (labels such as "预 算 编 码"). */
@@ -261,23 +281,23 @@ function detectComparator(
 ): { comparator: Comparator | null; atLeast: boolean } {
   let comparator: Comparator | null = null;
   let atLeast = false;
-  // Words right before the number (the last comparator-like token wins: "满意度在≥95%").
+  // Words right before the number: the leftmost position of the last 6 characters where a word starts,
+  // and at that position the first group below (one search does what testing each position in turn did).
   const pre = before.replace(/\s+/g, "");
   const tail = pre.slice(Math.max(0, pre.length - 6));
-  for (let i = 0; i < tail.length && comparator === null; i++) {
-    const part = tail.slice(i);
-    if (/^(?:==|=|等于)/.test(part)) comparator = "=";
-    else if (/^(?:不低于|不少于|不小于|不得低于|不得少于)/.test(part)) comparator = ">=";
-    else if (/^(?:不高于|不超过|不大于|不多于|不得超过|不得高于)/.test(part)) comparator = "<=";
-    else if (/^(?:>=|≥|≧|⩾|>|至少|大于等于|大于|高于|多于)/.test(part)) comparator = ">=";
-    else if (/^(?:<=|≤|≦|⩽|<|小于等于|小于|低于|少于|不足|控制在|控制|限于)/.test(part)) comparator = "<=";
-    else if (/^超过/.test(part)) {
+  const word = tail === "" ? null : PRE_COMPARATOR_RE.exec(tail);
+  if (word) {
+    if (word[1] !== undefined) comparator = "=";
+    else if (word[2] !== undefined || word[4] !== undefined) comparator = ">=";
+    else if (word[3] !== undefined || word[5] !== undefined) comparator = "<=";
+    else {
       comparator = ">=";
       atLeast = true;
     }
   }
   // Words right after the unit.
   // "(含)" / "（含95%）" between the unit and the word does not matter.
+  if (after === "") return { comparator, atLeast };
   const post = after.replace(/\s+/g, "").replace(/^[(（][^)）]*[)）]/, "");
   if (/^(?:多|余)/.test(post)) atLeast = true;
   if (/^(?:及以上|以上|之上|或以上)/.test(post)) {
@@ -289,10 +309,29 @@ function detectComparator(
   return { comparator, atLeast };
 }
 
+/**
+ * Comparator words before a number, in priority order: 1 "=", 2 不低于… (≥), 3 不高于… (≤), 4 ≥ 至少 …,
+ * 5 ≤ 控制在 …, 6 超过 (≥ and "at least").
+ */
+const PRE_COMPARATOR_RE = new RegExp(
+  [
+    "(==|=|等于)",
+    "(不低于|不少于|不小于|不得低于|不得少于)",
+    "(不高于|不超过|不大于|不多于|不得超过|不得高于)",
+    "(>=|≥|≧|⩾|>|至少|大于等于|大于|高于|多于)",
+    "(<=|≤|≦|⩽|<|小于等于|小于|低于|少于|不足|控制在|控制|限于)",
+    "(超过)",
+  ].join("|"),
+);
+
 /** Reads a unit at the start of `s`; returns it and the length consumed. */
 function readUnit(s: string): { def: UnitDef; length: number } | null {
-  for (const def of UNITS_BY_LENGTH) {
-    if (s.toLowerCase().startsWith(def.raw.toLowerCase())) return { def, length: def.raw.length };
+  if (s === "") return null;
+  const lower = s.toLowerCase();
+  const candidates = UNITS_BY_FIRST_CHAR.get(lower[0]);
+  if (!candidates) return null;
+  for (const c of candidates) {
+    if (lower.startsWith(c.lower)) return { def: c.def, length: c.def.raw.length };
   }
   return null;
 }
@@ -420,7 +459,7 @@ function parseText(original: string, partner: ParsedValue | null): ParsedValue {
   let m: RegExpExecArray | null;
   while ((m = NUMBER_RE.exec(s)) !== null) {
     const raw = m[0];
-    const value = Number(raw.replace(/,/g, ""));
+    const value = Number(raw.includes(",") ? raw.replace(/,/g, "") : raw);
     if (Number.isFinite(value)) tokens.push({ index: m.index, end: m.index + raw.length, raw, value });
   }
 

@@ -291,23 +291,43 @@ function nameKey(s: string): string {
     .replace(/[（(][^）)]*[）)]$/, "");
 }
 
+/** Keys of every name and alias, in table order (built once: the table is constant). */
+interface NameKeys {
+  /** Exact key → the first indicator (in table order) with that name or alias. */
+  exact: Map<string, RateIndicator>;
+  /** Every (key, indicator) in table order, for the contained-name search. */
+  all: { key: string; rate: RateIndicator }[];
+}
+
+let nameKeys: NameKeys | null = null;
+
+function buildNameKeys(): NameKeys {
+  const exact = new Map<string, RateIndicator>();
+  const all: { key: string; rate: RateIndicator }[] = [];
+  for (const r of RATE_INDICATORS) {
+    for (const n of [r.name, ...r.aliases]) {
+      const key = nameKey(n);
+      if (!exact.has(key)) exact.set(key, r);
+      all.push({ key, rate: r });
+    }
+  }
+  return { exact, all };
+}
+
 /** The rate indicator an indicator name refers to (by name or alias, quotes and spaces ignored). */
 export function findRateIndicator(name: string): RateIndicator | null {
   const key = nameKey(name);
   if (key === "") return null;
-  for (const r of RATE_INDICATORS) {
-    if (nameKey(r.name) === key || r.aliases.some((a) => nameKey(a) === key)) return r;
-  }
-  // Names with a prefix such as "本年度" or "部门": longest contained name wins.
+  nameKeys ??= buildNameKeys();
+  const direct = nameKeys.exact.get(key);
+  if (direct) return direct;
+  // Names with a prefix such as "本年度" or "部门": longest contained name wins (the first on a tie).
   let best: RateIndicator | null = null;
   let bestLen = 0;
-  for (const r of RATE_INDICATORS) {
-    for (const n of [r.name, ...r.aliases]) {
-      const k = nameKey(n);
-      if (k.length > bestLen && key.includes(k)) {
-        best = r;
-        bestLen = k.length;
-      }
+  for (const { key: k, rate } of nameKeys.all) {
+    if (k.length > bestLen && key.includes(k)) {
+      best = rate;
+      bestLen = k.length;
     }
   }
   return best;

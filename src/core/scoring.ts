@@ -100,32 +100,43 @@ export function quantitativeScore(
   if (typeof A !== "number" || !Number.isFinite(A)) return invalid("年度指标值不是有效数字");
   if (typeof B !== "number" || !Number.isFinite(B)) return invalid("实际完成值不是有效数字");
   if (typeof w !== "number" || !Number.isFinite(w) || w < 0) return invalid("分值不是有效数字");
-  const full = (why: string): Scored => ({
-    value: round2(w),
-    steps: `${formatNumber(round2(w))} = 满分（${why}）`,
-  });
-  const zero = (why: string): Scored => ({ value: 0, steps: `0（${why}）` });
-  const clamp = (x: number): number => round2(Math.min(w, Math.max(0, x)));
 
   if (direction === "<=") {
-    if (B <= A) return full(`实际 ${fmt(B)} ≤ 目标 ${fmt(A)}`);
+    if (B <= A) return fullPoints(w, `实际 ${fmt(B)} ≤ 目标 ${fmt(A)}`);
     if (A > 0 && B < 2 * A) {
-      const value = clamp(w * (1 - (B - A) / A));
+      const value = clampPoints(w * (1 - (B - A) / A), w);
       return {
         value,
         steps: `${formatNumber(value)} = ${fmt(w)} × (1 − (${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)})`,
       };
     }
-    return zero(A > 0 ? `实际 ${fmt(B)} ≥ 目标 ${fmt(A)} 的 2 倍` : `实际 ${fmt(B)} > 目标 ${fmt(A)}`);
+    return zeroPoints(A > 0 ? `实际 ${fmt(B)} ≥ 目标 ${fmt(A)} 的 2 倍` : `实际 ${fmt(B)} > 目标 ${fmt(A)}`);
   }
   if (direction === "=" && A === 0) {
-    return B <= 0 ? full(`目标为 0，实际 ${fmt(B)} ≤ 0`) : zero(`目标为 0，实际 ${fmt(B)} > 0`);
+    return B <= 0
+      ? fullPoints(w, `目标为 0，实际 ${fmt(B)} ≤ 0`)
+      : zeroPoints(`目标为 0，实际 ${fmt(B)} > 0`);
   }
   // ">=" and "=" with A ≠ 0.
-  if (B >= A) return full(`实际 ${fmt(B)} ≥ 目标 ${fmt(A)}`);
-  if (A <= 0) return zero(`目标 ${fmt(A)} ≤ 0，实际 ${fmt(B)} 未达到`);
-  const value = clamp((w * B) / A);
+  if (B >= A) return fullPoints(w, `实际 ${fmt(B)} ≥ 目标 ${fmt(A)}`);
+  if (A <= 0) return zeroPoints(`目标 ${fmt(A)} ≤ 0，实际 ${fmt(B)} 未达到`);
+  const value = clampPoints((w * B) / A, w);
   return { value, steps: `${formatNumber(value)} = ${fmt(w)} × ${fmt(B)} ÷ ${fmt(A)}` };
+}
+
+/** Full points of a 定量 indicator. */
+function fullPoints(w: number, why: string): Scored {
+  const value = round2(w);
+  return { value, steps: `${formatNumber(value)} = 满分（${why}）` };
+}
+
+function zeroPoints(why: string): Scored {
+  return { value: 0, steps: `0（${why}）` };
+}
+
+/** Points within [0, w], rounded to 2 decimals. */
+function clampPoints(x: number, w: number): number {
+  return round2(Math.min(w, Math.max(0, x)));
 }
 
 export type QualBand = "达成" | "部分达成" | "未达成";

@@ -171,6 +171,8 @@ export interface IndicatorInfo {
   row: IndicatorRow;
   /** Canonical 一级 name (产出指标 / 效益指标 / 满意度指标 / …). */
   level1: string;
+  /** bareIndicatorName(row.name): the name without numbering and a trailing bracket. */
+  bareName: string;
   /** Not a "/" placeholder row: it is scored and its values are required. */
   scored: boolean;
   target: ParsedValue;
@@ -209,7 +211,11 @@ function isMoney(p: ParsedValue): boolean {
   return p.kind === "number" && p.unit === "万元";
 }
 
-function analyseIndicator(row: IndicatorRow, profile: RuleProfile): IndicatorInfo {
+function analyseIndicator(
+  row: IndicatorRow,
+  profile: RuleProfile,
+  level1Names: Map<string, string>,
+): IndicatorInfo {
   const targetCell = row.target?.cell ?? EMPTY_CELL;
   const actualCell = row.actual?.cell ?? EMPTY_CELL;
   const target = parseValue(targetCell.value, { percentFormat: isPercentFormat(targetCell.numberFormat) });
@@ -276,9 +282,18 @@ function analyseIndicator(row: IndicatorRow, profile: RuleProfile): IndicatorInf
     }
   } else effective = 0;
 
+  // The 一级 name repeats down the table: normalise each distinct spelling once per form.
+  const rawLevel1 = row.level1 ?? "";
+  let level1 = level1Names.get(rawLevel1);
+  if (level1 === undefined) {
+    level1 = normalizeLevel1(rawLevel1);
+    level1Names.set(rawLevel1, level1);
+  }
+
   return {
     row,
-    level1: normalizeLevel1(row.level1 ?? ""),
+    level1,
+    bareName: bare,
     scored,
     target,
     actual,
@@ -343,7 +358,8 @@ export function analyseLevel1(summary: Level1Summary): Level1Info {
 
 export function analyseForm(form: SelfEvalForm, profile: RuleProfile): FormAnalysis {
   const budget = form.budget ? analyseBudget(form.budget, profile) : null;
-  const indicators = (form.indicators?.rows ?? []).map((r) => analyseIndicator(r, profile));
+  const level1Names = new Map<string, string>();
+  const indicators = (form.indicators?.rows ?? []).map((r) => analyseIndicator(r, profile, level1Names));
   const level1 = (form.indicators?.level1 ?? []).map(analyseLevel1);
   const summary = (form.level1Summary ?? []).map(analyseLevel1);
 

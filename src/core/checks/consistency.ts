@@ -4,7 +4,7 @@
  */
 import { cellText, getCell } from "../grid";
 import type { CellRef } from "../grid";
-import { LEVEL1_NAMES, LEVEL2_NAMES_BY_LEVEL1, isKnownLevel2, normalizeLevel1 } from "../labels";
+import { LEVEL1_NAMES, LEVEL2_NAMES_BY_LEVEL1, isKnownLevel2 } from "../labels";
 import type { Level1Name } from "../labels";
 import { MSG } from "../messages";
 import type { FormField } from "../model";
@@ -32,7 +32,6 @@ function checkUnits(ctx: CheckContext): void {
     if (!i.scored) continue;
     const t = i.target;
     const a = i.actual;
-    const name = rowLabel(i.row.name);
     const money = (p: ParsedValue): boolean => p.kind === "number" && p.unit === "万元";
     if (i.rateName && (money(t) || money(a))) {
       // A rate indicator holding amounts (seed 004: 公用经费控制率 27.6万元 / 20.48万元).
@@ -51,7 +50,7 @@ function checkUnits(ctx: CheckContext): void {
       ctx.report({
         rule: "UNIT_MISMATCH",
         ref: field.ref,
-        message: MSG.rateHoldsAmount(name, fieldText(field), computed),
+        message: MSG.rateHoldsAmount(rowLabel(i.row.name), fieldText(field), computed),
         typed: fieldText(field),
         ...(computed
           ? { expected: computed.replace(/（.*$/, ""), steps: computed.replace(/^[^（]*（|）$/g, "") }
@@ -68,13 +67,14 @@ function checkUnits(ctx: CheckContext): void {
     ctx.report({
       rule: "UNIT_MISMATCH",
       ref: i.row.actual.ref,
-      message: MSG.unitMismatch(name, t.text, a.text),
+      message: MSG.unitMismatch(rowLabel(i.row.name), t.text, a.text),
       typed: a.text,
     });
   }
 }
 
 const YEAR_RE = /(20\d{2})\s*年/g;
+const YEAR_CHAR_RE = /[年\uf98e]/;
 const PREVIOUS_YEAR_WORDS = /上年|上一年|去年|同比|上年度/;
 const NEXT_YEAR_WORDS = /下一步|下年|明年|将|计划|拟/;
 
@@ -100,9 +100,12 @@ function checkYears(ctx: CheckContext): void {
     for (let col = left; col <= end; col++) {
       const cell = cells[col];
       if (!cell || cell.value.kind !== "text") continue;
+      // "20xx年" needs 年 after NFKC: only 年 itself and its compatibility form U+F98E normalise to it.
+      const raw = cellText(getCell(sheet, row, col).value);
+      if (!YEAR_CHAR_RE.test(raw)) continue;
       const ref = { sheet: form.sheet, row, col };
       if (skip.has(refKey(ref))) continue;
-      const text = cellText(getCell(sheet, row, col).value).normalize("NFKC");
+      const text = raw.normalize("NFKC");
       YEAR_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = YEAR_RE.exec(text)) !== null) {
@@ -124,14 +127,20 @@ function checkYears(ctx: CheckContext): void {
 }
 
 function checkCategories(ctx: CheckContext): void {
-  const seen = new Set<string>();
+  // Cells already judged (one finding per merged 一级/二级 cell), keyed by row and column on the form's sheet.
+  const seen = new Set<number | string>();
+  const sheet = ctx.form.sheet;
+  const key = (ref: CellRef): number | string =>
+    ref.sheet === sheet ? ref.row * 1048576 + ref.col : refKey(ref);
+  // isKnownLevel2 per distinct (canonical 一级, 二级 text): the names repeat down the table.
+  const known2 = new Map<string, boolean>();
   const known1 = LEVEL1_NAMES.join("、");
   for (const i of ctx.analysis.indicators) {
     const r = i.row;
-    const l1 = normalizeLevel1(r.level1 ?? "");
+    const l1 = i.level1; // normalizeLevel1(r.level1)
     const l1Known = (LEVEL1_NAMES as readonly string[]).includes(l1);
-    if (r.level1Ref && l1 !== "" && !seen.has(refKey(r.level1Ref))) {
-      seen.add(refKey(r.level1Ref));
+    if (r.level1Ref && l1 !== "" && !seen.has(key(r.level1Ref))) {
+      seen.add(key(r.level1Ref));
       if (!l1Known)
         ctx.report({
           rule: "UNKNOWN_CATEGORY",
@@ -140,9 +149,15 @@ function checkCategories(ctx: CheckContext): void {
           typed: r.level1.trim(),
         });
     }
-    if (r.level2Ref && l1Known && (r.level2 ?? "").trim() !== "" && !seen.has(refKey(r.level2Ref))) {
-      seen.add(refKey(r.level2Ref));
-      if (!isKnownLevel2(r.level1, r.level2)) {
+    if (r.level2Ref && l1Known && (r.level2 ?? "").trim() !== "" && !seen.has(key(r.level2Ref))) {
+      seen.add(key(r.level2Ref));
+      const k2 = `${l1}\n${r.level2}`;
+      let known = known2.get(k2);
+      if (known === undefined) {
+        known = isKnownLevel2(r.level1, r.level2);
+        known2.set(k2, known);
+      }
+      if (!known) {
         const list = LEVEL2_NAMES_BY_LEVEL1[l1 as Level1Name];
         ctx.report({
           rule: "UNKNOWN_CATEGORY",

@@ -152,6 +152,8 @@ function checkValues(ctx: CheckContext): void {
 
 /** Name of an indicator row for messages ("（未命名指标）" when blank). */
 export function rowLabel(name: string): string {
+  // Most names have no whitespace at all: nothing to collapse or trim.
+  if (typeof name === "string" && name !== "" && !/\s/.test(name)) return name;
   const s = (name ?? "").replace(/\s+/g, " ").trim();
   return s === "" ? "（未命名指标）" : s;
 }

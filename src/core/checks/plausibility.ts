@@ -8,7 +8,7 @@ import type { FormField } from "../model";
 import { formatNumber, formatPercent } from "../numbers";
 import type { ParsedValue } from "../parse";
 import { findRateIndicator } from "../rates";
-import { bareIndicatorName, fieldText, readNumber } from "./analysis";
+import { fieldText, readNumber } from "./analysis";
 import type { IndicatorInfo } from "./analysis";
 import type { CheckContext } from "./context";
 import { rowLabel } from "./missing";
@@ -117,7 +117,7 @@ const CAPPED_RATE_RE =
   /满意|合格率|及时率|覆盖率|达标率|知晓率|准确率|办结率|受理率|公开率|到位率|参保率|入学率|巩固率|利用率|验收率|通过率|普及率|出勤率|正确率|完好率/;
 
 function isCappedRate(i: IndicatorInfo, cache: Map<string, boolean>): boolean {
-  const name = bareIndicatorName(i.row.name);
+  const name = i.bareName;
   if (CAPPED_RATE_RE.test(name)) return true;
   if (!/率/.test(name)) return false;
   let capped = cache.get(name);

@@ -6,10 +6,13 @@
 import type { Cell, CellRange, CellRef, Sheet } from "../grid";
 import { EMPTY } from "../grid";
 import type { FormField } from "../model";
-import { type LabelRole, normalizeLabel, rolesOfNormalized } from "../labels";
+import { type LabelRole, normalizeLabel, normalizeLabelNfkc, rolesOfNormalized } from "../labels";
 
 /** Longest text considered as a label or a title (labels are short; long cells are narrative). */
 const MAX_LABEL_LENGTH = 120;
+
+/** "联系人：张三": a label, a colon and the value in one cell. */
+const INLINE_LABEL_RE = /^([^:：]{1,40})[:：]([\s\S]*)$/;
 
 /** A text cell that is a known label. */
 export interface Hit {
@@ -70,14 +73,15 @@ export class SheetIndex {
   }
 
   private indexText(row: number, col: number, text: string): void {
-    const norm = normalizeLabel(text);
+    const nfkc = text.normalize("NFKC");
+    const norm = normalizeLabelNfkc(nfkc);
     if (norm === "") return;
     let roles = rolesOfNormalized(norm);
     let inline: string | undefined;
     let labelNorm = norm;
-    if (roles.length === 0) {
+    if (roles.length === 0 && (nfkc.includes(":") || nfkc.includes("："))) {
       // "联系人：张三" — a label and its value in one cell.
-      const m = /^([^:：]{1,40})[:：]([\s\S]*)$/.exec(text.normalize("NFKC"));
+      const m = INLINE_LABEL_RE.exec(nfkc);
       if (m) {
         const left = normalizeLabel(m[1]);
         const leftRoles = rolesOfNormalized(left).filter(isInlineRole);
