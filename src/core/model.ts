@@ -151,7 +151,8 @@ export type RuleId = (typeof RULE_IDS)[number];
 export type Severity = "error" | "warning" | "info";
 
 /** Grouping shown in the task pane (domain.md §6). */
-export type FindingCategory = "template" | "missing" | "arithmetic" | "grade" | "plausibility" | "consistency";
+export type FindingCategory =
+  "template" | "missing" | "arithmetic" | "grade" | "plausibility" | "consistency";
 
 export interface Finding {
   rule: RuleId;

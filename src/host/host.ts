@@ -30,7 +30,7 @@ export interface CellSnapshot {
 export class HostError extends Error {
   constructor(
     public readonly code: string,
-    message: string
+    message: string,
   ) {
     super(message);
     this.name = "HostError";
