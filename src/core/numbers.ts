@@ -3,6 +3,9 @@
  * decimal value a person reads) and compact Chinese-form friendly formatting.
  */
 
+/** 10^0 … 10^15, exact doubles. */
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
+
 /**
  * Removes binary floating-point noise: 0.1 + 0.2 → 0.3, 2.6749999999999998 → 2.675.
  * 15 significant digits is what a double can hold faithfully.
@@ -23,6 +26,23 @@ export function roundTo(n: number, decimals: number): number {
   const d = Math.max(0, Math.min(15, Math.trunc(decimals)));
   // Whole numbers below 10^15 are their own rounding at any number of decimals (−0 → 0 as below).
   if (Number.isInteger(n) && n < 1e15 && n > -1e15 && !Number.isNaN(d)) return n === 0 ? 0 : n;
+  // Arithmetic fast path. The decimal value used below (15 significant digits, shifted by d) differs
+  // from |n| × 10^d by less than 6e-15 of it, so unless |n| × 10^d lies that close to a half,
+  // both round to the same whole number; whole ÷ 10^d is then the same correctly rounded double as
+  // Number(`${whole}e-${d}`).
+  const p = POW10[d];
+  if (p !== undefined) {
+    const x = Math.abs(n) * p;
+    if (x < 1e15 && Math.abs(n) < 1e14) {
+      const whole = Math.round(x);
+      const frac = x - Math.floor(x);
+      if (Math.abs(frac - 0.5) > 1e-14 * x + 1e-15) {
+        if (whole === 0) return 0;
+        const r = whole / p;
+        return n < 0 ? -r : r;
+      }
+    }
+  }
   const abs = Math.abs(cleanFloat(n));
   if (abs === 0) return 0;
   // Beyond 2^53 there are no decimals left to round.
@@ -62,7 +82,13 @@ export function formatNumber(n: number, maxDecimals = 2): string {
   const r = roundTo(n, maxDecimals);
   if (r === 0) return "0";
   const abs = Math.abs(r);
-  let text = abs.toFixed(Math.max(0, Math.min(15, Math.trunc(maxDecimals))));
+  const d = Math.max(0, Math.min(15, Math.trunc(maxDecimals)));
+  // r is the double nearest a number q with at most d decimals. Below 10^(15 − d) q has at most 15
+  // significant digits, so String(r) is q's shortest spelling, the same digits toFixed gives without
+  // trailing zeros (from 10^-6 up String uses no exponent).
+  const limit = POW10[15 - d];
+  if (limit !== undefined && abs < limit && abs >= 1e-6) return r < 0 ? `-${String(abs)}` : String(abs);
+  let text = abs.toFixed(d);
   if (text.includes(".")) text = text.replace(/0+$/, "").replace(/\.$/, "");
   return r < 0 ? `-${text}` : text;
 }
