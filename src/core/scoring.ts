@@ -8,7 +8,10 @@ import type { Comparator } from "./parse";
 import { normalizeText } from "./parse";
 
 export interface Scored {
-  /** Points, rounded to 2 decimals. */
+  /**
+   * Points, rounded to 2 decimals and then clamped to [0, weight]: rounding never lifts a score above its
+   * weight (a weight of 0.009 scores at most 0.009, not 0.01).
+   */
   value: number;
   /** How the points were computed, readable Chinese math: "7.6 = 76.00% × 10". */
   steps: string;
@@ -21,6 +24,15 @@ function invalid(reason: string): Scored {
 }
 
 const fmt = (n: number): string => formatNumber(n, 4);
+
+/**
+ * Points: x rounded to 2 decimals, then clamped to [0, w] (clamping after rounding, so a weight below
+ * 0.01 or with a third decimal is never exceeded: round2(0.009) = 0.01 > 0.009).
+ */
+function points(x: number, w: number): number {
+  const r = round2(x);
+  return r > w ? w : r < 0 ? 0 : r;
+}
 
 /** 执行率 = 全年执行数 / 全年预算数 (a fraction); null when the budget is 0, negative or not a number. */
 export function executionRate(executed: number, budget: number): number | null {
@@ -42,8 +54,8 @@ export function executionScore(rate: number, weight: number, rule: ExecutionRule
   const capped = Math.max(0, Math.min(rate, 1));
   const overNote = rate > 1 ? `（执行率 ${formatPercent(rate)} 超过 100%，按 100% 计）` : "";
   if (!rule || rule.kind === "proportional") {
-    const value = round2(weight * capped);
-    return { value, steps: `${formatNumber(value)} = ${formatPercent(capped)} × ${fmt(weight)}${overNote}` };
+    const value = points(weight * capped, weight);
+    return { value, steps: `${fmt(value)} = ${formatPercent(capped)} × ${fmt(weight)}${overNote}` };
   }
   if (rule.kind === "step") {
     const x = rule.stepPercent;
@@ -54,28 +66,29 @@ export function executionScore(rate: number, weight: number, rule: ExecutionRule
     const shortfall = cleanFloat(Math.max(0, 1 - Math.max(rate, 0)) * 100);
     const ruleText = `每低于${fmt(x)}%扣${fmt(y)}分`;
     if (shortfall === 0) {
+      const value = points(weight, weight);
       return {
-        value: round2(weight),
-        steps: `${formatNumber(round2(weight))} = 满分 ${fmt(weight)}（执行率 ${formatPercent(rate)} ≥ 100%${overNote ? "，按 100% 计" : ""}）`,
+        value,
+        steps: `${fmt(value)} = 满分 ${fmt(weight)}（执行率 ${formatPercent(rate)} ≥ 100%${overNote ? "，按 100% 计" : ""}）`,
       };
     }
     const quotient = cleanFloat(shortfall / x);
     if (rule.partial === "linear") {
       const deduction = cleanFloat(y * quotient);
-      const value = round2(Math.max(0, weight - deduction));
+      const value = points(Math.max(0, weight - deduction), weight);
       const floorNote = weight - deduction < 0 ? "，扣完为止" : "";
       return {
         value,
-        steps: `${formatNumber(value)} = ${fmt(weight)} − ${fmt(y)} × ${fmt(shortfall)} ÷ ${fmt(x)}（执行率 ${formatPercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按比例计${floorNote}）`,
+        steps: `${fmt(value)} = ${fmt(weight)} − ${fmt(y)} × ${fmt(shortfall)} ÷ ${fmt(x)}（执行率 ${formatPercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按比例计${floorNote}）`,
       };
     }
     const stepsCount = Math.floor(quotient);
     const deduction = cleanFloat(y * stepsCount);
-    const value = round2(Math.max(0, weight - deduction));
+    const value = points(Math.max(0, weight - deduction), weight);
     const floorNote = weight - deduction < 0 ? "，扣完为止" : "";
     return {
       value,
-      steps: `${formatNumber(value)} = ${fmt(weight)} − ${fmt(y)} × ${stepsCount}（执行率 ${formatPercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按整档计 ${stepsCount} 档${floorNote}）`,
+      steps: `${fmt(value)} = ${fmt(weight)} − ${fmt(y)} × ${stepsCount}（执行率 ${formatPercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按整档计 ${stepsCount} 档${floorNote}）`,
     };
   }
   return invalid("未知的执行率计分规则");
@@ -86,7 +99,7 @@ export function executionScore(rate: number, weight: number, rule: ExecutionRule
  * ≥: B ≥ A → w, else w × B / A (A ≤ 0: B ≥ A → w, else 0).
  * ≤: B ≤ A → w; A < B < 2A → w × (1 − (B − A) / A); B ≥ 2A → 0.
  * =: A = 0: B ≤ 0 → w, else 0; otherwise as ≥.
- * Never above w, never below 0, rounded to 2 decimals.
+ * Rounded to 2 decimals, then never above w and never below 0.
  */
 export function quantitativeScore(
   target: number,
@@ -104,10 +117,10 @@ export function quantitativeScore(
   if (direction === "<=") {
     if (B <= A) return fullPoints(w, `实际 ${fmt(B)} ≤ 目标 ${fmt(A)}`);
     if (A > 0 && B < 2 * A) {
-      const value = clampPoints(w * (1 - (B - A) / A), w);
+      const value = points(w * (1 - (B - A) / A), w);
       return {
         value,
-        steps: `${formatNumber(value)} = ${fmt(w)} × (1 − (${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)})`,
+        steps: `${fmt(value)} = ${fmt(w)} × (1 − (${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)})`,
       };
     }
     return zeroPoints(A > 0 ? `实际 ${fmt(B)} ≥ 目标 ${fmt(A)} 的 2 倍` : `实际 ${fmt(B)} > 目标 ${fmt(A)}`);
@@ -120,23 +133,18 @@ export function quantitativeScore(
   // ">=" and "=" with A ≠ 0.
   if (B >= A) return fullPoints(w, `实际 ${fmt(B)} ≥ 目标 ${fmt(A)}`);
   if (A <= 0) return zeroPoints(`目标 ${fmt(A)} ≤ 0，实际 ${fmt(B)} 未达到`);
-  const value = clampPoints((w * B) / A, w);
-  return { value, steps: `${formatNumber(value)} = ${fmt(w)} × ${fmt(B)} ÷ ${fmt(A)}` };
+  const value = points((w * B) / A, w);
+  return { value, steps: `${fmt(value)} = ${fmt(w)} × ${fmt(B)} ÷ ${fmt(A)}` };
 }
 
 /** Full points of a 定量 indicator. */
 function fullPoints(w: number, why: string): Scored {
-  const value = round2(w);
-  return { value, steps: `${formatNumber(value)} = 满分（${why}）` };
+  const value = points(w, w);
+  return { value, steps: `${fmt(value)} = 满分（${why}）` };
 }
 
 function zeroPoints(why: string): Scored {
   return { value: 0, steps: `0（${why}）` };
-}
-
-/** Points within [0, w], rounded to 2 decimals. */
-function clampPoints(x: number, w: number): number {
-  return round2(Math.min(w, Math.max(0, x)));
 }
 
 export type QualBand = "达成" | "部分达成" | "未达成";

@@ -289,3 +289,42 @@ describe("QUAL_BAND", () => {
     expect(run(wb).of("QUAL_BAND")).toEqual([]);
   });
 });
+
+describe("weights below 0.01: rounding never scores a row above its weight", () => {
+  /**
+   * The 满意度 row (分值 10) split into 1,000 rows of 0.009 plus one row of 1: 1,000 × 0.009 + 1 = 10.
+   * Every row is met (96% ≥ 95%), so each scores its full weight: 0.009, not round2(0.009) = 0.01.
+   * 总分 stays 94.07 (the correct form's); with 0.01 per row it would be 94.07 + 1,000 × 0.001 = 95.07.
+   */
+  function splitSatisfaction(rowScore: number, typedTotal: number) {
+    return build((s) => {
+      const sat = s.indicators.findIndex((x) => x.level1 === "满意度指标");
+      const rows = Array.from({ length: 1000 }, (_, k) => ({
+        level1: "满意度指标",
+        level2: "服务对象满意度指标",
+        name: `满意度${k + 1}`,
+        target: "≥95%",
+        actual: "96%",
+        weight: 0.009,
+        score: rowScore,
+      }));
+      rows.push({ ...rows[0], name: "社会公众满意度", weight: 1, score: 1 });
+      s.indicators.splice(sat, 1, ...rows);
+      s.total = { weight: 100, score: typedTotal };
+    });
+  }
+
+  test("typed 0.009 per row: computed total 94.07, no findings", () => {
+    const r = run(splitSatisfaction(0.009, 94.07).wb);
+    expect(r.results[0].total.computed).toBe(94.07);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("typed 0.01 per row (rounded by the clerk): no SCORE_MISMATCH or SCORE_OUT_OF_RANGE", () => {
+    // Typed parts: 94.07 − 10 + 1,000 × 0.01 + 1 = 95.07, so the typed total is consistent with them.
+    const r = run(splitSatisfaction(0.01, 95.07).wb);
+    expect(r.of("SCORE_MISMATCH")).toEqual([]);
+    expect(r.of("SCORE_OUT_OF_RANGE")).toEqual([]);
+    expect(r.results[0].total.computed).toBe(94.07);
+  });
+});

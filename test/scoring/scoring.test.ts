@@ -191,6 +191,39 @@ describe("quantitativeScore (domain.md §3.3)", () => {
   });
 });
 
+describe("scores never exceed the weight after rounding to 2 decimals", () => {
+  // round2(0.009) = 0.01 would give more points than the indicator is worth: clamp after rounding.
+  test.each([
+    [">=", 100, 100, 0.009, 0.009], // B ≥ A: full points = the weight itself
+    ["<=", 27.6, 20.48, 0.009, 0.009], // B ≤ A: full points
+    ["=", 0, 0, 0.009, 0.009], // A = 0, B ≤ 0: full points
+    // 0.0175 × 7.6 / 8 = 0.016625 → 0.02 after rounding > 0.0175 → 0.0175
+    [">=", 8, 7.6, 0.0175, 0.0175],
+    // 0.009 × 95 / 100 = 0.00855 → 0.01 after rounding > 0.009 → 0.009
+    [">=", 100, 95, 0.009, 0.009],
+    // 0.009 × 40 / 100 = 0.0036 → 0 (rounding down is kept)
+    [">=", 100, 40, 0.009, 0],
+    // Ordinary weights are unchanged: 10 × 7.6 / 8 = 9.5
+    [">=", 8, 7.6, 10, 9.5],
+  ] as const)("%s A=%p B=%p w=%p → %p", (dir, A, B, w, expected) => {
+    const s = quantitativeScore(A, B, w, dir);
+    expect(s.invalid).toBeUndefined();
+    expect(s.value).toBe(expected);
+    expect(s.value).toBeLessThanOrEqual(w);
+    expect(s.steps.startsWith(`${expected} =`) || s.steps.startsWith(`${expected}（`)).toBe(true);
+  });
+  test("execution score: 0.009 × 100% = 0.009, not 0.01", () => {
+    expect(executionScore(1, 0.009, proportional).value).toBe(0.009);
+    expect(executionScore(0.99, 0.009, proportional).value).toBe(0.009); // 0.00891 → 0.01 → 0.009
+    expect(executionScore(1, 0.009, stepWhole).value).toBe(0.009);
+    expect(executionScore(1, 0.009, stepWhole).steps.startsWith("0.009 = 满分")).toBe(true);
+    // 每低于2%扣0.01分, linear: 99.9% is 0.1 point short → 0.01 × 0.1 ÷ 2 = 0.0005 deducted;
+    // 0.0175 − 0.0005 = 0.017 → 0.02 after rounding > 0.0175 → 0.0175.
+    const tiny: ExecutionRule = { kind: "step", stepPercent: 2, pointsPerStep: 0.01, partial: "linear" };
+    expect(executionScore(0.999, 0.0175, tiny).value).toBe(0.0175);
+  });
+});
+
 describe("qualitativeBand (domain.md §3.4)", () => {
   test("达成年度指标 → [80%, 100%]", () => {
     expect(qualitativeBand("达成年度指标")).toEqual({ band: "达成", min: 0.8, max: 1, maxInclusive: true });

@@ -262,7 +262,8 @@ function analyseIndicator(
     if (direction === ">=") overRatio = overAchievementRatio(target.value!, actual.value!);
     const deduct = profile.overAchievement.deduct;
     if (rule && overRatio !== null && deduct > 0 && overRatio >= profile.overAchievement.ratio - 1e-9) {
-      const value = round2(Math.max(0, rule.value - deduct));
+      // Clamped after rounding, like every score: never above the rule's own points (≤ the weight).
+      const value = Math.min(round2(Math.max(0, rule.value - deduct)), rule.value);
       rule = {
         value,
         steps: `${value} = ${rule.value} − ${deduct}（超额完成 ≥ ${round2(profile.overAchievement.ratio * 100)}%，扣 ${deduct} 分）`,
