@@ -1,7 +1,9 @@
 /**
  * Common rate indicators (共性指标, domain.md §4). Each returns the rate as a fraction (not rounded,
  * so a printed rate can be compared to ±0.01 percentage point) and the steps in readable Chinese math.
- * value is null when the denominator is 0, negative where that makes no sense, or not a number.
+ * value is null when the denominator is 0, negative where that makes no sense, or not a number, and
+ * whenever the result is not a finite number (a tiny denominator or huge inputs overflow to Infinity or
+ * NaN): every rate function goes through `result`, so none returns a non-finite value.
  */
 import type { Comparator } from "./parse";
 import { normalizeText } from "./parse";
@@ -20,13 +22,23 @@ function finite(...xs: number[]): boolean {
   return xs.every((x) => typeof x === "number" && Number.isFinite(x));
 }
 
+/** Step text when a rate overflows (1 ÷ 5e-324 = Infinity) or is not a number (Infinity − Infinity). */
+const NOT_FINITE = "无法计算：结果溢出（分母过小或数值过大）";
+
+/** The rate, or null with a Chinese reason when it is not a finite number; `steps` is built only when it is. */
+function result(value: number, steps: (value: number) => string): RateResult {
+  if (!Number.isFinite(value)) return { value: null, steps: NOT_FINITE };
+  return { value, steps: steps(value) };
+}
+
 /** numerator / denominator as a fraction. Null when the denominator is 0 or either is not a number. */
 export function ratio(numerator: number, denominator: number): RateResult {
   if (!finite(numerator, denominator)) return { value: null, steps: "无法计算：数值无效" };
   if (denominator === 0) return { value: null, steps: "无法计算：分母为 0" };
-  const value = numerator / denominator;
-  if (!Number.isFinite(value)) return { value: null, steps: "无法计算：结果溢出" };
-  return { value, steps: `${formatPercent(value)} = ${fmt(numerator)} ÷ ${fmt(denominator)}` };
+  return result(
+    numerator / denominator,
+    (v) => `${formatPercent(v)} = ${fmt(numerator)} ÷ ${fmt(denominator)}`,
+  );
 }
 
 function positiveDenominator(numerator: number, denominator: number, what: string): RateResult {
@@ -45,11 +57,10 @@ export function changeRate(current: number, previous: number): RateResult {
   if (!finite(current, previous)) return { value: null, steps: "无法计算：数值无效" };
   if (previous <= 0)
     return { value: null, steps: previous === 0 ? "无法计算：上年数为 0" : "无法计算：上年数为负数" };
-  const value = (current - previous) / previous;
-  return {
-    value,
-    steps: `${formatPercent(value)} = (${fmt(current)} − ${fmt(previous)}) ÷ ${fmt(previous)}`,
-  };
+  return result(
+    (current - previous) / previous,
+    (v) => `${formatPercent(v)} = (${fmt(current)} − ${fmt(previous)}) ÷ ${fmt(previous)}`,
+  );
 }
 
 /** 预算完成率 = 预算完成数 / 预算数 (100% is the aim). */
@@ -70,9 +81,10 @@ export function budgetCompletionRateHunan(parts: {
   if (!finite(carryIn, initial, supplementary, carryOut)) return { value: null, steps: "无法计算：数值无效" };
   const available = carryIn + initial + supplementary;
   if (available <= 0) return { value: null, steps: "无法计算：可用预算为 0" };
-  const value = (available - carryOut) / available;
-  const a = `${fmt(carryIn)} + ${fmt(initial)} + ${fmt(supplementary)}`;
-  return { value, steps: `${formatPercent(value)} = (${a} − ${fmt(carryOut)}) ÷ (${a})` };
+  return result((available - carryOut) / available, (v) => {
+    const a = `${fmt(carryIn)} + ${fmt(initial)} + ${fmt(supplementary)}`;
+    return `${formatPercent(v)} = (${a} − ${fmt(carryOut)}) ÷ (${a})`;
+  });
 }
 
 /** 预算调整率 (预算控制率) = 预算调整数 / 年初预算数 (0 is best). Seed 002: 398.18 / 1311.99 = 30.35%. */

@@ -117,6 +117,51 @@ describe("zero and invalid denominators give null", () => {
   });
 });
 
+describe("non-finite results give null with a Chinese reason, never Infinity or NaN", () => {
+  // 5e-324 is the smallest positive double: (1 − 5e-324) ÷ 5e-324 overflows to Infinity.
+  test.each([
+    ["change, tiny previous", changeRate(1, 5e-324)],
+    ["change, difference overflows", changeRate(-1.7e308, 1.7e308)], // (−1.7e308 − 1.7e308) = −Infinity
+    ["ratio, tiny denominator", ratio(1, 5e-324)],
+    ["staff, tiny denominator", staffControlRate(88, 1e-320)],
+    ["completion", budgetCompletionRate(1e308, 1e-10)],
+    ["adjustment", budgetAdjustmentRate(5, 5e-324)],
+    ["carryover", carryoverRate(5, 5e-324)],
+    ["public", publicExpenseControlRate(5, 5e-324)],
+    ["threePublic", threePublicControlRate(5, 5e-324)],
+    ["procurement", procurementExecutionRate(5, 5e-324)],
+    ["asset", assetUtilisationRate(5, 5e-324)],
+    ["task", taskCompletionRate(5, 5e-324)],
+    // 1e308 + 1e308 = Infinity available: (Infinity − 1) ÷ Infinity = NaN
+    [
+      "hunan, available overflows",
+      budgetCompletionRateHunan({ carryIn: 1e308, initial: 1e308, supplementary: 0, carryOut: 1 }),
+    ],
+  ])("%s", (_name, r) => {
+    expect(r.value).toBeNull();
+    expect(r.steps).toMatch(/^无法计算：/);
+    expect(r.steps).not.toMatch(/Infinity|NaN|—/);
+  });
+  test("every RATE_INDICATORS compute returns a finite value or null", () => {
+    for (const ri of RATE_INDICATORS) {
+      for (const [n, d] of [
+        [1, 5e-324],
+        [1e308, 1e-308],
+        [-1e308, 1e308],
+      ]) {
+        const r = ri.compute(n, d);
+        expect(r.value === null || Number.isFinite(r.value)).toBe(true);
+        if (r.value === null) expect(r.steps).toMatch(/^无法计算：/);
+      }
+    }
+  });
+  test("ordinary values are unchanged: seed 002 (75 − 73.34) / 73.34 = 2.26%", () => {
+    const r = changeRate(75, 73.34);
+    expect(r.value).toBeCloseTo(0.022634, 6);
+    expect(r.steps).toBe("2.26% = (75 − 73.34) ÷ 73.34");
+  });
+});
+
 describe("RATE_INDICATORS table", () => {
   test("ten indicators with unique ids and Chinese names", () => {
     expect(RATE_INDICATORS).toHaveLength(10);
