@@ -187,7 +187,17 @@ export function rolesOf(text: string): readonly LabelRole[] {
 
 // ───────────────────────────── indicator categories (domain.md §2.4) ─────────────────────────────
 
-/** Known 一级指标 names (canonical spelling). */
+/**
+ * Known 一级指标 names (canonical spelling).
+ *
+ * 成本指标 is deliberately not among them. Some newer national forms print it as a 一级 name, but
+ * domain.md §2.4 lists it only as a 二级 name under 产出, and the seeds agree: seed 000 reports it as
+ * "4、成本指标绩效情况" inside the 产出 section (after 数量/质量/时效), seed 004 as "2.3成本指标" under
+ * 产出 and "数量、质量、时效、成本指标" in the 产出目标 row. Nothing in the spec or the seeds shows it as a
+ * 一级 name or gives it a 一级 weight in a profile (profile.weights has execution/output/effect/
+ * satisfaction only), so a 一级 cell reading 成本指标 keeps its UNKNOWN_CATEGORY warning (most likely the
+ * 二级 name typed one column too far left). Revisit when the spec adds it to §2.4 and the profiles.
+ */
 export const LEVEL1_NAMES = ["产出指标", "效益指标", "满意度指标"] as const;
 export type Level1Name = (typeof LEVEL1_NAMES)[number];
 

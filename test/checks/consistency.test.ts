@@ -71,6 +71,24 @@ describe("UNKNOWN_CATEGORY", () => {
     expect(f.ref).toEqual(cellAt(layout.indicators.rows[layout.indicators.rows.length - 1].level1));
   });
 
+  test("成本指标 as a 一级 name (newer national forms) → warning at the 一级 cell (labels.ts: a 二级 name, §2.4)", () => {
+    const { wb, layout, spec } = build((s) => {
+      const i = s.indicators[indIndex(s, "公用经费控制率")];
+      i.level1 = "成本指标";
+      i.level2 = "经济成本指标";
+    });
+    const f = one(run(wb), "UNKNOWN_CATEGORY");
+    expect(f.severity).toBe("warning");
+    expect(f.ref).toEqual(cellAt(layout.indicators.rows[indIndex(spec, "公用经费控制率")].level1));
+    expect(f.typed).toBe("成本指标");
+  });
+
+  test("quiet: 成本指标 as a 二级 name under 产出指标", () => {
+    const { wb, spec } = build();
+    expect(spec.indicators[indIndex(spec, "公用经费控制率")].level2).toBe("成本指标");
+    expect(run(wb).of("UNKNOWN_CATEGORY")).toEqual([]);
+  });
+
   test("quiet: points in the name and the long 满意度 二级 spelling", () => {
     const { wb } = build((s) => {
       s.indicators.forEach((i) => i.level1 === "效益指标" && (i.level1 = "效益指标（30分）"));
