@@ -139,6 +139,36 @@ describe("never throws", () => {
     ]);
   });
 
+  test("10,000 rows without merges, each printing 产出指标（50分）: linear time, one 一级 entry per row", () => {
+    // Without merges every row carries its own 一级 cell, so the form has 10,000 一级 entries; each
+    // used to re-sum all rows (10,000 × 10,000). 10,000 × 0.005 = 50 = the printed 50分.
+    const rows: IndicatorSpec[] = [];
+    for (let i = 0; i < 10000; i++)
+      rows.push({
+        level1: "产出指标（50分）",
+        level2: "数量指标",
+        name: `指标${i + 1}：新增企业`,
+        target: "≥4家",
+        actual: "4家",
+        weight: 0.005,
+        score: 0.005,
+      });
+    rows[0].reason = "预算执行率76%：项目资金12月下达，年内未能支付完毕。";
+    const { wb } = build(
+      (s) => {
+        s.indicators = [...rows, ...s.indicators.filter((x) => x.level1 !== "产出指标")];
+        s.total.score = 94.6; // 7.6 + 50 + 27 + 10
+      },
+      { mergeLevels: false },
+    );
+    const t0 = Date.now();
+    const r = run(wb);
+    expect(Date.now() - t0).toBeLessThan(3000);
+    expect(r.results[0].form!.indicators!.level1.length).toBe(10000);
+    expect(r.results[0].total).toEqual({ typed: 94.6, computed: 94.6 });
+    expect(r.findings).toEqual([]);
+  });
+
   test("random cell contents in every value slot never throw (fast-check)", () => {
     const cellArb: fc.Arbitrary<CellInput> = fc.oneof(
       fc.constant(null),

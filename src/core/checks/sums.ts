@@ -188,9 +188,16 @@ function checkTotal(ctx: CheckContext): void {
   });
 }
 
-function compareSummary(ctx: CheckContext, whole: Level1Info, parts: number[], label: string): void {
+function compareSummary(
+  ctx: CheckContext,
+  whole: Level1Info,
+  parts: number[],
+  label: string,
+  /** sum(parts), when the caller has it already. */
+  partsTotal?: number,
+): void {
   if (whole.score.value === null || !whole.score.ref || parts.length === 0) return;
-  const expected = sum(parts);
+  const expected = partsTotal ?? sum(parts);
   const kind = sumDifference(whole.score.value, expected);
   if (kind === "none") return;
   const steps = sumSteps(expected, parts);
@@ -209,16 +216,28 @@ function compareSummary(ctx: CheckContext, whole: Level1Info, parts: number[], l
 /** 一级 subtotal rows of the indicator table vs their 三级 scores; the summary table's 合计 vs its rows. */
 function checkLevel1(ctx: CheckContext): void {
   const a = ctx.analysis;
+  // The 三级 scores of each 一级 name, collected and summed once per name (a form without merges has one
+  // 一级 entry per row: linear, not rows × rows).
+  const groups = new Map<string, { parts: number[]; total: number } | null>();
+  const groupOf = (name: string): { parts: number[]; total: number } | null => {
+    let g = groups.get(name);
+    if (g === undefined) {
+      const rows = a.indicators.filter((i) => i.scored && i.level1 === name);
+      if (rows.length === 0 || rows.some((i) => i.score.value === null)) g = null;
+      else {
+        const parts = rows.map((i) => i.score.value!);
+        g = { parts, total: sum(parts) };
+      }
+      groups.set(name, g);
+    }
+    return g;
+  };
   for (const l1 of a.level1) {
     if (l1.name === "合计") continue;
-    const rows = a.indicators.filter((i) => i.scored && i.level1 === l1.name);
-    if (rows.length === 0 || rows.some((i) => i.score.value === null)) continue;
-    compareSummary(
-      ctx,
-      l1,
-      rows.map((i) => i.score.value!),
-      `${l1.summary.name.trim()}得分`,
-    );
+    if (l1.score.value === null || !l1.score.ref) continue; // nothing to compare (compareSummary's rule)
+    const g = groupOf(l1.name);
+    if (!g) continue;
+    compareSummary(ctx, l1, g.parts, `${l1.summary.name.trim()}得分`, g.total);
   }
   const total = a.summary.find((s) => s.name === "合计");
   const rows = a.summary.filter((s) => s.name !== "合计");

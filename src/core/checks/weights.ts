@@ -177,12 +177,28 @@ function checkTotals(ctx: CheckContext): void {
 /** 三级 weights vs a printed 一级 weight (subtotal row or "产出指标(50分)"). */
 function checkLevel3(ctx: CheckContext): void {
   const a = ctx.analysis;
+  // The 三级 weights of each 一级 name, summed once per name: a form without merges repeats
+  // "产出指标(50分)" on every row, which gives one 一级 entry per row (linear, not rows × rows).
+  const groups = new Map<string, { values: number[]; total: number } | null>();
+  const groupOf = (name: string): { values: number[]; total: number } | null => {
+    let g = groups.get(name);
+    if (g === undefined) {
+      const rows = a.indicators.filter((i) => i.scored && i.level1 === name && i.row.weight?.ref);
+      if (rows.length === 0 || rows.some((i) => i.weight.value === null)) g = null;
+      else {
+        const values = rows.map((i) => i.weight.value!);
+        g = { values, total: sum(values) };
+      }
+      groups.set(name, g);
+    }
+    return g;
+  };
   for (const l1 of a.level1) {
     if (l1.name === "合计" || l1.weightValue === null) continue;
-    const rows = a.indicators.filter((i) => i.scored && i.level1 === l1.name && i.row.weight?.ref);
-    if (rows.length === 0 || rows.some((i) => i.weight.value === null)) continue;
-    const values = rows.map((i) => i.weight.value!);
-    const s = sum(values);
+    const g = groupOf(l1.name);
+    if (!g) continue;
+    const values = g.values;
+    const s = g.total;
     if (sumDifference(s, l1.weightValue) === "none") continue;
     const steps = sumSteps(s, values);
     ctx.report({
