@@ -7,12 +7,14 @@
  *   core       — locate + check of generated forms with 10, 1,000 and 10,000 indicator rows (per-row cost)
  *   batch      — 200 generated workbooks: ExcelJS alone vs readXlsx + checkWorkbook in process vs the real CLI
  *   functions  — custom-function calls per second on one form's mix, vs plain arithmetic / JSON.parse
+ *   syncs      — Excel syncs per validation (excelHost on the Excel double): samples and 1,000 rows
  */
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
 import { benchBatch } from "./bench/batch";
 import { benchCore } from "./bench/core";
 import { benchFunctions } from "./bench/functions";
+import { benchSyncs } from "./bench/syncs";
 import { type BenchTable, formatTable } from "./bench/table";
 
 export { benchBatch, makeBatch } from "./bench/batch";
@@ -30,6 +32,7 @@ export const SECTIONS: BenchSection[] = [
   { id: "core", title: "核心规模", run: () => benchCore() },
   { id: "batch", title: "批量文件", run: () => benchBatch() },
   { id: "functions", title: "自定义函数吞吐量", run: () => benchFunctions() },
+  { id: "syncs", title: "Excel 同步次数", run: () => benchSyncs() },
 ];
 
 /** Section ids from positional arguments and --only=a,b (both may be given; none = all). */
