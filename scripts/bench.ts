@@ -8,12 +8,14 @@
  *   batch      — 200 generated workbooks: ExcelJS alone vs readXlsx + checkWorkbook in process vs the real CLI
  *   functions  — custom-function calls per second on one form's mix, vs plain arithmetic / JSON.parse
  *   syncs      — Excel syncs per validation (excelHost on the Excel double): samples and 1,000 rows
+ *   preview    — headless Chromium: 一键校验 click → findings shown, vs page load (skipped without Chromium)
  */
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
 import { benchBatch } from "./bench/batch";
 import { benchCore } from "./bench/core";
 import { benchFunctions } from "./bench/functions";
+import { benchPreview } from "./bench/preview";
 import { benchSyncs } from "./bench/syncs";
 import { type BenchTable, formatTable } from "./bench/table";
 
@@ -33,6 +35,7 @@ export const SECTIONS: BenchSection[] = [
   { id: "batch", title: "批量文件", run: () => benchBatch() },
   { id: "functions", title: "自定义函数吞吐量", run: () => benchFunctions() },
   { id: "syncs", title: "Excel 同步次数", run: () => benchSyncs() },
+  { id: "preview", title: "浏览器预览校验耗时", run: () => benchPreview() },
 ];
 
 /** Section ids from positional arguments and --only=a,b (both may be given; none = all). */
