@@ -9,10 +9,12 @@
  *   functions  — custom-function calls per second on one form's mix, vs plain arithmetic / JSON.parse
  *   syncs      — Excel syncs per validation (excelHost on the Excel double): samples and 1,000 rows
  *   preview    — headless Chromium: 一键校验 click → findings shown, vs page load (skipped without Chromium)
+ *   bundle     — gzip sizes of the pane page's bundles and functions.js vs the 250 KB aim
  */
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
 import { benchBatch } from "./bench/batch";
+import { benchBundle } from "./bench/bundle";
 import { benchCore } from "./bench/core";
 import { benchFunctions } from "./bench/functions";
 import { benchPreview } from "./bench/preview";
@@ -36,6 +38,7 @@ export const SECTIONS: BenchSection[] = [
   { id: "functions", title: "自定义函数吞吐量", run: () => benchFunctions() },
   { id: "syncs", title: "Excel 同步次数", run: () => benchSyncs() },
   { id: "preview", title: "浏览器预览校验耗时", run: () => benchPreview() },
+  { id: "bundle", title: "包大小", run: () => benchBundle() },
 ];
 
 /** Section ids from positional arguments and --only=a,b (both may be given; none = all). */
