@@ -436,12 +436,41 @@ function parseNumber(n: number, opts?: ParseOptions): ParsedValue {
   return applyPartnerUnit(result, n, opts?.partner);
 }
 
+/**
+ * What a text says on its own, before the partner's unit is applied: the result, and the bare number
+ * when the text has no unit (the partner then decides the unit, see applyPartnerUnit).
+ */
+interface TextScan {
+  result: Readonly<ParsedValue>;
+  bare: number | null;
+}
+
+/**
+ * scanText() results by text. Targets and actuals repeat ("/", "100%", "≥95%", "按时完成") within a form and
+ * across a batch, so each distinct text is scanned once. Entries are never handed out: parseText copies
+ * the result. Emptied when it reaches TEXT_CACHE_LIMIT entries, so memory stays bounded.
+ */
+const textCache = new Map<string, TextScan>();
+const TEXT_CACHE_LIMIT = 20000;
+
 function parseText(original: string, partner: ParsedValue | null): ParsedValue {
+  let scan = textCache.get(original);
+  if (scan === undefined) {
+    scan = scanText(original);
+    if (textCache.size >= TEXT_CACHE_LIMIT) textCache.clear();
+    textCache.set(original, scan);
+  }
+  const result: ParsedValue = { ...scan.result };
+  // A percent sign before the number is rare but seen ("%95"): ignore; no unit → partner's unit.
+  return scan.bare === null ? result : applyPartnerUnit(result, scan.bare, partner);
+}
+
+function scanText(original: string): TextScan {
   const text = original;
   let s = normalizeText(original);
-  if (s === "") return emptyResult("empty", text);
+  if (s === "") return { result: emptyResult("empty", text), bare: null };
   const compact = squeeze(s);
-  if (PLACEHOLDER_RE.test(compact)) return emptyResult("placeholder", text);
+  if (PLACEHOLDER_RE.test(compact)) return { result: emptyResult("placeholder", text), bare: null };
 
   let forecast = FORECAST_RE.test(compact);
 
@@ -466,7 +495,7 @@ function parseText(original: string, partner: ParsedValue | null): ParsedValue {
   if (tokens.length === 0) {
     const result = emptyResult(isQualitative(compact) ? "qualitative" : "unparsed", text);
     result.forecast = forecast;
-    return result;
+    return { result, bare: null };
   }
 
   // A year ("2022年") is context, not the value, when another number follows.
@@ -520,10 +549,9 @@ function parseText(original: string, partner: ParsedValue | null): ParsedValue {
     result.isPercent = !!def.percent;
     result.yuanConverted = !!def.yuan;
     result.value = def.factor === 1 ? n : cleanFloat(n * def.factor);
-    return result;
+    return { result, bare: null };
   }
-  // A percent sign before the number is rare but seen ("%95"): ignore; no unit → partner's unit.
-  return applyPartnerUnit(result, n, partner);
+  return { result, bare: n };
 }
 
 function isQualitative(compact: string): boolean {

@@ -73,26 +73,9 @@ export class SheetIndex {
   }
 
   private indexText(row: number, col: number, text: string): void {
-    const nfkc = text.normalize("NFKC");
-    const norm = normalizeLabelNfkc(nfkc);
-    if (norm === "") return;
-    let roles = rolesOfNormalized(norm);
-    let inline: string | undefined;
-    let labelNorm = norm;
-    if (roles.length === 0 && (nfkc.includes(":") || nfkc.includes("："))) {
-      // "联系人：张三" — a label and its value in one cell.
-      const m = INLINE_LABEL_RE.exec(nfkc);
-      if (m) {
-        const left = normalizeLabel(m[1]);
-        const leftRoles = rolesOfNormalized(left).filter(isInlineRole);
-        const value = m[2].trim();
-        if (leftRoles.length > 0 && value !== "") {
-          roles = leftRoles;
-          inline = value;
-          labelNorm = left;
-        }
-      }
-    }
+    const c = classify(text);
+    if (c === null) return;
+    const { norm, roles, inline, labelNorm } = c;
     if (roles.length === 0) {
       this.texts.push({ row, col, text, norm });
       return;
@@ -189,6 +172,57 @@ export class SheetIndex {
     if (!pos) return { labelRef, ref: null, cell: EMPTY_CELL };
     return { labelRef, ref: this.ref(pos.row, pos.col), cell: this.cell(pos.row, pos.col) };
   }
+}
+
+/** What a text cell is, as far as its text alone decides: a label (its roles), "label：value", or plain text. */
+interface TextClass {
+  /** normalizeLabel(text). */
+  norm: string;
+  /** [] for a plain text. */
+  roles: readonly LabelRole[];
+  inline: string | undefined;
+  labelNorm: string;
+}
+
+/**
+ * classify() results by cell text. The form's labels repeat in every workbook of a batch (and values such as
+ * "/" or "≥95%" within one), so each distinct text is normalised and looked up once. A pure function of the
+ * text; the cache is emptied when it reaches CLASS_CACHE_LIMIT entries, so memory stays bounded.
+ */
+const classCache = new Map<string, TextClass | null>();
+const CLASS_CACHE_LIMIT = 20000;
+
+function classify(text: string): TextClass | null {
+  let c = classCache.get(text);
+  if (c !== undefined) return c;
+  c = classifyUncached(text);
+  if (classCache.size >= CLASS_CACHE_LIMIT) classCache.clear();
+  classCache.set(text, c);
+  return c;
+}
+
+function classifyUncached(text: string): TextClass | null {
+  const nfkc = text.normalize("NFKC");
+  const norm = normalizeLabelNfkc(nfkc);
+  if (norm === "") return null;
+  let roles = rolesOfNormalized(norm);
+  let inline: string | undefined;
+  let labelNorm = norm;
+  if (roles.length === 0 && (nfkc.includes(":") || nfkc.includes("："))) {
+    // "联系人：张三" — a label and its value in one cell.
+    const m = INLINE_LABEL_RE.exec(nfkc);
+    if (m) {
+      const left = normalizeLabel(m[1]);
+      const leftRoles = rolesOfNormalized(left).filter(isInlineRole);
+      const value = m[2].trim();
+      if (leftRoles.length > 0 && value !== "") {
+        roles = leftRoles;
+        inline = value;
+        labelNorm = left;
+      }
+    }
+  }
+  return { norm, roles, inline, labelNorm };
 }
 
 function isInlineRole(role: LabelRole): boolean {
