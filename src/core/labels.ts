@@ -7,13 +7,29 @@
 const LABEL_REWRITE_RE = /[\s\u3000\u200b\ufeff【〔［[﹙】〕］\]﹚:：]/;
 
 /**
+ * normalizeLabel results by text: the locator, the analysis and the checks normalise the same cell texts
+ * (names, 一级 names, "/") several times, and labels repeat across a batch. Short texts only; emptied
+ * when it reaches LABEL_CACHE_LIMIT entries, so memory stays bounded.
+ */
+const labelCache = new Map<string, string>();
+const LABEL_CACHE_LIMIT = 20000;
+const LABEL_CACHE_MAX_LENGTH = 200;
+
+/**
  * Normalises a label for comparison: NFKC (full-width → half-width, so （）→ () and ：→ :), all whitespace
  * removed (incl. U+3000 and line breaks), other bracket shapes (【】〔〕［］) unified to (), trailing
  * colons stripped.
  */
 export function normalizeLabel(text: string): string {
   if (typeof text !== "string") return "";
-  return normalizeLabelNfkc(text.normalize("NFKC"));
+  if (text.length > LABEL_CACHE_MAX_LENGTH) return normalizeLabelNfkc(text.normalize("NFKC"));
+  let norm = labelCache.get(text);
+  if (norm === undefined) {
+    norm = normalizeLabelNfkc(text.normalize("NFKC"));
+    if (labelCache.size >= LABEL_CACHE_LIMIT) labelCache.clear();
+    labelCache.set(text, norm);
+  }
+  return norm;
 }
 
 /** normalizeLabel of a text already in NFKC (callers that need the NFKC text too normalise once). */
