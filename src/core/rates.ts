@@ -14,6 +14,8 @@ export interface RateResult {
   value: number | null;
   /** "74.20% = 20.48 ÷ 27.6", or the reason when value is null. */
   steps: string;
+  /** Set when value is null because the result was not finite (overflow), so a caller can tell it apart. */
+  overflow?: true;
 }
 
 const fmt = (n: number): string => formatNumber(n, 4);
@@ -27,7 +29,7 @@ const NOT_FINITE = "无法计算：结果溢出（分母过小或数值过大）
 
 /** The rate, or null with a Chinese reason when it is not a finite number; `steps` is built only when it is. */
 function result(value: number, steps: (value: number) => string): RateResult {
-  if (!Number.isFinite(value)) return { value: null, steps: NOT_FINITE };
+  if (!Number.isFinite(value)) return { value: null, steps: NOT_FINITE, overflow: true };
   return { value, steps: steps(value) };
 }
 

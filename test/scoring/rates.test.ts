@@ -114,6 +114,7 @@ describe("zero and invalid denominators give null", () => {
   ])("%s", (_name, r) => {
     expect(r.value).toBeNull();
     expect(r.steps).toMatch(/^无法计算/);
+    expect(r.overflow).toBeUndefined();
   });
 });
 
@@ -141,6 +142,7 @@ describe("non-finite results give null with a Chinese reason, never Infinity or 
     expect(r.value).toBeNull();
     expect(r.steps).toMatch(/^无法计算：/);
     expect(r.steps).not.toMatch(/Infinity|NaN|—/);
+    expect(r.overflow).toBe(true);
   });
   test("every RATE_INDICATORS compute returns a finite value or null", () => {
     for (const ri of RATE_INDICATORS) {
