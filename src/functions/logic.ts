@@ -108,6 +108,8 @@ function finite(x: number): number {
 /** Maps a core RateResult to a number or an Excel error. */
 function rateOrThrow(r: RateResult, zeroMessage: string, isZero: boolean): number {
   if (r.value !== null) return finite(r.value);
+  // An overflowing result (tiny denominator) is #NUM!, like Excel's own arithmetic.
+  if (r.overflow) return finite(Infinity);
   if (isZero) divByZero(zeroMessage);
   return invalid(r.steps);
 }
