@@ -225,8 +225,11 @@ const FORECAST_RE = /预计|力争|预估|估计|争取/;
 const PARTIAL_YEAR_RE =
   /(?:(?:\d{4}\s*年\s*)?(\d{1,2})\s*[-~—–―至到]\s*(\d{1,2})\s*月份?)|(?:截[至止]\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月(?:底|末)?)/;
 
-/** A number with optional thousands separators and decimals. */
-const NUMBER_RE = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?/g;
+/**
+ * A number with optional thousands separators, decimals and an exponent ("1e-7", "2.5E3": read whole, so
+ * the exponent's digits are never taken for the value).
+ */
+const NUMBER_RE = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?:[eE][+-]?\d+)?/g;
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -386,7 +389,11 @@ export function parseValue(
   opts?: ParseOptions,
 ): ParsedValue {
   try {
-    return parseValueUnsafe(input, opts);
+    const result = parseValueUnsafe(input, opts);
+    // A unit factor can overflow a huge number ("9e305亿元", 1.7e304 under a 亿元 target): no number then.
+    if (result.kind === "number" && (result.value === null || !Number.isFinite(result.value)))
+      return emptyResult("unparsed", result.text);
+    return result;
   } catch {
     const text = typeof input === "string" ? input : "";
     return emptyResult("unparsed", text);

@@ -145,6 +145,35 @@ describe("parseValue: other text", () => {
   });
 });
 
+describe("parseValue: scientific notation in text", () => {
+  // Before the fix "1e-7" read as 1 (the first digit run), the exponent left as trailing text.
+  test("1e-7 is 0.0000001, never 1", () => {
+    const p = parseValue("1e-7");
+    expect(p.kind).toBe("number");
+    expect(p.value).toBe(0.0000001);
+  });
+  test("2.5E3 is 2500 and 1e2% is 100% (1.0 as a fraction)", () => {
+    expect(parseValue("2.5E3").value).toBe(2500);
+    expect(parseValue("1e2%")).toMatchObject({ value: 1, isPercent: true });
+  });
+  test("a signed exponent and a comparator: ≥5e+1家 → at least 50 家", () => {
+    expect(parseValue("≥5e+1家")).toMatchObject({ comparator: ">=", value: 50, unit: "家" });
+  });
+  test("an exponent that overflows is not a number (never its mantissa)", () => {
+    const p = parseValue("3e400");
+    expect(p.kind).not.toBe("number");
+    expect(p.value).toBeNull();
+  });
+  test("a unit factor that overflows gives no number: 9e305亿元, 1.8e305 under a 亿元 target", () => {
+    expect(parseValue("9e305亿元")).toMatchObject({ kind: "unparsed", value: null });
+    const partner = parseValue("0亿元");
+    expect(parseValue(-1.8e305, { partner })).toMatchObject({ kind: "unparsed", value: null });
+  });
+  test("a letter e that is not an exponent leaves the number alone", () => {
+    expect(parseValue("5e家").value).toBe(5);
+  });
+});
+
 describe("parseValue: cells", () => {
   test("a number cell with a percent format is a percentage: 0.95 stays 0.95", () => {
     expect(parseValue({ kind: "number", value: 0.95 }, { percentFormat: true })).toMatchObject({
