@@ -11,8 +11,11 @@ export interface CliOptions {
   write?: string;
   /** Marked copies of every input into this folder. */
   writeDir?: string;
-  /** Number of files read at the same time (default 3). */
-  jobs: number;
+  /**
+   * Worker threads for a batch (more than one file); 1 = everything in the main thread.
+   * Undefined = default: min(available cores, 4, number of files).
+   */
+  jobs?: number;
   /** Do not draw the progress bar even on a terminal. */
   noProgress: boolean;
   inputs: string[];
@@ -32,7 +35,7 @@ export const HELP_TEXT = `用法：jixiao-check [选项] <文件或文件夹>...
   --write <输出.xlsx>    另存一份标注后的副本（仅限一个输入文件）：问题单元格按严重程度
                          填色（红：错误，黄：警告，蓝：提示）并附批注，写入计算出的总分和等级
   --write-dir <文件夹>   批量检查时，把每个文件的标注副本保存到该文件夹（文件名加“（已标注）”）
-  --jobs <数量>          同时读取的文件数（默认 3）
+  --jobs <数量>          批量检查时并行的线程数（默认：CPU 核数，最多 4）；1 表示不开线程
   --no-progress          不显示进度条
   -h, --help             显示本帮助
   -v, --version          显示版本号
@@ -80,7 +83,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
     profile: v.profile,
     write: v.write,
     writeDir: v["write-dir"],
-    jobs: 3,
     noProgress: v["no-progress"] === true,
     inputs: parsed.positionals,
   };

@@ -90,6 +90,11 @@ export function ioErrorMessage(e: unknown): string {
   }
 }
 
+/** Message for a file whose check failed with an exception (or whose worker thread died). */
+export function internalErrorMessage(detail: string): string {
+  return `检查时出现内部错误（${detail}），请把此文件反馈给开发者。`;
+}
+
 /** Explain why bytes that failed to load are not a readable .xlsx. */
 export function unreadableXlsxMessage(bytes: Uint8Array, name: string, error: unknown): string {
   if (bytes.length === 0) return "文件是空的（0 字节）。";

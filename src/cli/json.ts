@@ -45,7 +45,7 @@ export function findingToJson(f: Finding): JsonFinding {
 }
 
 /** One entry per form found in the file (two forms in one workbook → two entries). */
-export function resultToJson(file: string, r: FormResult): JsonFileEntry {
+export function resultToJson(file: string, r: Omit<FormResult, "form">): JsonFileEntry {
   return {
     file,
     sheet: r.sheet,
@@ -60,7 +60,9 @@ export function resultToJson(file: string, r: FormResult): JsonFileEntry {
   };
 }
 
-export function toJsonDocument(files: { file: string; results: FormResult[] }[]): JsonDocument {
+export function toJsonDocument(
+  files: { file: string; results: readonly Omit<FormResult, "form">[] }[],
+): JsonDocument {
   const out: JsonFileEntry[] = [];
   for (const f of files) for (const r of f.results) out.push(resultToJson(f.file, r));
   return { files: out };

@@ -3,35 +3,26 @@
  * jixiao-check: check 部门整体支出绩效自评表 workbooks from the command line.
  * Exit status: 0 no error findings, 1 error findings, 2 usage problem or an unreadable file.
  */
-import { promises as fs, readFileSync } from "node:fs";
+import { existsSync, promises as fs, readFileSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { checkWorkbook, type InternalError } from "../core/check";
-import type { Workbook } from "../core/grid";
-import type { FormResult, RuleProfile } from "../core/model";
-import { readXlsx } from "../io/xlsxRead";
-import { markedCopy } from "../io/xlsxWrite";
+import type { RuleProfile } from "../core/model";
 import { HELP_TEXT, parseCliArgs, UsageError, type CliOptions } from "./args";
-import { expandInputs, ioErrorMessage, mapLimit, unreadableXlsxMessage, type InputFile } from "./files";
+import { expandInputs, internalErrorMessage, mapLimit, type InputFile } from "./files";
 import { toJsonDocument } from "./json";
+import { runPool } from "./pool";
+import type { FileOutcome, FileTask } from "./process";
 import { resolveProfile } from "./profile";
 import { createProgress } from "./progress";
 import { formatResult, formatSummary, summarize } from "./report";
+import type { WorkerInit } from "./worker";
 
 export interface CliStreams {
   stdout: { write(s: string): unknown };
   stderr: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean };
 }
 
-type Outcome =
-  | {
-      ok: true;
-      file: InputFile;
-      results: FormResult[];
-      written: string | null;
-      writeProblem: string | null;
-      internal: InternalError[];
-    }
-  | { ok: false; file: InputFile; message: string };
+type Outcome = FileOutcome & { file: InputFile };
 
 function version(): string {
   for (const p of [
@@ -70,53 +61,39 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-/** Read, check and (optionally) write the marked copy of one file. */
-async function processFile(file: InputFile, profile: RuleProfile, writeTo: string | null): Promise<Outcome> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file.absolute);
-  } catch (e) {
-    return { ok: false, file, message: ioErrorMessage(e) };
-  }
-  let wb: Workbook;
-  try {
-    wb = await readXlsx(bytes);
-  } catch (e) {
-    return { ok: false, file, message: unreadableXlsxMessage(bytes, file.absolute, e) };
-  }
-  let results: FormResult[];
-  const internal: InternalError[] = [];
-  try {
-    results = checkWorkbook(wb, { profile, internalErrors: internal });
-  } catch (e) {
-    return {
-      ok: false,
-      file,
-      message: `检查时出现内部错误（${(e as Error).message}），请把此文件反馈给开发者。`,
-    };
-  }
-  let written: string | null = null;
-  let writeProblem: string | null = null;
-  if (writeTo) {
-    if (!results.some((r) => r.form)) {
-      writeProblem = "没有找到自评表，未生成标注副本。";
-    } else {
-      try {
-        const out = await markedCopy(bytes, results);
-        await fs.mkdir(path.dirname(writeTo), { recursive: true });
-        // "wx": never overwrite, even if the file appeared since the check at start-up.
-        await fs.writeFile(writeTo, out, { flag: "wx" });
-        written = writeTo;
-      } catch (e) {
-        const code = (e as { code?: string }).code;
-        writeProblem =
-          code === "EEXIST"
-            ? `${writeTo} 已存在，未覆盖。`
-            : `无法保存标注副本 ${writeTo}：${code ? ioErrorMessage(e) : (e as Error).message}`;
-      }
-    }
-  }
-  return { ok: true, file, results, written, writeProblem, internal };
+/** Worker threads for a batch: --jobs, or min(available cores, 4); never more than the files. */
+export function workerCount(jobs: number | undefined, files: number): number {
+  const wanted = jobs ?? Math.min(os.availableParallelism(), 4);
+  return Math.max(1, Math.min(wanted, files));
+}
+
+/** The compiled worker script next to this module (absent when running from the TypeScript sources). */
+function workerScript(): string | null {
+  const file = path.join(__dirname, "worker.js");
+  return existsSync(file) ? file : null;
+}
+
+/** Checks every file: in this thread for one file or --jobs 1, else over a pool of worker threads. */
+async function checkAll(
+  tasks: FileTask[],
+  profile: RuleProfile,
+  jobs: number | undefined,
+  onDone: (index: number) => void,
+): Promise<FileOutcome[]> {
+  // Loaded on first use: the main thread of a batch never needs ExcelJS.
+  const inProcess = async (task: FileTask): Promise<FileOutcome> =>
+    (await import("./process")).processFile(task, profile);
+  const n = workerCount(jobs, tasks.length);
+  const script = n > 1 ? workerScript() : null;
+  if (!script) return mapLimit(tasks, 1, inProcess, onDone);
+  return runPool<FileTask, FileOutcome>(tasks, {
+    workerFile: script,
+    workerData: { profile } satisfies WorkerInit,
+    size: n,
+    onCrash: (_task, reason) => ({ ok: false, message: internalErrorMessage(`工作线程意外退出：${reason}`) }),
+    inProcess,
+    onDone,
+  });
 }
 
 async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
@@ -163,12 +140,10 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
   }
 
   const progress = createProgress(files.length, !opts.noProgress, streams.stderr as NodeJS.WriteStream);
-  const outcomes = await mapLimit(
-    files,
-    opts.jobs,
-    (f) => processFile(f, profile, targets.get(f) ?? null),
-    (i) => progress.tick(files[i].display),
-  );
+  const tasks = files.map((f) => ({ absolute: f.absolute, writeTo: targets.get(f) ?? null }));
+  const outcomes: Outcome[] = (
+    await checkAll(tasks, profile, opts.jobs, (i) => progress.tick(files[i].display))
+  ).map((o, i) => ({ ...o, file: files[i] }));
   progress.stop();
 
   const good: Extract<Outcome, { ok: true }>[] = [];
@@ -181,9 +156,8 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
     }
     good.push(o);
     for (const ie of o.internal) {
-      const detail = ie.error instanceof Error ? ie.error.message : String(ie.error);
       err(
-        `${o.file.display}：检查的“${ie.stage}”步骤出现内部错误（${detail}），结果可能不完整，请把此文件反馈给开发者。`,
+        `${o.file.display}：检查的“${ie.stage}”步骤出现内部错误（${ie.detail}），结果可能不完整，请把此文件反馈给开发者。`,
       );
     }
     if (o.writeProblem) {

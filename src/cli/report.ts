@@ -41,13 +41,24 @@ export function formatFinding(f: Finding): string {
   return lines.join("\n");
 }
 
+/**
+ * What the reports (text and JSON) need of a FormResult: every field but the form model itself, plus
+ * whether a form was found. This is what crosses from a worker thread to the main thread.
+ */
+export type ReportResult = Omit<FormResult, "form"> & { hasForm: boolean };
+
+export function toReportResult(r: FormResult): ReportResult {
+  const { form, ...rest } = r;
+  return { ...rest, hasForm: form !== null };
+}
+
 /** Report for one form of one file. */
-export function formatResult(file: string, r: FormResult): string {
+export function formatResult(file: string, r: FormResult | ReportResult): string {
   const out: string[] = [];
   const head = [`文件：${file}`];
   if (r.sheet) head.push(`工作表：${r.sheet}`);
   out.push(head.join("    "));
-  if (r.form) {
+  if ("hasForm" in r ? r.hasForm : r.form !== null) {
     const info = [
       `部门：${r.department ?? "（未填写）"}`,
       `年度：${r.year ?? "（未识别）"}`,
@@ -79,7 +90,7 @@ export interface Summary {
 }
 
 export function summarize(
-  outcomes: { results: FormResult[] }[],
+  outcomes: { results: readonly { findings: Finding[] }[] }[],
   unreadable: number,
   written: string[],
 ): Summary {

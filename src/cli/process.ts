@@ -1,0 +1,108 @@
+/* global NodeJS */
+/**
+ * The work on one input file: read it, check it, and (optionally) write its marked copy. Runs in the
+ * main thread (one file, --jobs 1) or in a worker thread (src/cli/worker.ts); either way the outcome is
+ * plain data (structured-clone safe, no form model, errors as text) so both paths report the same bytes.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { checkWorkbook, type InternalError } from "../core/check";
+import type { Workbook } from "../core/grid";
+import type { FormResult, RuleProfile } from "../core/model";
+import { readXlsx } from "../io/xlsxRead";
+import { markedCopy } from "../io/xlsxWrite";
+import { internalErrorMessage, ioErrorMessage, unreadableXlsxMessage } from "./files";
+import { toReportResult, type ReportResult } from "./report";
+
+export interface FileTask {
+  /** Absolute path of the input. */
+  absolute: string;
+  /** Where the marked copy goes (--write / --write-dir), or null. */
+  writeTo: string | null;
+}
+
+/** An exception caught inside the checker, as text. */
+export interface InternalProblem {
+  stage: string;
+  detail: string;
+}
+
+export type FileOutcome =
+  | {
+      ok: true;
+      results: ReportResult[];
+      written: string | null;
+      writeProblem: string | null;
+      internal: InternalProblem[];
+    }
+  | { ok: false; message: string };
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function writeMarked(
+  bytes: Uint8Array,
+  results: FormResult[],
+  writeTo: string,
+): Promise<{ written: string | null; writeProblem: string | null }> {
+  if (!results.some((r) => r.form))
+    return { written: null, writeProblem: "没有找到自评表，未生成标注副本。" };
+  try {
+    const out = await markedCopy(bytes, results);
+    await fs.mkdir(path.dirname(writeTo), { recursive: true });
+    // "wx": never overwrite, even if the file appeared since the check at start-up.
+    await fs.writeFile(writeTo, out, { flag: "wx" });
+    return { written: writeTo, writeProblem: null };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      written: null,
+      writeProblem:
+        code === "EEXIST"
+          ? `${writeTo} 已存在，未覆盖。`
+          : `无法保存标注副本 ${writeTo}：${code ? ioErrorMessage(e) : describe(e)}`,
+    };
+  }
+}
+
+async function processFileUnguarded(task: FileTask, profile: RuleProfile): Promise<FileOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(task.absolute);
+  } catch (e) {
+    return { ok: false, message: ioErrorMessage(e) };
+  }
+  let wb: Workbook;
+  try {
+    wb = await readXlsx(bytes);
+  } catch (e) {
+    return { ok: false, message: unreadableXlsxMessage(bytes, task.absolute, e) };
+  }
+  let results: FormResult[];
+  const internal: InternalError[] = [];
+  try {
+    results = checkWorkbook(wb, { profile, internalErrors: internal });
+  } catch (e) {
+    return { ok: false, message: internalErrorMessage(describe(e)) };
+  }
+  const { written, writeProblem } = task.writeTo
+    ? await writeMarked(bytes, results, task.writeTo)
+    : { written: null, writeProblem: null };
+  return {
+    ok: true,
+    results: results.map(toReportResult),
+    written,
+    writeProblem,
+    internal: internal.map((ie) => ({ stage: ie.stage, detail: describe(ie.error) })),
+  };
+}
+
+/** Read, check and (optionally) write the marked copy of one file; never throws. */
+export async function processFile(task: FileTask, profile: RuleProfile): Promise<FileOutcome> {
+  try {
+    return await processFileUnguarded(task, profile);
+  } catch (e) {
+    return { ok: false, message: internalErrorMessage(describe(e)) };
+  }
+}
