@@ -13,7 +13,7 @@ export interface CliOptions {
   writeDir?: string;
   /**
    * Worker threads for a batch (more than one file); 1 = everything in the main thread.
-   * Undefined = default: min(available cores, 4, number of files).
+   * Undefined = default: min(available cores − 1, 4, number of files).
    */
   jobs?: number;
   /** Do not draw the progress bar even on a terminal. */
@@ -35,7 +35,7 @@ export const HELP_TEXT = `用法：jixiao-check [选项] <文件或文件夹>...
   --write <输出.xlsx>    另存一份标注后的副本（仅限一个输入文件）：问题单元格按严重程度
                          填色（红：错误，黄：警告，蓝：提示）并附批注，写入计算出的总分和等级
   --write-dir <文件夹>   批量检查时，把每个文件的标注副本保存到该文件夹（文件名加“（已标注）”）
-  --jobs <数量>          批量检查时并行的线程数（默认：CPU 核数，最多 4）；1 表示不开线程
+  --jobs <数量>          批量检查时并行的线程数（默认：CPU 核数减 1，最多 4）；1 表示不开线程
   --no-progress          不显示进度条
   -h, --help             显示本帮助
   -v, --version          显示版本号

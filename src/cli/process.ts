@@ -4,7 +4,7 @@
  * main thread (one file, --jobs 1) or in a worker thread (src/cli/worker.ts); either way the outcome is
  * plain data (structured-clone safe, no form model, errors as text) so both paths report the same bytes.
  */
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { checkWorkbook, type InternalError } from "../core/check";
 import type { Workbook } from "../core/grid";
@@ -69,7 +69,9 @@ async function writeMarked(
 async function processFileUnguarded(task: FileTask, profile: RuleProfile): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(task.absolute);
+    // Synchronous on purpose: one file at a time per thread, and readFileSync is several times faster than
+    // fs.promises.readFile on these small files (no FileHandle, no chunked reads through the thread pool).
+    bytes = readFileSync(task.absolute);
   } catch (e) {
     return { ok: false, message: ioErrorMessage(e) };
   }
