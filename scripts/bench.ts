@@ -5,7 +5,8 @@
  * Each section is a module under scripts/bench/ exporting an async function that returns tables
  * (scripts/bench/table.ts); SECTIONS runs them in order:
  *   core       — locate + check of generated forms with 10, 1,000 and 10,000 indicator rows (per-row cost)
- *   batch      — 200 generated workbooks: ExcelJS alone vs readXlsx + checkWorkbook in process vs the real CLI
+ *   batch      — 200 generated workbooks: ExcelJS alone (1 thread) vs readXlsx + checkWorkbook in process vs the
+ *                real CLI with its default worker threads and with --jobs 1
  *   functions  — custom-function calls per second on one form's mix, vs plain arithmetic / JSON.parse
  *   syncs      — Excel syncs per validation (excelHost on the Excel double): samples and 1,000 rows
  *   preview    — headless Chromium: 一键校验 click → findings shown, vs page load (skipped without Chromium)
