@@ -4,13 +4,13 @@
  * the other groups still run.
  */
 import { gradeFor } from "./grade";
-import type { Workbook } from "./grid";
+import type { CellRef, Workbook } from "./grid";
 import { locateForms } from "./locate";
 import { MSG } from "./messages";
 import type { Finding, FormResult, RuleProfile, SelfEvalForm } from "./model";
 import { round2 } from "./numbers";
 import { defaultProfile } from "./profiles";
-import { analyseForm, computeTotal } from "./checks/analysis";
+import { analyseForm, totalWithReason } from "./checks/analysis";
 import type { FormAnalysis } from "./checks/analysis";
 import { makeFinding, sortFindings } from "./checks/context";
 import type { CheckContext } from "./checks/context";
@@ -131,13 +131,30 @@ export function checkForm(
       fail(group.name, error);
     }
   }
+  let uncomputable: string | null = null;
   try {
     result.total.typed = analysis.typedTotal;
-    result.total.computed = computeTotal(form, analysis);
+    const computed = totalWithReason(form, analysis);
+    result.total.computed = computed.value;
+    uncomputable = computed.reason;
     result.grade.typed = analysis.typedGrade;
     const computedGrade =
       result.total.computed !== null ? gradeFor(round2(result.total.computed), profile) : "";
     result.grade.computed = computedGrade === "" ? null : computedGrade;
+  } catch (error) {
+    fail("total", error);
+  }
+  try {
+    // Safety net: a form whose total cannot be computed must never read as "no problem found".
+    if (result.total.computed === null && !findings.some((f) => f.severity === "error")) {
+      findings.push(
+        makeFinding(profile, {
+          rule: "MISSING_VALUE",
+          ref: totalAnchor(form, analysis),
+          message: MSG.totalNotComputable(uncomputable ?? "总分的组成部分无法读取"),
+        }),
+      );
+    }
   } catch (error) {
     fail("total", error);
   }
@@ -147,6 +164,17 @@ export function checkForm(
     fail("sort", error);
   }
   return result;
+}
+
+/** Where the "cannot compute the total" finding points: the 总分 cell, else the form's top-left cell. */
+function totalAnchor(form: SelfEvalForm, analysis: FormAnalysis): CellRef {
+  return (
+    form.total?.score?.ref ??
+    analysis.typedTotalRef ??
+    form.combinedScoreGrade?.ref ??
+    form.total?.score?.labelRef ??
+    form.titleRef ?? { sheet: form.sheet, row: form.bounds.top, col: form.bounds.left }
+  );
 }
 
 /** Used only if the built-in profiles failed to load (a packaging bug): the hunan rules. */

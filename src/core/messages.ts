@@ -15,6 +15,40 @@ const q = (text: string): string => {
   return `“${t.length > 30 ? `${t.slice(0, 30)}…` : t}”`;
 };
 
+/** What an Excel error value usually means, for the clerk. */
+const ERROR_CAUSES: Record<string, string> = {
+  "#DIV/0!": "除数为 0 或引用了空单元格",
+  "#REF!": "引用了已删除的单元格",
+  "#N/A": "找不到要引用的值",
+  "#VALUE!": "参与计算的单元格不是数字",
+  "#NAME?": "有无法识别的函数或名称",
+  "#NUM!": "结果不是有效的数值",
+  "#NULL!": "区域引用不正确",
+};
+
+function errorCause(error: string): string {
+  return ERROR_CAUSES[error.trim().toUpperCase()] ?? "引用了空单元格、已删除的单元格或不是数字的内容";
+}
+
+/** Excel date serial (1900 system) → "2023-03-15" (with " 12:00" when it has a time); null when out of range. */
+export function serialDateText(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2958465) return null;
+  const ms = Math.round(serial * 86400) * 1000 + Date.UTC(1899, 11, 30);
+  const iso = new Date(ms).toISOString();
+  const time = iso.slice(11, 16);
+  return time === "00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+}
+
+/** How a non-number cell reads in a message: 日期“2023-03-15”, 逻辑值“TRUE”, “一百”. */
+export function shownValue(kind: string | null, text: string): string {
+  if (kind === "date") {
+    const d = serialDateText(Number(text));
+    return `日期${q(d ?? text)}`;
+  }
+  if (kind === "boolean") return `逻辑值${q(text)}`;
+  return q(text);
+}
+
 export const MSG = {
   // ───────────── template ─────────────
   templateNotFound: (): string =>
@@ -29,7 +63,17 @@ export const MSG = {
   missingValue: (what: string, rowName: string): string =>
     `“${rowName}”的${what}未填写。请填写${what}；该行不考核时请在各栏填“/”。`,
   errorValue: (what: string, rowName: string, error: string): string =>
-    `“${rowName}”${what ? `的${what}` : ""}显示错误值 ${error}（公式引用了空单元格或已删除的单元格）。请检查公式或直接填写数值。`,
+    `“${rowName}”${what ? `的${what}` : ""}显示错误值 ${error}：单元格里的公式计算出错（${errorCause(error)}）。` +
+    "请修正公式，或直接填写数值。",
+  /** A required number cell holding text, TRUE/FALSE, a date or "/". `shown` comes from shownValue(). */
+  notNumber: (subject: string, shown: string, expect: string): string =>
+    `${subject}应填写数字，现在是${shown}。请改为${expect}。`,
+  budgetColumnMissing: (column: string): string =>
+    `预算资金表中找不到“${column}”栏，无法计算预算执行率和执行率得分。请按模板补上“${column}”栏并填写年度资金总额的数额。`,
+  budgetTotalRowMissing: (): string =>
+    "预算资金表中找不到“年度资金总额”行，无法计算预算执行率和执行率得分。请按模板补上该行并填写全年预算数和全年执行数。",
+  totalNotComputable: (reason: string): string =>
+    `无法按规则计算总分：${reason}。请先补正该项，再核对总分和评价等级。`,
   missingReasonLost: (rowName: string, weight: number, score: number, reason: string): string =>
     `“${rowName}”分值 ${n(weight)} 分，只得 ${n(score)} 分（扣 ${n(weight - score)} 分），` +
     `但偏差原因${reason ? `只写了${q(reason)}` : "为空"}。请写明未完成的原因和改进措施。`,

@@ -159,14 +159,21 @@ describe("readable hostile workbooks", () => {
     expect(missing.some((f) => /#(DIV\/0!|REF!|N\/A|VALUE!|NUM!|NAME\?|NULL!)/.test(f.message))).toBe(true);
   });
 
-  test("dates and booleans in number cells: no crash, a form entry, valid JSON", () => {
-    // Today the total cannot be computed and no finding says why (exit 0, "未发现问题"): reported to the
-    // lead; this test asserts only what must hold either way.
+  test("dates and booleans in number cells: MISSING_VALUE at each such cell, exit 1", () => {
+    // The corpus puts a date, TRUE, a date and FALSE into four number cells of the correct form: each is
+    // a required number that is not a number (before the fix: no finding, "未发现问题", exit 0).
     const r = check("dates-booleans.xlsx");
-    expect([0, 1]).toContain(r.status);
+    expect(r.status).toBe(1);
     expect(r.doc!.files).toHaveLength(1);
-    expect(r.doc!.files[0].sheet).toBe("自评表");
-    expect(r.doc!.files[0].form.total.typed).toBe(99.03);
+    const e = r.doc!.files[0];
+    expect(e.sheet).toBe("自评表");
+    expect(e.form.total.typed).toBe(99.03);
+    const missing = e.findings.filter((f) => f.rule === "MISSING_VALUE");
+    expect(missing.length).toBeGreaterThanOrEqual(4);
+    expect(missing.every((f) => f.severity === "error")).toBe(true);
+    expect(missing.filter((f) => /应填写数字，现在是日期“\d{4}-\d{2}-\d{2}/.test(f.message))).toHaveLength(2);
+    expect(missing.filter((f) => /应填写数字，现在是逻辑值“(TRUE|FALSE)”/.test(f.message))).toHaveLength(2);
+    if (e.form.total.computed === null) expect(errors(e).length).toBeGreaterThan(0);
     expect(r.stderr).toBe("");
   });
 

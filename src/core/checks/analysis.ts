@@ -4,7 +4,7 @@
  * orchestrator (total.computed) share it, so a value is parsed once and judged the same way everywhere.
  */
 import { cellText, isPercentFormat } from "../grid";
-import type { Cell, CellRef } from "../grid";
+import type { Cell, CellRef, CellValue } from "../grid";
 import { isPlaceholderText, normalizeLabel, normalizeLevel1 } from "../labels";
 import type {
   BudgetBlock,
@@ -16,6 +16,7 @@ import type {
   SelfEvalForm,
 } from "../model";
 import { parseCombinedScoreGrade } from "../grade";
+import { shownValue } from "../messages";
 import { round2 } from "../numbers";
 import { sum } from "./util";
 import { inferDirection, parseValue } from "../parse";
@@ -56,6 +57,8 @@ export interface NumberRead {
   numeric: boolean;
   percentFormat: boolean;
   parsed: ParsedValue | null;
+  /** Kind of the cell's value (null when the form has no cell for the field). */
+  cellKind: CellValue["kind"] | null;
 }
 
 const EMPTY_CELL: Cell = { value: { kind: "empty" } };
@@ -72,10 +75,12 @@ export function readNumber(field: FormField | null | undefined): NumberRead {
     numeric: false,
     percentFormat: false,
     parsed: null,
+    cellKind: null,
   };
   if (!field || !ref) return base;
   const cell = field.cell ?? EMPTY_CELL;
   const v = cell.value;
+  base.cellKind = v.kind;
   base.percentFormat = isPercentFormat(cell.numberFormat);
   base.text = cellText(v).trim();
   switch (v.kind) {
@@ -372,7 +377,9 @@ export function analyseForm(form: SelfEvalForm, profile: RuleProfile): FormAnaly
   if (form.total?.score?.ref) {
     typedTotalRef = form.total.score.ref;
     if (totalRead.status === "number") typedTotal = totalRead.value;
-    else if (totalRead.status === "text") typedTotal = parseCombinedScoreGrade(totalRead.text).score;
+    // "评分：96" typed in the 总分 cell; a date's serial (45000) is not a score.
+    else if (totalRead.status === "text" && totalRead.cellKind === "text")
+      typedTotal = parseCombinedScoreGrade(totalRead.text).score;
   }
   if (form.grade?.ref) {
     typedGradeRef = form.grade.ref;
@@ -403,27 +410,75 @@ export function analyseForm(form: SelfEvalForm, profile: RuleProfile): FormAnaly
  * - Older Hunan report form (no per-indicator points): the sum of its 一级 summary scores (合计 excluded).
  */
 export function computeTotal(form: SelfEvalForm, a: FormAnalysis): number | null {
+  return totalWithReason(form, a).value;
+}
+
+/**
+ * computeTotal with, when it is null, the first part that could not be computed (Chinese, for the
+ * "无法按规则计算总分：…" finding). One pass, like computeTotal.
+ */
+export function totalWithReason(
+  form: SelfEvalForm,
+  a: FormAnalysis,
+): { value: number | null; reason: string | null } {
+  const fail = (reason: string): { value: null; reason: string } => ({ value: null, reason });
+  const done = (parts: number[]): { value: number | null; reason: string | null } => {
+    const value = finiteOrNull(round2(sum(parts)));
+    return value === null ? fail("各项得分相加超出了数值范围") : { value, reason: null };
+  };
   const scoredRows = a.indicators.filter((i) => i.scored);
   const hasRowPoints = scoredRows.some((i) => i.row.score?.ref);
   const parts: number[] = [];
   if (!hasRowPoints) {
     const rows = a.summary.filter((s) => s.name !== "合计");
-    if (rows.length === 0) return null;
+    if (rows.length === 0)
+      return fail(scoredRows.length > 0 ? "绩效指标表中没有“得分”栏" : "表中找不到带得分的绩效指标");
     for (const p of rows) {
-      if (p.score.value === null) return null;
+      if (p.score.value === null) return fail(`“${p.summary.name}”的自评得分${whyNot(p.score)}`);
       parts.push(p.score.value);
     }
-    return finiteOrNull(round2(sum(parts)));
+    return done(parts);
   }
   if (form.budget) {
-    if (!a.budget?.rule) return null;
-    parts.push(a.budget.rule.value);
+    const b = a.budget;
+    if (!b?.rule) return fail(budgetReason(b));
+    parts.push(b.rule.value);
   }
   for (const i of scoredRows) {
-    if (i.effective === null) return null;
+    if (i.effective === null) {
+      const name = i.row.name.replace(/\s+/g, " ").trim() || "（未命名指标）";
+      return fail(`“${name}”的得分${whyNot(i.score)}`);
+    }
     parts.push(i.effective);
   }
-  return finiteOrNull(round2(sum(parts)));
+  return done(parts);
+}
+
+/** Why a read gives no number: "未填写", "是错误值 #REF!", "不是数字（逻辑值“TRUE”）". */
+function whyNot(read: NumberRead): string {
+  switch (read.status) {
+    case "absent":
+      return "没有对应的栏目";
+    case "empty":
+      return "未填写";
+    case "error":
+      return `是错误值 ${read.text}`;
+    case "placeholder":
+      return `填的是“${read.text}”`;
+    case "number":
+      return `为 ${read.text}，无法计算`;
+    default:
+      return `不是数字（${shownValue(read.cellKind, read.text)}）`;
+  }
+}
+
+function budgetReason(b: BudgetInfo | null): string {
+  if (!b || !b.total) return "预算资金表中找不到“年度资金总额”行，预算执行率得分无法计算";
+  const row = "“年度资金总额”";
+  if (b.budget.value === null) return `${row}的全年预算数${whyNot(b.budget)}`;
+  if (b.executed.value === null) return `${row}的全年执行数${whyNot(b.executed)}`;
+  if (b.rate === null) return `${row}的全年预算数为 ${b.budget.text}，无法计算预算执行率`;
+  return `预算执行率得分无法按规则计算（分值为 ${b.weight.text || "空"}）`;
 }
 
 function finiteOrNull(n: number): number | null {

@@ -3,8 +3,8 @@
  */
 import type { CellRef } from "../grid";
 import type { FormField } from "../model";
-import { FIELD_NAMES, MSG } from "../messages";
-import { fieldRef, fieldText, isBlankField } from "./analysis";
+import { FIELD_NAMES, MSG, shownValue } from "../messages";
+import { fieldRef, fieldText, isBlankField, readNumber } from "./analysis";
 import type { NumberRead } from "./analysis";
 import type { CheckContext } from "./context";
 
@@ -84,6 +84,26 @@ function checkFields(ctx: CheckContext): void {
     return;
   }
   requireField(ctx, form.total.score, FIELD_NAMES.total);
+  const totalField = form.total.score;
+  const totalValue = totalField?.cell?.value;
+  if (
+    totalField?.ref &&
+    analysis.typedTotal === null &&
+    !isBlankField(totalField) &&
+    totalValue?.kind !== "error"
+  ) {
+    // Filled, but not a number ("九十五", TRUE, a date): the total cannot be compared with its parts.
+    ctx.report({
+      rule: "MISSING_VALUE",
+      ref: totalField.ref,
+      message: MSG.notNumber(
+        `“${FIELD_NAMES.total}”`,
+        shownValue(totalValue?.kind ?? null, fieldText(totalField)),
+        "各项得分之和（分数）",
+      ),
+      typed: fieldText(totalField),
+    });
+  }
   if (!form.grade?.ref && combined?.ref) {
     if (analysis.typedGrade === null)
       ctx.report({
@@ -92,6 +112,39 @@ function checkFields(ctx: CheckContext): void {
         message: MSG.missingField(FIELD_NAMES.grade, "应写成“等级：优”"),
       });
   } else requireField(ctx, form.grade, FIELD_NAMES.grade);
+}
+
+/** What a required number cell should hold, for the message's fix. */
+type NumberKind = "amount" | "points";
+
+/**
+ * One MISSING_VALUE for a required number cell that holds no number: blank, an error value, or something
+ * that is not a number (text parseValue cannot read as one, TRUE/FALSE, a date, "/").
+ */
+function requireNumber(
+  ctx: CheckContext,
+  read: NumberRead,
+  what: string,
+  rowName: string,
+  kind: NumberKind,
+): void {
+  if (!read.ref) return; // the form has no such column (reported separately where it matters)
+  if (read.status === "empty" || read.status === "error") {
+    requireValue(ctx, read, what, rowName);
+    return;
+  }
+  if (read.status !== "text" && read.status !== "placeholder") return;
+  const unit = ctx.form.budget?.unit ?? "万元";
+  ctx.report({
+    rule: "MISSING_VALUE",
+    ref: read.ref,
+    message: MSG.notNumber(
+      `“${rowName}”的${what}`,
+      shownValue(read.cellKind, read.text),
+      kind === "amount" ? `金额（${unit}）` : "分数",
+    ),
+    typed: read.text,
+  });
 }
 
 /** One MISSING_VALUE for a blank or error cell of a required value. */
@@ -133,20 +186,56 @@ function textStatus(field: FormField | null | undefined): {
 
 function checkValues(ctx: CheckContext): void {
   const b = ctx.analysis.budget;
-  if (b?.total) {
+  if (b && !b.total) {
+    ctx.report({ rule: "MISSING_VALUE", ref: b.block.titleRef, message: MSG.budgetTotalRowMissing() });
+  } else if (b?.total) {
     const name = FIELD_NAMES.budgetTotal;
-    requireValue(ctx, b.budget, FIELD_NAMES.fullYearBudget, name);
-    requireValue(ctx, b.executed, FIELD_NAMES.executed, name);
-    requireValue(ctx, b.weight, FIELD_NAMES.weight, name);
-    requireValue(ctx, b.score, FIELD_NAMES.score, name);
+    requireNumber(ctx, b.budget, FIELD_NAMES.fullYearBudget, name, "amount");
+    requireNumber(ctx, b.executed, FIELD_NAMES.executed, name, "amount");
+    requireNumber(ctx, b.weight, FIELD_NAMES.weight, name, "points");
+    requireNumber(ctx, b.score, FIELD_NAMES.score, name, "points");
+    // Other amounts may be blank or "/", but one that holds something else (a date, TRUE, text, an error
+    // value) is wrong and would silently drop out of the budget sums.
+    for (const row of b.block.rows) {
+      for (const [field, what] of [
+        [row.initialBudget, FIELD_NAMES.initialBudget],
+        [row.fullYearBudget, FIELD_NAMES.fullYearBudget],
+        [row.executed, FIELD_NAMES.executed],
+      ] as const) {
+        if (row === b.total && field !== row.initialBudget) continue; // required: reported above
+        const read = readNumber(field);
+        if (read.status === "text" || read.status === "error")
+          requireNumber(ctx, read, what, rowLabel(row.label), "amount");
+      }
+    }
+    // Without these columns the 执行率 and its points cannot be computed: say which column is missing.
+    for (const [read, column] of [
+      [b.budget, FIELD_NAMES.fullYearBudget],
+      [b.executed, FIELD_NAMES.executed],
+    ] as const) {
+      if (read.status === "absent")
+        ctx.report({
+          rule: "MISSING_VALUE",
+          ref: b.block.titleRef,
+          message: MSG.budgetColumnMissing(column),
+        });
+    }
   }
   for (const i of ctx.analysis.indicators) {
     if (!i.scored) continue;
     const name = rowLabel(i.row.name);
     requireValue(ctx, textStatus(i.row.target), FIELD_NAMES.target, name);
     requireValue(ctx, textStatus(i.row.actual), FIELD_NAMES.actualValue, name);
-    requireValue(ctx, i.weight, FIELD_NAMES.weight, name);
-    requireValue(ctx, i.score, FIELD_NAMES.score, name);
+    requireNumber(ctx, i.weight, FIELD_NAMES.weight, name, "points");
+    requireNumber(ctx, i.score, FIELD_NAMES.score, name, "points");
+  }
+  // Older Hunan summary (一级指标 | 指标分值 | 自评得分): its scores make the total.
+  const rowPoints = ctx.analysis.indicators.some((i) => i.scored && i.row.score?.ref);
+  if (!rowPoints) {
+    for (const p of ctx.analysis.summary) {
+      if (p.name === "合计") continue;
+      requireNumber(ctx, p.score, "自评得分", rowLabel(p.summary.name), "points");
+    }
   }
 }
 
