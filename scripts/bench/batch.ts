@@ -1,4 +1,4 @@
-/* global process, NodeJS, __dirname */
+/* global process, NodeJS, __dirname, require */
 /** Bench section `batch`: many .xlsx files — ExcelJS alone vs readXlsx + checkWorkbook vs the real CLI. */
 import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
@@ -61,12 +61,26 @@ interface CliRun {
   stdout: string;
 }
 
-function runCli(args: string[]): CliRun {
-  const bin = path.join(ROOT, "bin/jixiao-check.js");
+function runNode(args: string[]): CliRun {
   const t0 = performance.now();
-  const res = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const res = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 28 });
   return { ms: performance.now() - t0, status: res.status, stdout: res.stdout ?? "" };
 }
+
+function runCli(args: string[]): CliRun {
+  return runNode([path.join(ROOT, "bin/jixiao-check.js"), ...args]);
+}
+
+/** ExcelJS alone in a new Node process (cold, like the CLI): require it, open every .xlsx in `dir`. */
+const COLD_EXCELJS = `
+const fs = require("node:fs"), path = require("node:path");
+const ExcelJS = require(process.argv[1]);
+(async () => {
+  const dir = process.argv[2];
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith(".xlsx")).sort())
+    await new ExcelJS.Workbook().xlsx.load(fs.readFileSync(path.join(dir, f)));
+})();
+`;
 
 /**
  * 200 files, in one run: (a) ExcelJS alone opening them one after another in this process (the
@@ -118,7 +132,10 @@ export async function benchBatch(count = 200): Promise<BenchTable[]> {
     const pooled: CliRun[] = [];
     const single: CliRun[] = [];
     const forcedRuns: CliRun[] = [];
+    const coldRuns: CliRun[] = [];
+    const exceljsMain = require.resolve("exceljs", { paths: [ROOT] });
     for (let k = 0; k < 3; k++) {
+      coldRuns.push(runNode(["-e", COLD_EXCELJS, exceljsMain, dir]));
       pooled.push(runCli(["--json", dir]));
       single.push(runCli(["--json", "--jobs", "1", dir]));
       forcedRuns.push(runCli(["--json", "--jobs", String(forced), dir]));
@@ -127,6 +144,7 @@ export async function benchBatch(count = 200): Promise<BenchTable[]> {
     const c = best(pooled);
     const d = best(single);
     const e = best(forcedRuns);
+    const cold = best(coldRuns).ms;
     const sameOutput = [...pooled, ...single, ...forcedRuns].every((r) => r.stdout === c.stdout);
     const threads = (n: number): string => (n > 1 ? `${n} 工作线程` : "1（主线程）");
     const cliForms = c.stdout ? (JSON.parse(c.stdout) as { files: unknown[] }).files.length : 0;
@@ -162,6 +180,7 @@ export async function benchBatch(count = 200): Promise<BenchTable[]> {
         "—",
         "—",
       ],
+      ["(a′) ExcelJS 单独打开，新进程（冷启动，参考）", 1, cold, cold / count, cold / a, "—", "—"],
       ["命令行启动 jixiao-check --version（参考）", 1, startupMs, "—", "—", "—", "—"],
     ];
     return [
@@ -170,7 +189,8 @@ export async function benchBatch(count = 200): Promise<BenchTable[]> {
         headers: ["方式", "线程", "总耗时 ms", "ms/文件", "倍数 vs (a)", "CPU ms", "CPU 倍数"],
         rows,
         notes: [
-          `本机 ${os.cpus().length} 个 CPU 核（os.availableParallelism() = ${cores}，命令行默认 ${workers > 1 ? `${workers} 个工作线程` : "不开工作线程"}）；1 分钟负载：开始 ${load0.toFixed(2)}，结束 ${os.loadavg()[0].toFixed(2)}（其他进程也占 CPU 时各数偏大）。`,
+          `本机 ${os.cpus().length} 个 CPU 核（os.availableParallelism() = ${cores}，命令行默认${workers > 1 ? ` ${workers} 个工作线程` : "不开工作线程"}）；1 分钟负载：开始 ${load0.toFixed(2)}，结束 ${os.loadavg()[0].toFixed(2)}（其他进程也占 CPU 时各数偏大）。`,
+          `冷启动同口径（都是新进程、单线程）：命令行 --jobs 1 (d)/(a′) = ${fmtNum(d.ms / cold)}。`,
           `倍数均为墙钟时间之比，基准 (a) 是单线程。单线程同口径：进程内 (b)/(a) = ${fmtNum(p / a)}（CPU ${fmtNum(pc / ac)}），命令行 --jobs 1 (d)/(a) = ${fmtNum(d.ms / a)}；目标 ≤ 1.25。`,
           `命令行默认 (c)/(a) = ${fmtNum(c.ms / a)}（${workers > 1 ? `${workers} 个工作线程对 1 个线程，不是同口径` : "本机默认即单线程"}）；` +
             `工作线程 (e)/(a) = ${fmtNum(e.ms / a)}（${forced} 个工作线程），(e)/(d) = ${fmtNum(e.ms / d.ms)}（< 1 才说明工作线程在本机有用）。`,
