@@ -87,6 +87,8 @@ export const MSG = {
     (rounding
       ? `，相差 ${n(Math.abs(typed - expected))}，可能是四舍五入造成的，请核对。`
       : `，相差 ${n(Math.abs(typed - expected))}。请改为 ${n(expected)}，或核对各组成部分。`),
+  totalRecomputed: (computed: number): string =>
+    `另外，按规则重算各项得分后，总分应为 ${n(computed)}（见其他得分问题）。`,
   weightTotal: (typed: number, expected: number, steps: string): string =>
     `各项分值合计为 ${n(typed)}（${steps}），规则要求总分值为 ${n(expected)}。请按评分规则调整各指标分值。`,
   weightTotalPrinted: (printed: number, sum: number, steps: string): string =>

@@ -56,6 +56,8 @@ describe("SUM_MISMATCH", () => {
     expect(f.expected).toBe(94.07);
     expect(f.fix).toEqual({ ref: cellAt(layout.total.score), value: 94.07 });
     expect(f.message).toMatch(/总分填写 95，各组成部分相加为 94\.07/);
+    // The parts are right (the rules also give 94.07): no second total in the message.
+    expect(f.message).not.toMatch(/按规则重算/);
   });
 
   test("总分 94.08 vs 94.07 → warning", () => {

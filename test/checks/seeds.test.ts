@@ -51,6 +51,17 @@ describe("seed 000 (step-deduction: 执行率 5, total 95)", () => {
     expect(f.fix?.value).toBe(90);
   });
 
+  test("the 总分 message also gives the rules' total 95 (5 + 90: the typed 执行率得分 0 is wrong)", () => {
+    // Typed parts 0 + 90 = 90 is the fix; the rules give 5 for 执行率 ≥ 100%, so total.computed = 95: the
+    // message says both, so "应为 90" and the summary's 95 do not contradict each other.
+    const r = run(wb(), STEP());
+    const f = one(r, "SUM_MISMATCH");
+    expect(r.results[0].total.computed).toBe(95);
+    expect(f.message).toMatch(
+      /请改为 90，或核对各组成部分。另外，按规则重算各项得分后，总分应为 95（见其他得分问题）。$/,
+    );
+  });
+
   test("budget 459.61 smaller than its 基本支出 679.77 → MAGNITUDE", () => {
     expect(one(run(wb(), STEP()), "MAGNITUDE").message).toMatch(/459\.61.*679\.77/);
   });

@@ -10,10 +10,10 @@
 import type { CellRef } from "../grid";
 import { MSG } from "../messages";
 import type { BudgetRow, BudgetRowKind } from "../model";
-import { readNumber } from "./analysis";
+import { computeTotal, readNumber } from "./analysis";
 import type { BudgetInfo, Level1Info } from "./analysis";
 import type { CheckContext } from "./context";
-import { sum, sumDifference, sumSteps } from "./util";
+import { round2, sum, sumDifference, sumSteps } from "./util";
 
 type AmountColumn = "initialBudget" | "fullYearBudget" | "executed";
 const AMOUNT_COLUMNS: { key: AmountColumn; name: string }[] = [
@@ -176,10 +176,15 @@ function checkTotal(ctx: CheckContext): void {
   const steps = what === "综合得分" ? `${expected} = 一级指标汇总表合计` : sumSteps(expected, parts);
   const ref = a.typedTotalRef;
   const combined = ctx.form.combinedScoreGrade?.ref === ref;
+  // The fix stays the sum of the typed parts; when a part itself is wrong, the rules give another total
+  // (the summary's total.computed): say so, so the two numbers do not read as a contradiction.
+  const computed = computeTotal(ctx.form, a);
+  const recomputed =
+    computed !== null && round2(computed) !== round2(expected) ? MSG.totalRecomputed(computed) : "";
   ctx.report({
     rule: "SUM_MISMATCH",
     ref,
-    message: MSG.sumMismatch(what, a.typedTotal, expected, steps, kind === "rounding"),
+    message: MSG.sumMismatch(what, a.typedTotal, expected, steps, kind === "rounding") + recomputed,
     typed: a.typedTotal,
     expected,
     steps,
