@@ -165,10 +165,53 @@ export function excelJsToWorkbook(wb: ExcelJS.Workbook): Workbook {
   return { sheets: wb.worksheets.map(worksheetToSheet) };
 }
 
+/**
+ * Thrown by readXlsx for a zip package that opens but is not a workbook (a .docx or any other zip renamed
+ * .xlsx). Its message is Chinese and complete, for the user.
+ */
+export class NotAWorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotAWorkbookError";
+  }
+}
+
+/** True when `needle` (ASCII) occurs in `bytes`. Names in a zip's directory are stored as plain bytes. */
+export function bytesContain(bytes: Uint8Array, needle: string): boolean {
+  const n = needle.length;
+  if (n === 0) return true;
+  const first = needle.charCodeAt(0);
+  const last = bytes.length - n;
+  for (let i = bytes.indexOf(first); i !== -1 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < n && bytes[i + j] === needle.charCodeAt(j)) j++;
+    if (j === n) return true;
+  }
+  return false;
+}
+
+/** Why a zip without xl/workbook.xml is not a workbook, naming what it is when the package says so. */
+function notAWorkbookMessage(bytes: Uint8Array): string {
+  const what = bytesContain(bytes, "word/document.xml")
+    ? "这是 Word 文档（.docx）改了扩展名，"
+    : bytesContain(bytes, "ppt/presentation.xml")
+      ? "这是 PowerPoint 演示文稿（.pptx）改了扩展名，"
+      : "压缩包里没有工作簿内容（xl/workbook.xml），";
+  return `${what}不是 Excel 工作簿（.xlsx）。请打开自评表的 Excel 文件再检查。`;
+}
+
 /** Read an .xlsx file's bytes into the grid model. Throws when the bytes are not a readable .xlsx. */
 export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Workbook> {
   const wb = new ExcelJS.Workbook();
   // ExcelJS's typings ask for a Node Buffer; JSZip underneath accepts ArrayBuffer and Uint8Array too.
   await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  return excelJsToWorkbook(wb);
+  const workbook = excelJsToWorkbook(wb);
+  if (workbook.sheets.length === 0) {
+    // ExcelJS opens any zip, a .docx included, as a workbook without sheets. A real workbook has
+    // xl/workbook.xml (ExcelJS itself writes one even with no sheet: that stays a workbook, and the
+    // checker reports TEMPLATE_NOT_FOUND); without it the file is not a workbook at all.
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (!bytesContain(bytes, "xl/workbook.xml")) throw new NotAWorkbookError(notAWorkbookMessage(bytes));
+  }
+  return workbook;
 }

@@ -112,13 +112,15 @@ describe("readable hostile workbooks", () => {
     }
   });
 
-  test("a zip package that is not a workbook is not reported as a form (exit 1 or 2, never 0)", () => {
-    // ExcelJS opens it as a workbook without sheets, so today this gives TEMPLATE_NOT_FOUND (exit 1);
-    // "不是 .xlsx 工作簿" with exit 2 would be more precise (reported to the lead).
+  test("a zip package that is not a workbook (a .docx renamed .xlsx) is unreadable: exit 2", () => {
+    // ExcelJS opens any zip as a workbook without sheets (before the fix: TEMPLATE_NOT_FOUND, exit 1);
+    // readXlsx now rejects a zip without xl/workbook.xml.
     const r = check("zip-not-xlsx.xlsx");
-    expect([1, 2]).toContain(r.status);
-    expect(r.doc).not.toBeNull();
-    expect(r.doc!.files.every((f) => f.sheet === null)).toBe(true);
+    expect(r.status).toBe(2);
+    expect(r.doc).toEqual({ files: [] });
+    expect(r.stderr).toContain("无法读取 zip-not-xlsx.xlsx");
+    expect(r.stderr).toContain("不是 Excel 工作簿（.xlsx）");
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+|TypeError|内部错误|意外错误/);
   });
 
   test("200 sheets: the one form on sheet 137 is found and checked like the sample", () => {
@@ -234,13 +236,21 @@ describe("readable hostile workbooks", () => {
   test("the whole corpus in one run: exit 2, one stderr line per unreadable file, JSON for the rest", () => {
     const r = check(".");
     expect(r.status).toBe(2);
-    const unreadable = ["truncated", "corrupt", "zero-bytes", "text-renamed", "png-renamed", "ole-renamed"];
+    const unreadable = [
+      "truncated",
+      "corrupt",
+      "zero-bytes",
+      "text-renamed",
+      "png-renamed",
+      "ole-renamed",
+      "zip-not-xlsx",
+    ];
     for (const u of unreadable) expect(r.stderr).toContain(`${u}.xlsx`);
     const files = new Set(r.doc!.files.map((f) => path.basename(f.file)));
     for (const e of corpus) {
       const name = e.file.replace(/\.xlsx$/, "");
       if (unreadable.includes(name)) expect(files.has(e.file)).toBe(false);
-      else if (name !== "zip-not-xlsx") expect(files.has(e.file)).toBe(true);
+      else expect(files.has(e.file)).toBe(true);
     }
     // twice.xlsx contributes two entries.
     expect(r.doc!.files.filter((f) => f.file.endsWith("twice.xlsx"))).toHaveLength(2);

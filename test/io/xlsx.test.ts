@@ -3,7 +3,8 @@ import { describe, expect, test } from "@jest/globals";
 import * as ExcelJS from "exceljs";
 import type { Cell, CellRef, Sheet, Workbook } from "../../src/core/grid";
 import type { Finding, FormResult } from "../../src/core/model";
-import { dateToSerial, readXlsx, serialToDate } from "../../src/io/xlsxRead";
+import JSZip from "jszip";
+import { bytesContain, dateToSerial, NotAWorkbookError, readXlsx, serialToDate } from "../../src/io/xlsxRead";
 import { combinedScoreGradeText, markedCopy, SEVERITY_FILL, workbookToXlsx } from "../../src/io/xlsxWrite";
 
 const num = (value: number, numberFormat?: string): Cell =>
@@ -310,5 +311,44 @@ describe("combinedScoreGradeText", () => {
   });
   test("an unknown total keeps the typed score", () => {
     expect(combinedScoreGradeText("评分：96   等级：优", null, "良")).toBe("评分：96   等级：良");
+  });
+});
+
+describe("readXlsx on a zip that is not a workbook", () => {
+  async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
+    const zip = new JSZip();
+    for (const [name, body] of Object.entries(files)) zip.file(name, body);
+    return zip.generateAsync({ type: "uint8array" });
+  }
+
+  // Before the fix ExcelJS opened these as workbooks without sheets (→ TEMPLATE_NOT_FOUND, exit 1).
+  test("a .docx renamed .xlsx is not a workbook: NotAWorkbookError naming the Word document", async () => {
+    const docx = await zipOf({
+      "[Content_Types].xml": '<?xml version="1.0"?><Types/>',
+      "word/document.xml": "<document>不是工作簿</document>",
+    });
+    const read = readXlsx(docx);
+    await expect(read).rejects.toBeInstanceOf(NotAWorkbookError);
+    await expect(readXlsx(docx)).rejects.toThrow(/Word 文档（\.docx）.*不是 Excel 工作簿（\.xlsx）/);
+  });
+
+  test("any other zip (also as an ArrayBuffer) is not a workbook either", async () => {
+    const zip = await zipOf({ "readme.txt": "hello", "data/a.csv": "1,2" });
+    const buffer = zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer;
+    await expect(readXlsx(buffer)).rejects.toThrow(/xl\/workbook\.xml.*不是 Excel 工作簿（\.xlsx）/);
+  });
+
+  test("the workbook ExcelJS writes with no sheet at all has xl/workbook.xml: read as a workbook", async () => {
+    const bytes = await save(new ExcelJS.Workbook());
+    expect(bytesContain(bytes, "xl/workbook.xml")).toBe(true);
+    await expect(readXlsx(bytes)).resolves.toEqual({ sheets: [] });
+  });
+
+  test("bytesContain: found at the start, the end, across a false start; not found when cut short", () => {
+    const b = new TextEncoder().encode("xl/workbook.xmlxxl/workbook.xm");
+    expect(bytesContain(b, "xl/workbook.xml")).toBe(true);
+    expect(bytesContain(new TextEncoder().encode("abcxl/wxl/workbook.xml"), "xl/workbook.xml")).toBe(true);
+    expect(bytesContain(b.slice(15), "xl/workbook.xml")).toBe(false);
+    expect(bytesContain(new Uint8Array(0), "x")).toBe(false);
   });
 });
