@@ -10,7 +10,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { writeHostileCorpus, type HostileEntry } from "../../scripts/make-hostile-corpus";
+import { correctFormSpec, writeHostileCorpus, type HostileEntry } from "../../scripts/make-hostile-corpus";
+import { standardLayout } from "../../src/core/template";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/jixiao-check.js");
@@ -219,12 +220,23 @@ describe("readable hostile workbooks", () => {
     expect(second.findings.every((f) => f.cell === null || f.cell.startsWith("'O''Brien 表'!"))).toBe(true);
   });
 
-  test("two forms stacked on one sheet: no crash, at least the first form reported", () => {
-    // The locator reads one form per sheet (today: the first; the second is not checked — reported).
+  test("two forms stacked on one sheet: both checked, each on its own rows, exit 1 (the second is faulty)", () => {
+    // Before the fix only the first form of a sheet was found (exit 0: the faulty second form was never
+    // checked). The corpus stacks the faulty sample 3 rows below the correct one.
     const r = check("twice-one-sheet.xlsx");
-    expect([0, 1]).toContain(r.status);
-    expect(r.doc!.files.length).toBeGreaterThanOrEqual(1);
-    expect(r.doc!.files[0].sheet).toBe("两张表");
+    expect(r.status).toBe(1);
+    expect(r.doc!.files).toHaveLength(2);
+    const [first, second] = r.doc!.files;
+    expectCorrectForm(first, "两张表");
+    expect(second.sheet).toBe("两张表");
+    expect(second.form.department).toBe("武冈市科技和工业信息化局");
+    expect(errors(second).length).toBeGreaterThan(0);
+    const secondTop = standardLayout(correctFormSpec()).bounds.bottom + 1 + 3;
+    for (const f of second.findings) {
+      const m = /!([A-Z]+)(\d+)$/.exec(f.cell ?? "");
+      expect(m).not.toBeNull();
+      expect(Number(m![2]) - 1).toBeGreaterThanOrEqual(secondTop);
+    }
   });
 
   test("32,767-character texts: checked, no error finding", () => {
@@ -254,5 +266,6 @@ describe("readable hostile workbooks", () => {
     }
     // twice.xlsx contributes two entries.
     expect(r.doc!.files.filter((f) => f.file.endsWith("twice.xlsx"))).toHaveLength(2);
+    expect(r.doc!.files.filter((f) => f.file.endsWith("twice-one-sheet.xlsx"))).toHaveLength(2);
   }, 120000);
 });

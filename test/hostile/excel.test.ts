@@ -156,6 +156,29 @@ describe("the form twice in one workbook", () => {
   });
 });
 
+describe("two forms stacked on one sheet", () => {
+  test("both are read and checked; marks stay on the faulty second form's rows and come off exactly", async () => {
+    // Before the fix only the first form of a sheet was located: the faulty second one got no marks.
+    const entry = corpus.find((e) => e.file === "twice-one-sheet.xlsx")!;
+    const dbl = doubleOf(entry.grid!);
+    const host = hostOn(dbl);
+    const results = await readAndCheck(host);
+    expect(results.map((r) => r.sheet)).toEqual(["两张表", "两张表"]);
+    expect(results[0].total).toEqual({ typed: 99.03, computed: 99.03 });
+    expect(results[0].findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(results[1].findings.some((f) => f.severity === "error")).toBe(true);
+    const secondTop = results[1].form!.bounds.top;
+    expect(results[0].form!.bounds.bottom).toBeLessThan(secondTop);
+    const marks = marksOf(results);
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) expect(m.ref.row).toBeGreaterThanOrEqual(secondTop);
+    const before = dbl.save();
+    await host.applyMarks(marks);
+    await host.clearMarks();
+    expect(isDeepStrictEqual(dbl.save(), before)).toBe(true);
+  });
+});
+
 describe("every hostile grid through the adapter", () => {
   /** Sheet, totals, grade and the rules found, per form: what the user sees. */
   const summary = (results: FormResult[]) =>

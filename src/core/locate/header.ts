@@ -4,7 +4,7 @@ import type { FormField, SelfEvalForm } from "../model";
 import type { LabelRole } from "../labels";
 import { type Hit, type SheetIndex, firstHit } from "./scan";
 
-const TITLE_RE = /绩效自评(表|报告)|支出绩效自评|自评表$/;
+export const TITLE_RE = /绩效自评(表|报告)|支出绩效自评|自评表$/;
 const YEAR_LINE_RE = /^\(?(?:(\d{4})年度?|年度:?(\d{4})年?)\)?$/;
 const YEAR_IN_TEXT_RE = /(\d{4})年/;
 

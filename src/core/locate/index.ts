@@ -7,10 +7,10 @@ import type { CellRange, CellRef, Sheet, Workbook } from "../grid";
 import type { FormField, SelfEvalForm } from "../model";
 import { locateBudget } from "./budget";
 import { locateGoals } from "./goals";
-import { locateHeader, locateTitle } from "./header";
+import { TITLE_RE, locateHeader, locateTitle } from "./header";
 import { locateSummary } from "./hunan";
 import { locateIndicators } from "./indicators";
-import { SheetIndex } from "./scan";
+import { type Bands, SheetIndex, type TextCell, hasContent } from "./scan";
 import { locateTotal } from "./total";
 
 export function locateForms(wb: Workbook): SelfEvalForm[] {
@@ -18,8 +18,7 @@ export function locateForms(wb: Workbook): SelfEvalForm[] {
   const sheets = wb && Array.isArray(wb.sheets) ? wb.sheets : [];
   for (const sheet of sheets) {
     try {
-      const form = locateSheet(sheet);
-      if (form) out.push(form);
+      out.push(...locateSheetForms(sheet));
     } catch {
       // A malformed sheet is skipped: the locator must never throw.
     }
@@ -27,10 +26,50 @@ export function locateForms(wb: Workbook): SelfEvalForm[] {
   return out;
 }
 
-/** The form on one sheet, or null when the sheet holds none. */
+/** The first form on one sheet (top, or left when side by side), or null when the sheet holds none. */
 export function locateSheet(sheet: Sheet): SelfEvalForm | null {
-  if (!sheet || typeof sheet !== "object") return null;
-  const ix = new SheetIndex({ ...sheet, name: typeof sheet.name === "string" ? sheet.name : "" });
+  return locateSheetForms(sheet)[0] ?? null;
+}
+
+/**
+ * Every form on one sheet, in reading order. A sheet holding two or more forms (stacked, or side by side
+ * with an empty column between them) is split into bands at the forms' anchors, and each band is located
+ * on its own, so no form reaches into another's cells.
+ */
+export function locateSheetForms(sheet: Sheet): SelfEvalForm[] {
+  if (!sheet || typeof sheet !== "object") return [];
+  const named = { ...sheet, name: typeof sheet.name === "string" ? sheet.name : "" };
+  const ix = new SheetIndex(named);
+  const split = findBands(ix);
+  if (split) {
+    const forms: SelfEvalForm[] = [];
+    for (const band of ix.split(split.bands)) {
+      const form = locateIn(band);
+      if (form) forms.push(form);
+    }
+    // Every band must hold a form with its own block of the anchor's kind; otherwise the "second form"
+    // was a stray label, and the sheet is read as one form.
+    if (forms.length === split.bands.ranges.length && forms.every((f) => hasBlock(f, split.kind)))
+      return forms;
+  }
+  const form = locateIn(ix);
+  return form ? [form] : [];
+}
+
+type AnchorKind = "indicators" | "summary" | "budget";
+
+function hasBlock(form: SelfEvalForm, kind: AnchorKind): boolean {
+  switch (kind) {
+    case "indicators":
+      return (form.indicators?.rows.length ?? 0) > 0;
+    case "summary":
+      return form.level1Summary.length > 0;
+    case "budget":
+      return form.budget?.total != null;
+  }
+}
+
+function locateIn(ix: SheetIndex): SelfEvalForm | null {
   const located = locateIndicators(ix);
   const budget = locateBudget(ix);
   const summary = locateSummary(ix);
@@ -63,6 +102,176 @@ export function locateSheet(sheet: Sheet): SelfEvalForm | null {
   };
   form.bounds = boundsOf(form);
   return form;
+}
+
+// ───────────────────────────── several forms on one sheet ─────────────────────────────
+
+interface Anchor {
+  row: number;
+  col: number;
+}
+
+/** 三级指标 on a row that also has 一级指标 or 二级指标: the indicator table's header (one per table). */
+function indicatorAnchors(ix: SheetIndex): Anchor[] {
+  const out: Anchor[] = [];
+  for (const h of ix.hits("ind.col.name")) {
+    const row = ix.rowHits(h.row);
+    if (row.some((x) => x.roles.includes("ind.col.level1") || x.roles.includes("ind.col.level2")))
+      out.push({ row: h.row, col: h.col });
+  }
+  return out;
+}
+
+/** 一级指标 | 指标分值 | 自评得分 (the older Hunan form's summary table). */
+function summaryAnchors(ix: SheetIndex): Anchor[] {
+  const out: Anchor[] = [];
+  for (const h of ix.hits("ind.col.level1")) {
+    const row = ix.rowHits(h.row);
+    if (row.some((x) => x.roles.includes("ind.col.level2") || x.roles.includes("ind.col.name"))) continue;
+    if (row.some((x) => x.roles.includes("summary.col.score") || x.roles.includes("summary.col.rate")))
+      out.push({ row: h.row, col: h.col });
+  }
+  return out;
+}
+
+const distinctRows = (xs: Anchor[]): number => new Set(xs.map((a) => a.row)).size;
+
+/**
+ * Bands when the sheet holds two or more forms; null for one form (the usual case: nothing to split).
+ * The anchors are the most distinctive block the sheet has: the indicator table's header row (a row with
+ * 三级指标 and 一级/二级指标), else the older form's summary header, else the budget block's title. A split
+ * needs a second, independent sign of several forms (two titles, two 单位名称, two 总分 …), so a single form
+ * with a repeated table header or a stray label is not cut in two (and locateSheetForms checks each band).
+ */
+function findBands(ix: SheetIndex): { bands: Bands; kind: AnchorKind } | null {
+  const indicators = indicatorAnchors(ix);
+  const budgets = ix.hits("budget.title").map((h) => ({ row: h.row, col: h.col }));
+  const summaries = summaryAnchors(ix);
+  const [anchors, kind]: [Anchor[], AnchorKind] =
+    indicators.length > 0
+      ? [indicators, "indicators"]
+      : summaries.length > 0
+        ? [summaries, "summary"]
+        : [budgets, "budget"];
+  if (anchors.length < 2) return null;
+
+  const titles = ix.texts.filter((t) => TITLE_RE.test(t.norm));
+  const signs = [
+    indicators.length,
+    budgets.length,
+    summaries.length,
+    titles.length,
+    ix.hits("header.department").length,
+    ix.hits("total").length,
+    ix.hits("grade").length,
+  ];
+  if (signs.filter((n) => n >= 2).length < 2) return null;
+
+  const bands = sideBySide(ix, anchors) ?? stacked(ix, anchors, titles);
+  return bands ? { bands, kind } : null;
+}
+
+/** Anchors in distinct columns with an empty column (over the whole sheet) between each pair. */
+function sideBySide(ix: SheetIndex, anchors: Anchor[]): Bands | null {
+  const byCol = [...anchors].sort((a, b) => a.col - b.col || a.row - b.row);
+  for (let i = 1; i < byCol.length; i++) if (byCol[i].col === byCol[i - 1].col) return null;
+  const used = usedColumns(ix.sheet);
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i < byCol.length; i++) {
+    // The empty column nearest to the next form: that form's own left part (一级/二级 columns) stays with it.
+    let cut = -1;
+    for (let c = byCol[i].col - 1; c > byCol[i - 1].col; c--) {
+      if (!used[c]) {
+        cut = c + 1;
+        break;
+      }
+    }
+    if (cut < 0) return null;
+    ranges.push([start, cut - 1]);
+    start = cut;
+  }
+  ranges.push([start, Number.MAX_SAFE_INTEGER]);
+  return { axis: "cols", ranges };
+}
+
+/** Columns holding any content, over all rows (one pass over the cells). */
+function usedColumns(sheet: Sheet): boolean[] {
+  const used: boolean[] = [];
+  const rows = Array.isArray(sheet.cells) ? sheet.cells : [];
+  for (const r of rows) {
+    if (!Array.isArray(r)) continue;
+    r.forEach((cell, c) => {
+      if (!used[c] && cell && typeof cell === "object" && cell.value && hasContent(cell)) used[c] = true;
+    });
+  }
+  return used;
+}
+
+/**
+ * Anchors on distinct rows, each pair with the first form's end (总分 / 等级 / 综合得分) between them: each
+ * cut lies after that end, at the next form's top (its title or first header label) when there is one.
+ */
+function stacked(ix: SheetIndex, anchors: Anchor[], titles: TextCell[]): Bands | null {
+  if (distinctRows(anchors) !== anchors.length) return null;
+  const rows = anchors.map((a) => a.row).sort((a, b) => a - b);
+  // Rows where a form ends (总分, 等级, 综合得分) and where one starts (title, header labels), sorted.
+  const ends: { row: number; bottom: number }[] = [];
+  for (const role of ["total", "grade", "combined"] as const)
+    for (const h of ix.hits(role)) ends.push({ row: h.row, bottom: ix.bottomEdge(h.row, h.col) });
+  ends.sort((a, b) => a.row - b.row);
+  const starts: number[] = titles.map((t) => t.row);
+  for (const role of ["header.department", "header.budgetCode", "header.contact", "header.phone"] as const)
+    for (const h of ix.hits(role)) starts.push(h.row);
+  starts.sort((a, b) => a - b);
+
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    // The previous form must end (总分 / 等级) before the next anchor: a repeated table header inside one
+    // form has no end between, and is not a second form.
+    const e = lastBefore(ends, b);
+    if (!e || e.row < a) return null;
+    const lower = e.bottom + 1;
+    const s = firstAtOrAfter(starts, lower);
+    const cut = Math.min(Math.max(s !== undefined && s <= b ? s : lower, a + 1), b);
+    ranges.push([start, cut - 1]);
+    start = cut;
+  }
+  ranges.push([start, Number.MAX_SAFE_INTEGER]);
+  return { axis: "rows", ranges };
+}
+
+/** The last entry whose row is < row (binary search over entries sorted by row). */
+function lastBefore<T extends { row: number }>(sorted: T[], row: number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].row < row) {
+      found = sorted[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The first value ≥ x in a sorted list. */
+function firstAtOrAfter(sorted: number[], x: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found: number | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] >= x) {
+      found = sorted[mid];
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
 }
 
 /** The rectangle spanning every cell the form refers to. */

@@ -42,6 +42,13 @@ export function cellKey(row: number, col: number): number {
   return row * KEY_COLS + col;
 }
 
+/** Bands a sheet is split into when it holds several forms: row ranges (stacked) or column ranges (side by side). */
+export interface Bands {
+  axis: "rows" | "cols";
+  /** Inclusive [start, end] ranges, sorted, not overlapping. */
+  ranges: [number, number][];
+}
+
 export class SheetIndex {
   readonly sheet: Sheet;
   readonly byRole = new Map<LabelRole, Hit[]>();
@@ -51,14 +58,16 @@ export class SheetIndex {
   private readonly labelKeys = new Set<number>();
   private readonly mergeByTopLeft = new Map<number, CellRange>();
   readonly merges: CellRange[];
+  /** The part of the sheet this index covers (a band of a sheet with several forms); null = all of it. */
+  readonly band: CellRange | null;
 
-  constructor(sheet: Sheet) {
+  constructor(sheet: Sheet, band: CellRange | null = null) {
     this.sheet = sheet;
+    this.band = band;
+    this.merges = [];
+    if (band) return; // filled by split()
     this.merges = Array.isArray(sheet.merges) ? sheet.merges.filter(isRange) : [];
-    for (const m of this.merges) {
-      const key = cellKey(m.top, m.left);
-      if (!this.mergeByTopLeft.has(key)) this.mergeByTopLeft.set(key, m);
-    }
+    for (const m of this.merges) this.addMerge(m);
     const rows = Array.isArray(sheet.cells) ? sheet.cells : [];
     rows.forEach((cellsOfRow, row) => {
       if (!Array.isArray(cellsOfRow)) return;
@@ -72,6 +81,11 @@ export class SheetIndex {
     });
   }
 
+  private addMerge(m: CellRange): void {
+    const key = cellKey(m.top, m.left);
+    if (!this.mergeByTopLeft.has(key)) this.mergeByTopLeft.set(key, m);
+  }
+
   private indexText(row: number, col: number, text: string): void {
     const c = classify(text);
     if (c === null) return;
@@ -82,6 +96,11 @@ export class SheetIndex {
     }
     const hit: Hit = { row, col, text, norm: labelNorm, roles };
     if (inline !== undefined) hit.inline = inline;
+    this.addHit(hit);
+  }
+
+  private addHit(hit: Hit): void {
+    const { row, col, roles } = hit;
     for (const role of roles) {
       const list = this.byRole.get(role);
       if (list) list.push(hit);
@@ -91,6 +110,54 @@ export class SheetIndex {
     if (rowList) rowList.push(hit);
     else this.byRow.set(row, [hit]);
     this.labelKeys.add(cellKey(row, col));
+  }
+
+  /**
+   * One index per band, each holding only the hits, texts and merges whose (top-left) cell lies in its band;
+   * cells outside a band read as empty there. One pass over this index (binary search per item), so the
+   * cost stays linear in the sheet's labels however many bands there are.
+   */
+  split(bands: Bands): SheetIndex[] {
+    const all = Number.MAX_SAFE_INTEGER;
+    const out = bands.ranges.map(
+      ([start, end]) =>
+        new SheetIndex(
+          this.sheet,
+          bands.axis === "rows"
+            ? { top: start, bottom: end, left: 0, right: all }
+            : { top: 0, bottom: all, left: start, right: end },
+        ),
+    );
+    const bandOf = (row: number, col: number): SheetIndex | undefined => {
+      const x = bands.axis === "rows" ? row : col;
+      let lo = 0;
+      let hi = bands.ranges.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const [start, end] = bands.ranges[mid];
+        if (x < start) hi = mid - 1;
+        else if (x > end) lo = mid + 1;
+        else return out[mid];
+      }
+      return undefined;
+    };
+    // Hits in reading order (byRow is filled row by row, left to right), so every list keeps its order.
+    for (const list of this.byRow.values()) for (const h of list) bandOf(h.row, h.col)?.addHit(h);
+    for (const t of this.texts) bandOf(t.row, t.col)?.texts.push(t);
+    for (const m of this.merges) {
+      const ix = bandOf(m.top, m.left);
+      if (ix) {
+        ix.merges.push(m);
+        ix.addMerge(m);
+      }
+    }
+    return out;
+  }
+
+  /** True when (row, col) lies in this index's band (always, for a whole-sheet index). */
+  inBand(row: number, col: number): boolean {
+    const b = this.band;
+    return !b || (row >= b.top && row <= b.bottom && col >= b.left && col <= b.right);
   }
 
   hits(role: LabelRole): Hit[] {
@@ -106,7 +173,7 @@ export class SheetIndex {
   }
 
   cell(row: number, col: number): Cell {
-    if (row < 0 || col < 0) return EMPTY_CELL;
+    if (row < 0 || col < 0 || !this.inBand(row, col)) return EMPTY_CELL;
     const r = this.sheet.cells?.[row];
     const c = Array.isArray(r) ? r[col] : undefined;
     return c && typeof c === "object" && c.value ? c : EMPTY_CELL;
@@ -136,7 +203,7 @@ export class SheetIndex {
 
   /** A positional field (table column): no label of its own. */
   field(row: number, col: number | null | undefined): FormField | null {
-    if (col === null || col === undefined || col < 0) return null;
+    if (col === null || col === undefined || col < 0 || !this.inBand(row, col)) return null;
     return { labelRef: null, ref: this.ref(row, col), cell: this.cell(row, col) };
   }
 
@@ -151,8 +218,9 @@ export class SheetIndex {
     }
     const right = { row: hit.row, col: this.rightEdge(hit.row, hit.col) + 1 };
     const below = { row: this.bottomEdge(hit.row, hit.col) + 1, col: hit.col };
-    const rightLabel = this.isLabelAt(right.row, right.col);
-    const belowLabel = this.isLabelAt(below.row, below.col);
+    // Outside this index's band (another form's area) counts like a label: never the value's place.
+    const rightLabel = this.isLabelAt(right.row, right.col) || !this.inBand(right.row, right.col);
+    const belowLabel = this.isLabelAt(below.row, below.col) || !this.inBand(below.row, below.col);
     const rightFilled = !rightLabel && this.hasContent(right.row, right.col);
     const belowFilled = !belowLabel && this.hasContent(below.row, below.col);
     let pos: { row: number; col: number } | null;
