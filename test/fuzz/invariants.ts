@@ -11,7 +11,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { checkWorkbook, type InternalError } from "../../src/core/check";
 import type { CellRef, Workbook } from "../../src/core/grid";
-import { locateForms, locateSheet } from "../../src/core/locate";
+import { locateForms, locateSheetForms } from "../../src/core/locate";
 import { RULE_IDS, type FormResult, type RuleProfile } from "../../src/core/model";
 import { toJsonDocument } from "../../src/cli/json";
 
@@ -46,17 +46,25 @@ function describeInternal(errors: InternalError[]): string {
     .join("\n");
 }
 
-/** The locator on its own: locateSheet (which locateForms wraps in a try/catch) must not throw either. */
+/**
+ * The locator on its own: locateSheetForms (which locateForms wraps in a try/catch) must not throw either.
+ * A sheet may hold several forms (stacked or side by side), so compare with every form of every sheet.
+ */
 export function checkLocator(wb: Workbook): void {
-  const direct = wb.sheets.map((s) => locateSheet(s));
+  const perSheet = wb.sheets.map((s) => locateSheetForms(s));
   const forms = locateForms(wb);
   ensure(
-    isDeepStrictEqual(
-      forms,
-      direct.filter((f) => f !== null),
-    ),
-    "locateForms gives the forms locateSheet finds, in sheet order",
+    isDeepStrictEqual(forms, perSheet.flat()),
+    "locateForms gives the forms locateSheetForms finds, in sheet order",
   );
+  for (const onSheet of perSheet) {
+    for (let i = 1; i < onSheet.length; i++) {
+      const a = onSheet[i - 1].bounds;
+      const b = onSheet[i].bounds;
+      const apart = a.bottom < b.top || b.bottom < a.top || a.right < b.left || b.right < a.left;
+      ensure(apart, "forms on one sheet do not overlap", [a, b]);
+    }
+  }
   for (const f of forms) {
     ensure(
       f.bounds.top <= f.bounds.bottom && f.bounds.left <= f.bounds.right,
