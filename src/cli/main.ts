@@ -179,7 +179,8 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
     streams.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   } else {
     const blocks: string[] = [];
-    for (const o of good) for (const r of o.results) blocks.push(formatResult(o.file.display, r));
+    for (const o of good)
+      for (const r of o.results) blocks.push(formatResult(o.file.display, r, profile.name));
     const written = good.flatMap((o) => (o.written ? [o.written] : []));
     if (blocks.length) streams.stdout.write(`${blocks.join("\n\n")}\n\n`);
     streams.stdout.write(`${formatSummary(summarize(good, unreadable, written))}\n`);
@@ -217,6 +218,11 @@ export async function main(argv: string[], streams: CliStreams = process): Promi
 
 /** Run as a program: set the exit code once stdout has drained (large JSON output to a pipe). */
 export function cli(): void {
+  // A reader that stops early (`| head`) closes the pipe: the rest of the report has nowhere to go,
+  // which is not a failure of the check. Without a listener Node crashes with an EPIPE stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+  });
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

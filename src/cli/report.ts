@@ -52,8 +52,8 @@ export function toReportResult(r: FormResult): ReportResult {
   return { ...rest, hasForm: form !== null };
 }
 
-/** Report for one form of one file. */
-export function formatResult(file: string, r: FormResult | ReportResult): string {
+/** Report for one form of one file; `profileName` is the rule profile's Chinese name, shown beside its id. */
+export function formatResult(file: string, r: FormResult | ReportResult, profileName?: string): string {
   const out: string[] = [];
   const head = [`文件：${file}`];
   if (r.sheet) head.push(`工作表：${r.sheet}`);
@@ -62,7 +62,7 @@ export function formatResult(file: string, r: FormResult | ReportResult): string
     const info = [
       `部门：${r.department ?? "（未填写）"}`,
       `年度：${r.year ?? "（未识别）"}`,
-      `评分规则：${r.profile}`,
+      `评分规则：${profileName && profileName !== r.profile ? `${profileName}（${r.profile}）` : r.profile}`,
     ];
     out.push(info.join("    "));
     const total = `总分：填写 ${fmt(r.total.typed)}，计算 ${fmt(r.total.computed)}`;

@@ -298,7 +298,24 @@ describe("--profile", () => {
     const { run: r, doc } = json(["--profile", "national", CORRECT]);
     expect(r.status).toBe(0);
     expect((doc.files[0].form as { profile: string }).profile).toBe("national");
+    // The text report names the rules in Chinese (src/core/profiles/national.json), with the id.
+    expect(run(["--profile", "national", CORRECT]).stdout).toContain(
+      "评分规则：全国通用（优/良/中/差）（national）",
+    );
+    expect(run([CORRECT]).stdout).toContain("评分规则：湖南省（优/良/较差/差）（hunan）");
   });
+
+  test("a reader that closes the pipe early (| head) ends the run quietly, with the usual exit status", async () => {
+    // 30 copies of the 武冈 form make a report far larger than a pipe's buffer; `head` reads 100 bytes
+    // and closes the pipe, as a reviewer's `jixiao-check --json 文件夹 | head` does.
+    const many = path.join(dir, "许多");
+    await fs.mkdir(many);
+    for (let i = 0; i < 30; i++) await fs.copyFile(path.join(dir, WUGANG), path.join(many, `${i}.xlsx`));
+    const script = '( "$0" "$1" --json "$2"; echo "退出状态=$?" >&2 ) | head -c 100 > /dev/null';
+    const r = spawnSync("sh", ["-c", script, process.execPath, BIN, many], { cwd: dir, encoding: "utf8" });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at .*\.js:\d+/);
+    expect(r.stderr.trim()).toBe("退出状态=1");
+  }, 60000);
 
   test("a JSON profile file is validated and used", async () => {
     const hunan = JSON.parse(readFileSync(path.join(ROOT, "src/core/profiles/hunan.json"), "utf8"));
