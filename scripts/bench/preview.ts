@@ -19,6 +19,7 @@ import * as http from "node:http";
 import * as os from "node:os";
 import * as path from "node:path";
 import { formToXlsx } from "../make-samples";
+import { CHROMIUM, launchLocalChromium } from "../local-chromium";
 import { largeSpec } from "../sample-specs";
 import { type BenchTable, median } from "./table";
 
@@ -29,7 +30,6 @@ const start = require("../start.js") as {
   listen(server: Server, port: number): Promise<number>;
 };
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const CORRECT = "正确填报示例.xlsx";
 const BROKEN = "错误示例-武冈2022.xlsx";
 const LARGE_ROWS = 1000;
@@ -140,30 +140,8 @@ export async function benchPreview(runs = 5): Promise<BenchTable[]> {
   const port = await start.listen(server, 0);
   const base = `http://127.0.0.1:${port}`;
   const profileDir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-bench-chromium-"));
-  const { chromium } = await import("playwright-core");
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: "zh-CN",
-    viewport: { width: 1400, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  const blocked: string[] = [];
+  const { context, blocked } = await launchLocalChromium(profileDir);
   try {
-    await context.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
-      blocked.push(url.href);
-      return route.abort();
-    });
     await context.addInitScript(READY_PROBE);
 
     const rows: (string | number)[][] = [];

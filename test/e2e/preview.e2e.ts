@@ -14,7 +14,8 @@ import * as fs from "fs";
 import type { Server } from "http";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchLocalChromium } from "../../scripts/local-chromium";
 
 const start = require("../../scripts/start.js") as {
   ROOT: string;
@@ -24,7 +25,6 @@ const start = require("../../scripts/start.js") as {
   listen(server: Server, port: number): Promise<number>;
 };
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const BROKEN_SAMPLE = "错误示例-武冈2022.xlsx";
 const CORRECT_SAMPLE = "正确填报示例.xlsx";
 const SHOTS = path.join(start.ROOT, "test-results", "screenshots");
@@ -35,7 +35,7 @@ let server: Server;
 let base: string;
 let context: BrowserContext;
 let profileDir: string;
-const blocked: string[] = [];
+let blocked: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -46,28 +46,7 @@ beforeAll(async () => {
   const port = await start.listen(server, 0);
   base = `http://127.0.0.1:${port}`;
   profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-e2e-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    locale: "zh-CN",
-    viewport: { width: 1400, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
-    blocked.push(url.href);
-    return route.abort();
-  });
+  ({ context, blocked } = await launchLocalChromium(profileDir, { acceptDownloads: true }));
   fs.mkdirSync(SHOTS, { recursive: true });
 }, 600000);
 
