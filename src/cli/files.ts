@@ -1,7 +1,6 @@
 /** Input expansion (folders → .xlsx files), reading with bounded concurrency, and readable I/O errors. */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { NotAWorkbookError } from "../io/xlsxRead";
 
 export interface InputFile {
   /** Path as shown to the user (as typed, or joined under the folder that was typed). */
@@ -98,8 +97,6 @@ export function internalErrorMessage(detail: string): string {
 
 /** Explain why bytes that failed to load are not a readable .xlsx. */
 export function unreadableXlsxMessage(bytes: Uint8Array, name: string, error: unknown): string {
-  // The reader already said precisely what is wrong (e.g. a .docx renamed .xlsx): keep its words.
-  if (error instanceof NotAWorkbookError) return error.message;
   if (bytes.length === 0) return "文件是空的（0 字节）。";
   const isOle =
     bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;

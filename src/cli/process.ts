@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { checkWorkbook, type InternalError } from "../core/check";
 import type { Workbook } from "../core/grid";
 import type { FormResult, RuleProfile } from "../core/model";
-import { readXlsx } from "../io/xlsxRead";
+import { NotAWorkbookError, readXlsx } from "../io/xlsxRead";
 import { markedCopy } from "../io/xlsxWrite";
 import { internalErrorMessage, ioErrorMessage, unreadableXlsxMessage } from "./files";
 import { toReportResult, type ReportResult } from "./report";
@@ -79,7 +79,10 @@ async function processFileUnguarded(task: FileTask, profile: RuleProfile): Promi
   try {
     wb = await readXlsx(bytes);
   } catch (e) {
-    return { ok: false, message: unreadableXlsxMessage(bytes, task.absolute, e) };
+    // The reader itself recognised a zip that is not a workbook (a .docx renamed .xlsx): keep its words.
+    const message =
+      e instanceof NotAWorkbookError ? e.message : unreadableXlsxMessage(bytes, task.absolute, e);
+    return { ok: false, message };
   }
   let results: FormResult[];
   const internal: InternalError[] = [];
