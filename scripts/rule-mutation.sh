@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Mutation check of the rule catalogue (developer tool, ~15 min on 2 cores; not part of CI):
+# for each rule ID, a copy of the tree whose checkWorkbook drops that rule's findings must fail
+# `jest test/checks`. Prints one line per rule; exits 1 if a rule's removal goes unnoticed.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+git -C "$root" archive HEAD | tar -x -C "$tmp"
+ln -s "$root/node_modules" "$tmp/node_modules"
+node - "$tmp/src/core/check.ts" <<'JS'
+const fs = require("fs");
+const file = process.argv[2];
+let s = fs.readFileSync(file, "utf8");
+const ret = "  return forms.map((form) => checkForm(form, wb, profile, options.internalErrors));\n}";
+const none = "  if (forms.length === 0) return [templateNotFound(profile)];";
+if (!s.includes(ret) || !s.includes(none)) throw new Error("check.ts changed: update scripts/rule-mutation.sh");
+const drop = "(r) => (process.env.MUT_RULE ? { ...r, findings: r.findings.filter((f) => f.rule !== process.env.MUT_RULE) } : r)";
+s = s.replace(ret, `  return forms.map((form) => checkForm(form, wb, profile, options.internalErrors)).map(${drop});\n}`);
+s = s.replace(none, `  if (forms.length === 0) return [templateNotFound(profile)].map(${drop});`);
+fs.writeFileSync(file, s);
+JS
+rules=$(node -e 'const s=require("fs").readFileSync(process.argv[1],"utf8");const m=s.match(/RULE_IDS = \[([^\]]*)\]/);console.log(m[1].match(/[A-Z_]+/g).join(" "))' "$root/src/core/model.ts")
+unnoticed=0
+for rule in $rules; do
+  if (cd "$tmp" && MUT_RULE=$rule npx jest test/checks --silent >"$tmp/$rule.log" 2>&1); then
+    echo "$rule: removal NOT noticed"
+    unnoticed=1
+  else
+    echo "$rule: removal noticed ($(grep -E '^Tests:' "$tmp/$rule.log" | sed 's/Tests: *//'))"
+  fi
+done
+exit $unnoticed
