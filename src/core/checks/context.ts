@@ -2,7 +2,7 @@
  * What every check group receives, and the one place findings are created: rule → category, default
  * severity (rules.md), the profile's override, and the "rounding only → at most a warning" cap.
  */
-import type { CellRef, Workbook } from "../grid";
+import type { Workbook } from "../grid";
 import type { Finding, FindingCategory, RuleId, RuleProfile, SelfEvalForm, Severity } from "../model";
 import { severityFor } from "../profiles";
 import type { FormAnalysis } from "./analysis";
@@ -61,17 +61,11 @@ export const RULE_CATEGORY: Readonly<Record<RuleId, FindingCategory>> = {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export interface FindingInput {
-  rule: RuleId;
-  ref: CellRef | null;
-  message: string;
-  typed?: number | string | null;
-  expected?: number | string | null;
-  steps?: string;
-  fix?: { ref: CellRef; value: number | string };
+/** A finding as a check reports it: severity and category come from the rule and the profile. */
+export type FindingInput = Omit<Finding, "severity" | "category"> & {
   /** A difference that comes from rounding only: the severity is capped at "warning". */
   roundingOnly?: boolean;
-}
+};
 
 export interface CheckContext {
   form: SelfEvalForm;
