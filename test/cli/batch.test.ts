@@ -1,4 +1,4 @@
-/* global process, __dirname, require */
+/* global require */
 /**
  * Batches through worker threads: the real command (bin/jixiao-check.js after tsc -p tsconfig.cli.json)
  * on 12 generated files — correct forms, faulty forms, a workbook with two forms and four unreadable
@@ -6,7 +6,6 @@
  * worker threads) and the default, and exit with the same status.
  */
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -15,6 +14,7 @@ import { buildStandardForm } from "../../src/core/template";
 import { workbookToXlsx } from "../../src/io/xlsxWrite";
 import { formToXlsx } from "../../scripts/make-samples";
 import { largeSpec, sampleSpecs } from "../../scripts/sample-specs";
+import { type CliRun, ROOT, runCli } from "./run-cli";
 
 /** Every part of an .xlsx package: name → contents (base64, so a difference shows as unequal strings). */
 async function zipParts(file: string): Promise<Record<string, string>> {
@@ -24,19 +24,12 @@ async function zipParts(file: string): Promise<Record<string, string>> {
   return out;
 }
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin/jixiao-check.js");
 let dir: string;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function run(args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 90000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(dir, args);
 }
 
 const spec = (file: string) => sampleSpecs().find((s) => s.file === file)!.spec;
@@ -58,11 +51,6 @@ const READABLE = [
 const UNREADABLE = ["06-文本.xlsx", "07-空文件.xlsx", "08-加密.xlsx", "09-截断.xlsx"];
 
 beforeAll(async () => {
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-    { cwd: ROOT, stdio: "pipe" },
-  );
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-batch-"));
   const b = path.join(dir, "批量");
   await fs.mkdir(path.join(b, "子文件夹"), { recursive: true });

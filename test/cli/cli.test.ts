@@ -1,10 +1,10 @@
-/* global process, __dirname, Buffer */
+/* global process, Buffer */
 /**
  * End-to-end tests of bin/jixiao-check.js: builds lib/ once (tsc -p tsconfig.cli.json), then spawns the
  * real command on copies of the committed samples and on generated files in a temp folder.
  */
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { promises as fs, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -14,20 +14,14 @@ import { buildStandardForm, standardLayout } from "../../src/core/template";
 import { workbookToXlsx } from "../../src/io/xlsxWrite";
 import { writeLargeSample } from "../../scripts/make-samples";
 import { sampleSpecs } from "../../scripts/sample-specs";
+import { BIN, type CliRun, ROOT, runCli } from "./run-cli";
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin/jixiao-check.js");
 let dir: string;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function run(args: string[]): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8", timeout: 60000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(dir, args, 60000);
 }
 
 function json(args: string[]): { run: Run; doc: { files: Record<string, unknown>[] } } {
@@ -41,14 +35,6 @@ const JISHOU = "错误示例-吉首2023.xlsx";
 const CORRECT = "正确填报示例.xlsx";
 
 beforeAll(async () => {
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-    },
-  );
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-cli-"));
   for (const f of [CORRECT, WUGANG, JISHOU, "空白模板.xlsx"]) {
     await fs.copyFile(path.join(ROOT, "samples", f), path.join(dir, f));

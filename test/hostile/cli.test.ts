@@ -1,4 +1,3 @@
-/* global process, __dirname */
 /**
  * The hostile corpus (scripts/make-hostile-corpus.ts, written to a temp folder) through the real
  * command: `node bin/jixiao-check.js --json <file>` after compiling lib/ (tsc -p tsconfig.cli.json).
@@ -6,15 +5,13 @@
  * stderr). The correct sample form totals 99.03 → 优 (scripts/sample-specs.ts: 9.53 + 49.5 + 30 + 10).
  */
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { execFileSync, spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { correctFormSpec, writeHostileCorpus, type HostileEntry } from "../../scripts/make-hostile-corpus";
 import { standardLayout } from "../../src/core/template";
+import { runCli } from "../cli/run-cli";
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin/jixiao-check.js");
 let dir: string;
 let corpus: HostileEntry[];
 
@@ -39,12 +36,7 @@ interface Run {
 
 function check(...args: string[]): Run {
   const t = Date.now();
-  const r = spawnSync(process.execPath, [BIN, "--json", "--no-progress", ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    timeout: 90000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = runCli(dir, ["--json", "--no-progress", ...args]);
   let doc: Run["doc"] = null;
   try {
     doc = JSON.parse(r.stdout) as Run["doc"];
@@ -66,14 +58,6 @@ function expectCorrectForm(e: JsonEntry, sheet = "自评表"): void {
 }
 
 beforeAll(async () => {
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-    },
-  );
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-hostile-"));
   corpus = await writeHostileCorpus(dir);
 }, 180000);

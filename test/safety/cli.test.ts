@@ -1,11 +1,9 @@
-/* global process, __dirname */
 /**
  * The command line never modifies an input file and never writes over any file: every file's SHA-256
  * is taken before and after each run. --write pointing at the input (any spelling, a symlink, a hard
  * link) or at an existing file → exit 2 and nothing changes; --write-dir skips names that exist.
  */
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
@@ -13,18 +11,12 @@ import * as path from "node:path";
 import { buildStandardForm } from "../../src/core/template";
 import { workbookToXlsx } from "../../src/io/xlsxWrite";
 import { correctFormSpec, faultyFormSpec, writeHostileCorpus } from "../../scripts/make-hostile-corpus";
+import { runCli } from "../cli/run-cli";
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin/jixiao-check.js");
 let dir: string;
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, "--no-progress", ...args], {
-    cwd: dir,
-    encoding: "utf8",
-    timeout: 90000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(dir, ["--no-progress", ...args]);
 }
 
 /** Every file under `root` (symlinks as links) → SHA-256 of its bytes. */
@@ -58,14 +50,6 @@ async function unchangedAround(fn: () => void | Promise<void>): Promise<string[]
 }
 
 beforeAll(async () => {
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-    },
-  );
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-safety-"));
   await fs.writeFile(
     path.join(dir, "正确.xlsx"),
