@@ -2,6 +2,7 @@
 # Mutation check of the rule catalogue (developer tool, ~15 min on 2 cores; not part of CI):
 # for each rule ID, a copy of the tree whose checkWorkbook drops that rule's findings must fail
 # `jest test/checks`. Prints one line per rule; exits 1 if a rule's removal goes unnoticed.
+# Usage: scripts/rule-mutation.sh [RULE_ID ...]   (default: every ID of RULE_IDS in src/core/model.ts)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
@@ -20,7 +21,7 @@ s = s.replace(ret, `  return forms.map((form) => checkForm(form, wb, profile, op
 s = s.replace(none, `  if (forms.length === 0) return [templateNotFound(profile)].map(${drop});`);
 fs.writeFileSync(file, s);
 JS
-rules=$(node -e 'const s=require("fs").readFileSync(process.argv[1],"utf8");const m=s.match(/RULE_IDS = \[([^\]]*)\]/);console.log(m[1].match(/[A-Z_]+/g).join(" "))' "$root/src/core/model.ts")
+rules=${*:-$(node -e 'const s=require("fs").readFileSync(process.argv[1],"utf8");const m=s.match(/RULE_IDS = \[([^\]]*)\]/);console.log(m[1].match(/[A-Z0-9_]+/g).join(" "))' "$root/src/core/model.ts")}
 unnoticed=0
 for rule in $rules; do
   if (cd "$tmp" && MUT_RULE=$rule npx jest test/checks --silent >"$tmp/$rule.log" 2>&1); then
