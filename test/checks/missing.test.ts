@@ -45,6 +45,35 @@ describe("MISSING_FIELD", () => {
   });
 });
 
+describe("a formula without a saved result (a file written by a program, never calculated in Excel)", () => {
+  // The cell is not blank: it holds a formula whose value the file does not carry. Telling the user
+  // "未填写" would send them looking for an empty cell; the message names the formula and the fix.
+  test("分值 as an uncalculated formula → MISSING_VALUE naming the formula and asking to recalculate in Excel", () => {
+    const { wb, layout, spec } = build();
+    const pos = layout.indicators.rows[indIndex(spec, "新增规模企业")].weight;
+    wb.sheets[0].cells[pos.row][pos.col] = { value: { kind: "empty" }, formula: "SUM(X1:X3)" };
+    const f = one(run(wb), "MISSING_VALUE");
+    expect(f.ref).toEqual(cellAt(pos));
+    expect(f.message).toContain("“新增规模企业”的分值是公式 =SUM(X1:X3)");
+    expect(f.message).toContain("重新计算");
+    expect(f.message).not.toContain("未填写");
+  });
+
+  test("总分 as an uncalculated formula → MISSING_FIELD naming the formula", () => {
+    const { wb, layout } = build();
+    const pos = layout.total.score;
+    wb.sheets[0].cells[pos.row][pos.col] = { value: { kind: "empty" }, formula: "SUM(H7:H23)" };
+    const f = one(run(wb), "MISSING_FIELD");
+    expect(f.ref).toEqual(cellAt(pos));
+    expect(f.message).toContain("“总分”是公式 =SUM(H7:H23)");
+  });
+
+  test("a truly blank 分值 still reads 未填写", () => {
+    const { wb } = build((s) => (s.indicators[0].weight = null));
+    expect(one(run(wb), "MISSING_VALUE").message).toMatch(/分值未填写/);
+  });
+});
+
 describe("MISSING_VALUE", () => {
   test("a scored row without 年度指标值 → error at the target cell", () => {
     const { wb, layout, spec } = build((s) => (s.indicators[0].target = null));

@@ -1,7 +1,7 @@
 /**
  * MISSING_FIELD, MISSING_VALUE, MISSING_REASON (rules.md; domain.md §6 "missing").
  */
-import type { CellRef } from "../grid";
+import { getCell, type CellRef } from "../grid";
 import type { FormField } from "../model";
 import { FIELD_NAMES, MSG, shownValue } from "../messages";
 import { fieldRef, fieldText, isBlankField, readNumber } from "./analysis";
@@ -25,6 +25,16 @@ function formAnchor(ctx: CheckContext): CellRef {
   return f.titleRef ?? { sheet: f.sheet, row: f.bounds.top, col: f.bounds.left };
 }
 
+/**
+ * The formula of a cell that has one but no saved result: a file written by a program and never
+ * calculated in Excel. Such a cell is not blank, and "未填写" would send the user looking for nothing.
+ */
+function uncalculatedFormula(ctx: CheckContext, ref: CellRef): string | null {
+  const sheet = ctx.wb.sheets.find((s) => s.name === ref.sheet);
+  const cell = sheet ? getCell(sheet, ref.row, ref.col) : null;
+  return cell?.formula && cell.value.kind === "empty" ? cell.formula : null;
+}
+
 function requireField(ctx: CheckContext, field: FormField | null, name: string): void {
   const v = field?.cell?.value;
   if (field?.ref && v?.kind === "error") {
@@ -38,7 +48,15 @@ function requireField(ctx: CheckContext, field: FormField | null, name: string):
   }
   if (field && !isBlankField(field)) return;
   const ref = fieldRef(field);
-  if (ref) ctx.report({ rule: "MISSING_FIELD", ref, message: MSG.missingField(name), typed: null });
+  const formula = field?.ref ? uncalculatedFormula(ctx, field.ref) : null;
+  if (field?.ref && formula !== null)
+    ctx.report({
+      rule: "MISSING_FIELD",
+      ref: field.ref,
+      message: MSG.uncalculatedFormula(`“${name}”`, formula),
+      typed: null,
+    });
+  else if (ref) ctx.report({ rule: "MISSING_FIELD", ref, message: MSG.missingField(name), typed: null });
   else
     ctx.report({
       rule: "MISSING_FIELD",
@@ -155,14 +173,18 @@ function requireValue(
   rowName: string,
 ): void {
   if (!read.ref) return; // the form has no such column
-  if (read.status === "empty")
+  if (read.status === "empty") {
+    const formula = uncalculatedFormula(ctx, read.ref);
     ctx.report({
       rule: "MISSING_VALUE",
       ref: read.ref,
-      message: MSG.missingValue(what, rowName),
+      message:
+        formula === null
+          ? MSG.missingValue(what, rowName)
+          : MSG.uncalculatedFormula(`“${rowName}”的${what}`, formula),
       typed: null,
     });
-  else if (read.status === "error")
+  } else if (read.status === "error")
     ctx.report({
       rule: "MISSING_VALUE",
       ref: read.ref,
