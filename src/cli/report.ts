@@ -1,5 +1,5 @@
 /** Chinese text report of the command line. */
-import { refToString } from "../core/grid";
+import { a1, refToString } from "../core/grid";
 import type { Finding, FormResult, Severity } from "../core/model";
 
 export const SEVERITY_TEXT: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
@@ -45,11 +45,21 @@ export function formatFinding(f: Finding): string {
  * What the reports (text and JSON) need of a FormResult: every field but the form model itself, plus
  * whether a form was found. This is what crosses from a worker thread to the main thread.
  */
-export type ReportResult = Omit<FormResult, "form"> & { hasForm: boolean };
+export type ReportResult = Omit<FormResult, "form"> & {
+  hasForm: boolean;
+  /** Where the form lies on its sheet, "A1:J24" (two forms may share a sheet). */
+  area: string | null;
+};
+
+function areaOf(form: FormResult["form"]): string | null {
+  if (!form) return null;
+  const b = form.bounds;
+  return `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
+}
 
 export function toReportResult(r: FormResult): ReportResult {
   const { form, ...rest } = r;
-  return { ...rest, hasForm: form !== null };
+  return { ...rest, hasForm: form !== null, area: areaOf(form) };
 }
 
 /** Report for one form of one file; `profileName` is the rule profile's Chinese name, shown beside its id. */
@@ -57,6 +67,8 @@ export function formatResult(file: string, r: FormResult | ReportResult, profile
   const out: string[] = [];
   const head = [`文件：${file}`];
   if (r.sheet) head.push(`工作表：${r.sheet}`);
+  const area = "area" in r ? r.area : areaOf(r.form);
+  if (area) head.push(`区域：${area}`);
   out.push(head.join("    "));
   if ("hasForm" in r ? r.hasForm : r.form !== null) {
     const info = [

@@ -227,6 +227,12 @@ describe("readable hostile workbooks", () => {
       expect(m).not.toBeNull();
       expect(Number(m![2]) - 1).toBeGreaterThanOrEqual(secondTop);
     }
+    // The text report tells the two apart by where each lies on the sheet.
+    const text = runCli(dir, ["--no-progress", "twice-one-sheet.xlsx"]).stdout;
+    const heads = text.split("\n").filter((l) => l.startsWith("文件："));
+    expect(heads).toHaveLength(2);
+    expect(heads[0]).toMatch(/工作表：两张表 {4}区域：A1:[A-Z]+\d+$/);
+    expect(heads[1]).toMatch(new RegExp(`工作表：两张表 {4}区域：A${secondTop + 1}:[A-Z]+\\d+$`));
   });
 
   test("32,767-character texts: checked, no error finding", () => {
