@@ -62,11 +62,14 @@ export const MSG = {
     `表中找不到“${field}”栏目。这是必填项，请按模板补上该栏并填写。`,
   missingValue: (what: string, rowName: string): string =>
     `“${rowName}”的${what}未填写。请填写${what}；该行不考核时请在各栏填“/”。`,
-  /** A formula whose result the file does not hold (written by a program, never calculated in Excel). */
+  /**
+   * A formula with no value: its result is empty (="" in Excel), or the file holds no result at all
+   * (written by a program, never calculated in Excel). The grid cannot tell the two apart.
+   */
   uncalculatedFormula: (subject: string, formula: string): string =>
-    `${subject}是公式 =${formula.length > 60 ? `${formula.slice(0, 60)}…` : formula}，` +
-    "但文件中没有保存它的计算结果（文件可能由其他软件生成，从未在 Excel 中计算过），无法核对。" +
-    "请用 Excel 打开此文件、重新计算（F9）并保存后再检查。",
+    `${subject}是公式 =${formula.length > 60 ? `${formula.slice(0, 60)}…` : formula}，但没有得到结果：` +
+    "公式的结果为空，或文件中没有保存计算结果（文件可能由其他软件生成，从未在 Excel 中计算过）。" +
+    "请检查公式；若是后者，请用 Excel 打开此文件、重新计算（F9）并保存后再检查。",
   errorValue: (what: string, rowName: string, error: string): string =>
     `“${rowName}”${what ? `的${what}` : ""}显示错误值 ${error}：单元格里的公式计算出错（${errorCause(error)}）。` +
     "请修正公式，或直接填写数值。",

@@ -137,10 +137,10 @@ describe("readable hostile workbooks", () => {
     const e = r.doc!.files[0];
     expect(errors(e)).toContain("MISSING_VALUE");
     expect(e.form.total.computed).toBeNull();
-    // Each such cell says it holds a formula without a saved result, never that it is blank.
+    // Each such cell says it holds a formula without a result, never that it is blank.
     const missing = e.findings.filter((f) => f.rule === "MISSING_VALUE" || f.rule === "MISSING_FIELD");
     expect(missing.length).toBeGreaterThan(10);
-    for (const f of missing) expect(f.message).toMatch(/是公式 =.*没有保存它的计算结果/);
+    for (const f of missing) expect(f.message).toMatch(/是公式 =.*没有得到结果.*没有保存计算结果/);
   });
 
   test("error values in number cells: MISSING_VALUE naming the error, exit 1", () => {

@@ -26,8 +26,8 @@ function formAnchor(ctx: CheckContext): CellRef {
 }
 
 /**
- * The formula of a cell that has one but no saved result: a file written by a program and never
- * calculated in Excel. Such a cell is not blank, and "未填写" would send the user looking for nothing.
+ * The formula of a cell that has one but no value: a result of "" or, in a file written by a program and
+ * never calculated in Excel, no saved result. Such a cell is not blank: "未填写" would mislead.
  */
 function uncalculatedFormula(ctx: CheckContext, ref: CellRef): string | null {
   const sheet = ctx.wb.sheets.find((s) => s.name === ref.sheet);
