@@ -29,7 +29,7 @@ function setup(workbook: Workbook = brokenWorkbook(), prepare?: (host: FakeHost)
   const view = render(
     <FluentProvider theme={webLightTheme}>
       <Pane host={host} deps={deps} />
-    </FluentProvider>
+    </FluentProvider>,
   );
   return { host, user, download, view };
 }
@@ -63,6 +63,27 @@ function findingItem(cell: string): HTMLElement {
   return el;
 }
 
+/**
+ * The open confirmation dialog. Queried with `hidden: true` because under jsdom tabster's modalizer
+ * (Fluent's focus trap) can leave aria-hidden="true" on the open dialog's own portal when an earlier
+ * test's FluentProvider was unmounted — an artifact of many providers in one jsdom window (the pane has
+ * one for its lifetime); role queries then missed an open dialog. That it is a modal dialog is asserted.
+ */
+async function confirmDialog(): Promise<HTMLElement> {
+  const dialog = await screen.findByRole("alertdialog", { hidden: true });
+  expect(dialog).toHaveAttribute("aria-modal", "true");
+  return dialog;
+}
+
+function dialogButton(dialog: HTMLElement, name: string): HTMLElement {
+  return within(dialog).getByRole("button", { name, hidden: true });
+}
+
+/** The dialog is gone from the document (not merely hidden). */
+async function dialogClosed(): Promise<void> {
+  await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+}
+
 describe("task pane", () => {
   test("loads the saved profile at start and checks with it", async () => {
     const { host } = setup(brokenWorkbook(), (h) => h.settings.set("profile", "national"));
@@ -94,7 +115,9 @@ describe("task pane", () => {
     expect(sections.map((s) => s.getAttribute("aria-label"))).toEqual(["错误 · 漏填", "错误 · 计算"]);
     expect(within(sections[0]).getByText("自评表!B4")).toBeInTheDocument();
     expect(within(sections[1]).getByText("自评表!H16")).toBeInTheDocument();
-    expect(within(warningGroup).getByRole("region", { name: "警告 · 合理性" })).toHaveTextContent("自评表!F20");
+    expect(within(warningGroup).getByRole("region", { name: "警告 · 合理性" })).toHaveTextContent(
+      "自评表!F20",
+    );
 
     // A finding shows typed vs recomputed and the steps.
     const h16 = findingItem("自评表!H16");
@@ -147,7 +170,7 @@ describe("task pane", () => {
 
   test("a host error shows in a MessageBar with its code", async () => {
     const { user } = setup(brokenWorkbook(), (h) =>
-      h.fail("readWorkbook", new HostError("GeneralException", "Excel 无法完成此操作。"))
+      h.fail("readWorkbook", new HostError("GeneralException", "Excel 无法完成此操作。")),
     );
     await ready();
     await user.click(validateButton());
@@ -160,7 +183,7 @@ describe("task pane", () => {
 
   test("an error while marking keeps the results and shows the code", async () => {
     const { user } = setup(brokenWorkbook(), (h) =>
-      h.fail("applyMarks", new HostError("InvalidArgument", "区域无效。"))
+      h.fail("applyMarks", new HostError("InvalidArgument", "区域无效。")),
     );
     await ready();
     await user.click(validateButton());
@@ -173,14 +196,14 @@ describe("task pane", () => {
     const { host, user } = setup();
     await validate(user);
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await confirmDialog();
     expect(host.callsOf("inspectCells")).toEqual([[[H23, G24]]]);
     // Shows what will be written: 99.5 → 99 in H23, the formula in G24 → 优.
     expect(dialog).toHaveTextContent("自评表!H23");
     expect(dialog).toHaveTextContent("99.5");
     expect(dialog).toHaveTextContent('=IF(H23>=90,"优",IF(H23>=80,"良","较差"))');
-    await user.click(within(dialog).getByRole("button", { name: "取消" }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await user.click(dialogButton(dialog, "取消"));
+    await dialogClosed();
     expect(host.callsOf("writeCells")).toEqual([]);
     expect(screen.getByTestId("notice-bar")).toHaveTextContent("已取消写回，未修改任何单元格");
   });
@@ -189,8 +212,8 @@ describe("task pane", () => {
     const { host, user } = setup();
     await validate(user);
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
-    const dialog = await screen.findByRole("alertdialog");
-    await user.click(within(dialog).getByRole("button", { name: "写回" }));
+    const dialog = await confirmDialog();
+    await user.click(dialogButton(dialog, "写回"));
     await screen.findByText(/已写回/);
     expect(host.callsOf("writeCells")).toEqual([
       [
@@ -220,9 +243,9 @@ describe("task pane", () => {
     const { host, user } = setup(wb);
     await validate(user);
     await user.click(screen.getByRole("button", { name: "采用重算值 9.5 写入 自评表!H16" }));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await confirmDialog();
     expect(dialog).toHaveTextContent("=G16");
-    await user.click(within(dialog).getByRole("button", { name: "取消" }));
+    await user.click(dialogButton(dialog, "取消"));
     await screen.findByText("已取消，未修改任何单元格。");
     expect(host.callsOf("writeCells")).toEqual([]);
   });
