@@ -43,29 +43,30 @@ interface Translation {
   parameters: Record<string, { name: string }>;
 }
 
-describe("README, custom functions table", () => {
-  const zh = JSON.parse(readFileSync(path.join(ROOT, "src/functions/zh-cn.json"), "utf8")) as Record<
-    string,
-    Translation
-  >;
-  // Rows of the table: | 中文函数名 | 英文名 | 参数 | 作用 | 示例 | 结果 |
-  const rows = README.split("\n")
-    .filter((l) => /^\| [^|]+ \| [A-Z]+ \|/.test(l))
-    .map((l) => l.split("|").map((c) => c.trim()))
-    .map((c) => ({ zhName: c[1], id: c[2], params: c[3] }));
+const ZH = JSON.parse(readFileSync(path.join(ROOT, "src/functions/zh-cn.json"), "utf8")) as Record<
+  string,
+  Translation
+>;
 
+/** Rows of the functions table: | 中文函数名 | 英文名 | 参数 | 作用 | 示例 | 结果 |. */
+const ROWS = README.split("\n")
+  .filter((l) => /^\| [^|]+ \| [A-Z]+ \|/.test(l))
+  .map((l) => l.split("|").map((c) => c.trim()))
+  .map((c) => ({ zhName: c[1], id: c[2], params: c[3], examples: c[5], results: c[6] }));
+
+describe("README, custom functions table", () => {
   test("one row per function, in any order, and no row for a function that does not exist", () => {
-    expect(rows.map((r) => r.id).sort()).toEqual(Object.keys(zh).sort());
+    expect(ROWS.map((r) => r.id).sort()).toEqual(Object.keys(ZH).sort());
   });
 
-  test.each(Object.keys(zh).map((id) => [id]))("%s: the Chinese name and the parameter names", (id) => {
-    const row = rows.find((r) => r.id === id)!;
-    expect(row.zhName).toBe(zh[id].name);
+  test.each(Object.keys(ZH).map((id) => [id]))("%s: the Chinese name and the parameter names", (id) => {
+    const row = ROWS.find((r) => r.id === id)!;
+    expect(row.zhName).toBe(ZH[id].name);
     // "全年执行数, 全年预算数" or "执行率, 分值, [规则], [步长], [每步扣分]": optional ones in brackets.
     const names = row.params.split(",").map((p) => p.trim().replace(/^\[(.*)\]$/, "$1"));
-    expect(names).toEqual(Object.values(zh[id].parameters).map((p) => p.name));
+    expect(names).toEqual(Object.values(ZH[id].parameters).map((p) => p.name));
     // The example formulas use the Chinese name.
-    expect(README).toContain(`=JX.${zh[id].name}(`);
+    expect(README).toContain(`=JX.${ZH[id].name}(`);
   });
 });
 
@@ -103,31 +104,28 @@ function literalArgs(text: string): unknown[] | null {
 
 describe("README, custom functions examples give the results the table shows", () => {
   beforeAll(() => installCustomFunctionsStub());
-  const zh = JSON.parse(readFileSync(path.join(ROOT, "src/functions/zh-cn.json"), "utf8")) as Record<
-    string,
-    Translation
-  >;
   const examples: [string, string, string][] = [];
-  for (const line of README.split("\n").filter((l) => /^\| [^|]+ \| [A-Z]+ \|/.test(l))) {
-    const c = line.split("|").map((x) => x.trim());
-    const formulas = c[5].split("<br>");
-    const results = c[6].split("<br>");
-    formulas.forEach((f, i) => examples.push([c[2], f.replace(/`/g, ""), results[i] ?? ""]));
+  for (const row of ROWS) {
+    const results = row.results.split("<br>");
+    row.examples
+      .split("<br>")
+      .forEach((f, i) => examples.push([row.id, f.replace(/`/g, ""), results[i] ?? ""]));
   }
+  /** The arguments of an example formula `=JX.<中文名>(…)`, or null when one is a cell reference. */
+  const exampleArgs = (id: string, formula: string): unknown[] | null => {
+    const m = new RegExp(`^=JX\\.${ZH[id].name}\\((.*)\\)$`).exec(formula);
+    expect({ formula, named: m !== null }).toEqual({ formula, named: true });
+    return literalArgs(m![1]);
+  };
 
   test("every row has an example, and most can be evaluated here (the others use cell references)", () => {
-    expect(examples.length).toBeGreaterThanOrEqual(Object.keys(zh).length);
-    const literal = examples.filter(([id, f]) => {
-      const m = new RegExp(`^=JX\\.${zh[id].name}\\((.*)\\)$`).exec(f);
-      return m && literalArgs(m[1]);
-    });
+    expect(examples.length).toBeGreaterThanOrEqual(Object.keys(ZH).length);
+    const literal = examples.filter(([id, f]) => exampleArgs(id, f) !== null);
     expect(literal.length).toBeGreaterThanOrEqual(15);
   });
 
   test.each(examples)("%s: %s → %s", (id, formula, shown) => {
-    const m = new RegExp(`^=JX\\.${zh[id].name}\\((.*)\\)$`).exec(formula);
-    expect(m).not.toBeNull();
-    const args = literalArgs(m![1]);
+    const args = exampleArgs(id, formula);
     if (args === null) return; // refers to cells (E8, H10:H30): nothing to evaluate outside Excel
     const value = BY_ID[id](...args);
     // "0.7194（71.94%）" / "4（低 3 个百分点，扣 1 档）" → the leading number, to the decimals shown;

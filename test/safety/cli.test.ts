@@ -11,11 +11,11 @@ import * as path from "node:path";
 import { buildStandardForm } from "../../src/core/template";
 import { workbookToXlsx } from "../../src/io/xlsxWrite";
 import { correctFormSpec, faultyFormSpec, writeHostileCorpus } from "../../scripts/make-hostile-corpus";
-import { runCli } from "../cli/run-cli";
+import { type CliRun, runCli } from "../cli/run-cli";
 
 let dir: string;
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+function cli(...args: string[]): CliRun {
   return runCli(dir, ["--no-progress", ...args]);
 }
 
