@@ -91,8 +91,14 @@ export interface IndicatorTable {
   level1: Level1Summary[];
 }
 
+/**
+ * Which form was found: 部门整体支出绩效自评表 (`department`), 项目支出绩效自评表 (`project`), or the older
+ * Hunan 自评报告 layout (`report`, domain.md §2.7). Reported as JSON `form.kind`.
+ */
+export type FormKind = "department" | "project" | "report";
+
 export interface SelfEvalForm {
-  layout: "standard" | "hunan-report";
+  kind: FormKind;
   sheet: string;
   /** Area the form occupies on its sheet (used to tell two forms on one workbook apart). */
   bounds: CellRange;
@@ -144,6 +150,8 @@ export const RULE_IDS = [
   "OVER_ACHIEVEMENT",
   "FORECAST_VALUE",
   "GOAL_DUPLICATE",
+  "FIGURE_CONFLICT",
+  "ADDIN_FORMULA",
   "UNPARSED_VALUE",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -51,6 +51,8 @@ export const RULE_LABEL: Record<RuleId, string> = {
   OVER_ACHIEVEMENT: "完成值远超目标",
   FORECAST_VALUE: "完成值为预计数",
   GOAL_DUPLICATE: "目标与完成情况相同",
+  FIGURE_CONFLICT: "同一数据前后不一致",
+  ADDIN_FORMULA: "含加载项公式",
   UNPARSED_VALUE: "无法识别的数值",
 };
 

@@ -161,7 +161,7 @@ export const at = (f: FormField | null | undefined): CellRef | null => f?.ref ??
 export function expectMatchesLayout(form: SelfEvalForm, layout: StandardLayout, spec: FormSpec): void {
   const s = layout.sheetName;
   const r = (p: Pos | null): CellRef | null => (p ? ref(s, p) : null);
-  expect(form.layout).toBe("standard");
+  expect(form.kind).toBe("department");
   expect(form.sheet).toBe(s);
   expect(form.titleRef).toEqual(r(layout.title));
   expect(form.year).toBe(spec.year);

@@ -50,13 +50,13 @@ function hunanSheet(): Sheet {
   );
 }
 
-describe("older Hunan report form (hunan-report layout)", () => {
+describe("older Hunan report form (kind report)", () => {
   test("summary table, combined score/grade cell, header and goals", () => {
     const forms = locateForms({ sheets: [hunanSheet()] });
     expect(forms).toHaveLength(1);
     const f = forms[0];
     const R = (row: number, col: number) => ({ sheet: "附件2", row, col });
-    expect(f.layout).toBe("hunan-report");
+    expect(f.kind).toBe("report");
     expect(f.indicators).toBeNull();
     expect(f.budget).toBeNull();
     expect(f.year).toBe(2023);
@@ -90,7 +90,7 @@ describe("older Hunan report form (hunan-report layout)", () => {
       ["合计", 50, 49],
     ]);
     const [f] = locateForms({ sheets: [only] });
-    expect(f.layout).toBe("hunan-report");
+    expect(f.kind).toBe("report");
     expect(f.level1Summary).toHaveLength(2);
     expect(f.level1Summary[0].rate).toBeNull();
     expect(

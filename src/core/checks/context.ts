@@ -30,6 +30,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   OVER_ACHIEVEMENT: "warning",
   FORECAST_VALUE: "warning",
   GOAL_DUPLICATE: "warning",
+  FIGURE_CONFLICT: "warning",
+  ADDIN_FORMULA: "warning",
   UNPARSED_VALUE: "info",
 };
 
@@ -56,6 +58,8 @@ export const RULE_CATEGORY: Readonly<Record<RuleId, FindingCategory>> = {
   YEAR_MISMATCH: "consistency",
   UNKNOWN_CATEGORY: "consistency",
   GOAL_DUPLICATE: "consistency",
+  FIGURE_CONFLICT: "consistency",
+  ADDIN_FORMULA: "consistency",
   UNPARSED_VALUE: "consistency",
 };
 

@@ -85,7 +85,7 @@ function locateIn(ix: SheetIndex): SelfEvalForm | null {
   const { total, grade, combinedScoreGrade } = locateTotal(ix, located);
 
   const form: SelfEvalForm = {
-    layout: located ? "standard" : summary ? "hunan-report" : "standard",
+    kind: !located && summary ? "report" : "department",
     sheet: ix.sheet.name,
     bounds: { top: 0, left: 0, bottom: 0, right: 0 },
     titleRef,
