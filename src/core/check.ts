@@ -38,10 +38,12 @@ function emptyResult(profile: RuleProfile, findings: Finding[]): FormResult {
     department: null,
     year: null,
     profile: profile.id,
+    profileReason: null,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
     writeBack: { total: null, grade: null },
     findings,
+    plan: null,
   };
 }
 
@@ -100,10 +102,12 @@ export function checkForm(
     department: null,
     year: form?.year ?? null,
     profile: profile.id,
+    profileReason: null,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
     writeBack: { total: null, grade: null },
     findings,
+    plan: null,
   };
   try {
     const dept = fieldText(form.header?.department);

@@ -180,6 +180,34 @@ export interface Finding {
   fix?: { ref: CellRef; value: number | string };
 }
 
+/** One cell the correction plan changes (issue: one coherent correction per form). */
+export interface PlannedChange {
+  ref: CellRef;
+  /** What the cell holds now, as typed (null when blank). */
+  typed: number | string | null;
+  /** What it should hold so that the form is consistent. */
+  value: number | string;
+  /** Chinese name of the item, e.g. 执行率得分 / 产出指标小计 / 总分 / 等级. */
+  item: string;
+  /** The rule whose finding this change answers. */
+  rule: RuleId;
+}
+
+/**
+ * The form as it should read, computed once: item scores → 一级 subtotals → 总分 → 等级, each from the
+ * corrected level below (plus rates and sums). Every finding's `expected`/`fix` agrees with it.
+ */
+export interface CorrectionPlan {
+  /** Every change, lower levels first (items → subtotals → total → grade); empty when consistent. */
+  changes: PlannedChange[];
+  /** Total and grade once every change is applied (null when not computable). */
+  total: number | null;
+  grade: string | null;
+  /** Total and grade that agree with the item scores as typed (write back without changing items). */
+  totalKeepingItems: number | null;
+  gradeKeepingItems: string | null;
+}
+
 export interface FormResult {
   /** Null when no form was found (then findings holds TEMPLATE_NOT_FOUND). */
   form: SelfEvalForm | null;
@@ -187,11 +215,15 @@ export interface FormResult {
   department: string | null;
   year: number | null;
   profile: string;
+  /** Why this profile was chosen when the user chose none (automatic choice); null when chosen by the user. */
+  profileReason: string | null;
   total: { typed: number | null; computed: number | null };
   grade: { typed: string | null; computed: string | null };
   /** Where write-back puts the total and the grade (null when the form has no such cell). */
   writeBack: { total: CellRef | null; grade: CellRef | null };
   findings: Finding[];
+  /** The correction plan (null when the form could not be read far enough to compute one). */
+  plan: CorrectionPlan | null;
 }
 
 // ───────────────────────────── rule profiles (held as data, validated on load) ─────────────────────────────

@@ -173,10 +173,12 @@ function result(
     department: "吉首市科技和工业信息化局",
     year: 2023,
     profile: "hunan",
+    profileReason: null,
     total: { typed: 96, computed: total },
     grade: { typed: "优", computed: grade },
     writeBack,
     findings,
+    plan: null,
   };
 }
 

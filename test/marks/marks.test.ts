@@ -9,10 +9,12 @@ function result(findings: Finding[]): FormResult {
     department: null,
     year: 2023,
     profile: "hunan",
+    profileReason: null,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
     writeBack: { total: null, grade: null },
     findings,
+    plan: null,
   };
 }
 
