@@ -71,7 +71,7 @@ describe("EXEC_OVER_100", () => {
     expect(f.category).toBe("plausibility");
     expect(f.expected).toBe("105.00%");
     expect(found[1].expected).toBe("111.25%");
-    expect(found[1].message).toMatch(/^“其中：当年财政拨款”的执行率 111\.25%（89 ÷ 80）超过 100%/);
+    expect(found[1].message).toMatch(/^“其中：当年财政拨款”的执行率 111\.25%（89万元 ÷ 80万元）超过 100%/);
   });
 
   test("quiet: exactly 100%", () => {

@@ -37,7 +37,13 @@ function checkExecOver100(ctx: CheckContext): void {
     ctx.report({
       rule: "EXEC_OVER_100",
       ref,
-      message: MSG.execOver100(rate, executed.value, budget.value, isTotal ? null : row.label.trim()),
+      message: MSG.execOver100(
+        rate,
+        executed.value,
+        budget.value,
+        isTotal ? null : row.label.trim(),
+        b.block.unit ?? "万元",
+      ),
       typed: rateCell.status === "number" ? rateCell.text : formatPercent(rate, 2),
       expected: formatPercent(rate, 2),
       steps: `${formatPercent(rate, 2)} = ${formatNumber(executed.value)} ÷ ${formatNumber(budget.value)}`,
@@ -56,7 +62,13 @@ function checkIncomeAsSpending(ctx: CheckContext): void {
   ctx.report({
     rule: "INCOME_AS_SPENDING",
     ref: b.executed.ref,
-    message: MSG.incomeAsSpending(b.executed.value, income, spending.value, spending.steps),
+    message: MSG.incomeAsSpending(
+      b.executed.value,
+      income,
+      spending.value,
+      spending.steps,
+      b.block.unit ?? "万元",
+    ),
     typed: b.executed.value,
     expected: spending.value,
     steps: spending.steps,
