@@ -248,7 +248,8 @@ export const MSG = {
     (computed ? `（按所填金额计算为 ${computed}）` : "") +
     "，指标值也应写成比率（如“≤100%”）。",
   yearMismatch: (year: number, formYear: number, text: string): string =>
-    `这里写的是 ${year}年（${q(text)}），本表是 ${formYear}年度的自评表。请核对年份，是否沿用了往年的内容。`,
+    `这里把本表的年度写成了 ${year}年（${q(text)}），本表是 ${formYear}年度的自评表。` +
+    "请核对年份，是否沿用了往年的内容。",
   unknownLevel1: (name: string, known: string): string =>
     `一级指标“${name}”不在规定的指标类别中（${known}）。请使用规定的一级指标名称。`,
   unknownLevel2: (name: string, level1: string, known: string): string =>
