@@ -237,6 +237,9 @@ export const MSG = {
     (deduct > 0
       ? `按规则超额完成扣 ${n(deduct)} 分。`
       : "请核对指标值，并在偏差原因中说明超额原因（可酌情调减得分）。"),
+  spendingRateOver: (rowName: string, rate: number): string =>
+    `“${rowName}”为 ${pct(rate)}，超过 100%：执行率（完成率）按其性质最高为 100%，超过说明实际支出（完成数）超出了预算（计划）数，` +
+    "并不是指标值定得偏低。请核对预算（计划）数和实际数，超出预算的支出须在偏差原因中说明依据；评分按 100% 计。",
   forecast: (what: string, text: string): string =>
     `${what}写的是${q(text)}，是预计数或非全年数。自评应填写全年实际完成数，请改为实际数。`,
 
