@@ -60,6 +60,9 @@ export const MSG = {
     `“${field}”未填写${note ? `（${note}）` : ""}。这是必填项，请补充后再提交。`,
   missingFieldNoCell: (field: string): string =>
     `表中找不到“${field}”栏目。这是必填项，请按模板补上该栏并填写。`,
+  emptyIndicatorRow: (rowName: string | null, row: number): string =>
+    `${rowName ? `“${rowName}”一行` : `第 ${row} 行指标`}的年度指标值、实际完成值、分值和得分都未填写。请填写该指标；` +
+    "模板中多余的空行请删除，该行不考核时请在各栏填“/”。",
   missingValue: (what: string, rowName: string): string =>
     `“${rowName}”的${what}未填写。请填写${what}；该行不考核时请在各栏填“/”。`,
   /**
