@@ -109,7 +109,7 @@ describe("RATE_MISMATCH on the budget sub-rows (其中：当年财政拨款 …)
     expect(f.severity).toBe("error");
     expect(f.expected).toBe("75.00%");
     expect(f.message).toMatch(
-      /^“其中：当年财政拨款”的执行率填写 70%，按公式应为 75\.00%（75\.00% = 60 ÷ 80）/,
+      /^“其中：当年财政拨款”的执行率填写 70%，按公式应为 75\.00%（75\.00% = 60万元 ÷ 80万元）/,
     );
     expect(f.fix).toEqual({ ref: cellAt(layout.budget.rows[1].rate), value: 0.75 });
     expect(r.results[0].plan!.changes.map((c) => c.value)).toEqual([0.75]);
