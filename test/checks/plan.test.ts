@@ -6,7 +6,7 @@ import { describe, expect, test } from "@jest/globals";
 import { a1 } from "../../src/core/grid";
 import { buildStandardForm, standardLayout } from "../../src/core/template";
 import { CORRECT, PCT, build, indIndex, seed004Spec, workbookOf } from "./fixtures";
-import { cellAt, one, run } from "./helpers";
+import { cellAt, hunanSheet, one, run } from "./helpers";
 
 describe("plan of seed 004 (吉首 2023)", () => {
   const spec = seed004Spec();
@@ -204,5 +204,41 @@ describe("a budget sum off by exactly an unrecognised row (seed 002: 其他支�
     });
     const f = one(run(wb), "SUM_MISMATCH");
     expect(f.message).toMatch(/各组成部分相加为 1307\.99万元.*相差 4万元。请改为 1307\.99万元/);
+  });
+});
+
+describe("plan of the older Hunan report form (helpers.ts hunanSheet: 8 + 49 + 30 + 9 = 96)", () => {
+  // 满意度 typed 8 instead of 9: rows 8 + 49 + 30 + 8 = 95; 合计 still 96 (得分率 96%), 满意度 得分率 still 90%.
+  const sheet = () =>
+    hunanSheet((rows) => {
+      rows[19][2] = 8;
+    });
+
+  test("合计 96 → 95, its 得分率 → 95.00%, 满意度 得分率 → 80.00%, combined 评分 → 95; total 95 → 优", () => {
+    const r = run({ sheets: [sheet()] });
+    const plan = r.results[0].plan!;
+    expect(plan.changes.map((c) => [c.ref.row, c.ref.col, c.value])).toEqual([
+      [20, 2, 95],
+      [19, 3, "80.00%"],
+      [20, 3, "95.00%"],
+      [10, 1, "评分：95                       等级：优"],
+    ]);
+    expect([plan.total, plan.grade]).toEqual([95, "优"]);
+    // The 合计 finding's fix is the plan's value.
+    const f = r.of("SUM_MISMATCH").find((x) => x.ref?.row === 20)!;
+    expect(f.fix).toEqual({ ref: { sheet: "附件2", row: 20, col: 2 }, value: 95 });
+  });
+
+  test("applying the plan leaves no arithmetic error and nothing more to change", () => {
+    const s = sheet();
+    const r = run({ sheets: [s] });
+    for (const c of r.results[0].plan!.changes)
+      s.cells[c.ref.row][c.ref.col] = {
+        value:
+          typeof c.value === "number" ? { kind: "number", value: c.value } : { kind: "text", value: c.value },
+      };
+    const again = run({ sheets: [s] });
+    expect(again.findings.filter((x) => x.severity === "error")).toEqual([]);
+    expect(again.results[0].plan!.changes).toEqual([]);
   });
 });
