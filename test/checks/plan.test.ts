@@ -242,3 +242,42 @@ describe("plan of the older Hunan report form (helpers.ts hunanSheet: 8 + 49 + 3
     expect(again.results[0].plan!.changes).toEqual([]);
   });
 });
+
+describe("一级 subtotal rows (产出指标小计) follow the corrected 三级 scores", () => {
+  // 产出 rows of the correct form: 20 + 10 + 9.47 + 10 = 49.47 (fixtures.ts).
+  const withSubtotal = (score: number, timelyScore: number) =>
+    build((s) => {
+      s.indicators[2].score = timelyScore; // 重点工作完成及时率: rule 10 × 0.9 ÷ 0.95 = 9.47
+      s.indicators.splice(4, 0, {
+        level1: "产出指标小计",
+        level2: "",
+        name: "",
+        target: null,
+        actual: null,
+        weight: 50,
+        score,
+      });
+      s.total.score = 94.07;
+    });
+
+  test("the subtotal is right once the wrong part is corrected: named, no fix of its own", () => {
+    // 及时率 typed 8.47 (rule 9.47): typed parts 20 + 10 + 8.47 + 10 = 48.47 ≠ 49.47 typed.
+    const { wb, layout } = withSubtotal(49.47, 8.47);
+    const r = run(wb);
+    const sub = layout.indicators.rows[4].score;
+    const f = r.of("SUM_MISMATCH").find((x) => x.ref?.row === sub.row)!;
+    expect(f.fix).toBeUndefined();
+    expect(f.message).toMatch(
+      /^产出指标小计得分 49\.47 与所填各项之和 48\.47 不符，因为“重点工作完成及时率”得分应为 9\.47/,
+    );
+  });
+
+  test("a wrong subtotal over a wrong part: the fix is the sum of the corrected parts (49.47)", () => {
+    const { wb, layout } = withSubtotal(45, 8.47);
+    const r = run(wb);
+    const sub = layout.indicators.rows[4].score;
+    const f = r.of("SUM_MISMATCH").find((x) => x.ref?.row === sub.row)!;
+    expect(f.fix).toEqual({ ref: cellAt(sub), value: 49.47 });
+    expect(r.results[0].plan!.changes.map((c) => c.value)).toEqual([9.47, 49.47]);
+  });
+});
