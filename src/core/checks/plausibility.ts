@@ -38,13 +38,7 @@ function checkExecOver100(ctx: CheckContext): void {
     ctx.report({
       rule: "EXEC_OVER_100",
       ref,
-      message: MSG.execOver100(
-        rate,
-        executed.value,
-        budget.value,
-        isTotal ? null : row.label.trim(),
-        unit,
-      ),
+      message: MSG.execOver100(rate, executed.value, budget.value, isTotal ? null : row.label.trim(), unit),
       typed: rateCell.status === "number" ? rateCell.text : formatPercent(rate, 2),
       expected: formatPercent(rate, 2),
       steps: `${formatPercent(rate, 2)} = ${formatNumber(executed.value)}${unit} ÷ ${formatNumber(budget.value)}${unit}`,
