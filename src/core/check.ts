@@ -123,11 +123,12 @@ export function checkForm(
   let plan: PlanDetails;
   try {
     plan = planForm(form, analysis, profile);
+    result.plan = plan.plan;
   } catch (error) {
+    // A bug in the plan must not cost the other findings: the checks run without fixes (plan stays null).
     fail("plan", error);
-    return result;
+    plan = emptyPlan();
   }
-  result.plan = plan.plan;
 
   const ctx: CheckContext = {
     form,
@@ -186,6 +187,16 @@ function totalAnchor(form: SelfEvalForm, analysis: FormAnalysis): CellRef {
     form.total?.score?.labelRef ??
     form.titleRef ?? { sheet: form.sheet, row: form.bounds.top, col: form.bounds.left }
   );
+}
+
+function emptyPlan(): PlanDetails {
+  return {
+    plan: { changes: [], total: null, grade: null, totalKeepingItems: null, gradeKeepingItems: null },
+    byRef: new Map(),
+    parts: [],
+    totalReason: "内部错误，无法计算总分",
+    level1: new Map(),
+  };
 }
 
 /** Used only if the built-in profiles failed to load (a packaging bug): the hunan rules. */
