@@ -96,8 +96,9 @@ export const PROJECT_OPTIONS: BuildOptions = { kind: "project", sheetName: "项�
 
 /**
  * A Tianjin-style department form: 指标名称 | 计算符号 | 指标值 | 实际完成值 | 计量单位 | 分值 | 得分 | 偏差原因分析及改进措施,
- * bare numbers in the value columns. Total = 执行率 10 (4521.6 / 4800 = 94.2% → 10 × 0.942 = 9.42)
- * + 20 + 15 (≤ row: 3 ≤ 5) + 12 (15 × 0.8 / 1 … see the tests) + 30 + 9.5 = see TIANJIN_TOTAL.
+ * bare numbers in the value columns. Total = 执行率 (4521.6 / 4800 = 94.2% → 10 × 0.942 = 9.42) + 20 (3260 ≥ 3000)
+ * + 15 (100 ≥ 100) + 15 (≤ row: 3 ≤ 5) + 30 (= row: 0 = 0) + 9.5 (10 × 95 / 100) = 98.92 → 优.
+ * Budget: 4600 + 200 + 0 = 4800; 4330.1 + 191.5 + 0 = 4521.6.
  */
 export function tianjinSpec(): FormSpec {
   return {
