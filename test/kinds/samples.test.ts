@@ -1,3 +1,4 @@
+/* global __dirname, structuredClone */
 /**
  * The committed samples of the other kinds (samples/, from scripts/sample-specs.ts kindSampleSpecs): read
  * back from the .xlsx and checked with no profile chosen. Expected findings computed by hand in
