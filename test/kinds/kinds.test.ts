@@ -58,6 +58,20 @@ describe("kind registry", () => {
     const c = chooseKind({ ...base, title: "部门整体支出绩效自评表", roles: proj });
     expect(c.kind).toBeNull();
     expect("conflict" in c && c.conflict?.map((k) => k.kind)).toEqual(["department", "project"]);
+    // A department title that mentions 项目支出 too is the department's alone.
+    expect(chooseKind({ ...base, title: "部门整体支出绩效自评表(含项目支出)", roles: none })).toEqual({
+      kind: "department",
+    });
+    // A report title is not a department title.
+    expect(
+      chooseKind({
+        ...base,
+        hasIndicators: false,
+        hasSummary: true,
+        title: "部门整体支出绩效自评报告",
+        roles: none,
+      }),
+    ).toEqual({ kind: "report" });
     // The report needs its summary or combined cell and no 三级 table.
     expect(
       chooseKind({
