@@ -122,6 +122,32 @@ describe("项目支出绩效自评表 (kind project)", () => {
     expect(r.department).toBe("吉首市科工信局");
   });
 
+  it("reads the template's other spellings: 年度总体目标（完成情况）, 年度绩效指标完成情况, 其中：本年财政拨款", () => {
+    const options = {
+      ...PROJECT_OPTIONS,
+      labels: { 年度总体目标: "年度总体目标（完成情况）", 绩效指标: "年度绩效指标完成情况" },
+    };
+    const { sheet, layout } = project(undefined, options);
+    const [r] = run(sheet);
+    expect(r.form?.kind).toBe("project");
+    expect(r.form?.goals.expected?.ref).toEqual(at("项目自评表", layout.goals.expected));
+    expect(r.form?.budget?.rows.map((x) => x.kind)).toEqual(["total", "current", "carryover", "other"]);
+    expect(r.findings).toEqual([]);
+    expect(r.total.computed).toBe(98.5);
+  });
+
+  it("fires: 产出指标（60分） over 三级 weights 20 + 15 + 15 = 50 is WEIGHT_TOTAL at the 一级 cell", () => {
+    const { sheet, layout } = project((s) => {
+      for (const i of s.indicators.slice(0, 3)) i.level1 = "产出指标（60分）";
+    });
+    const [r] = run(sheet);
+    const cell = at("项目自评表", layout.indicators.rows[0].level1);
+    const w = r.findings.filter(
+      (f) => f.rule === "WEIGHT_TOTAL" && f.ref?.row === cell.row && f.ref?.col === cell.col,
+    );
+    expect(w.map((f) => f.expected)).toContain(50);
+  });
+
   it("no false MISSING_FIELD for 预算编码 / 联系人 / 联系电话 / 评价等级, which the template does not print", () => {
     const [r] = run(project().sheet);
     expect(r.findings.filter((f) => f.rule === "MISSING_FIELD")).toEqual([]);
