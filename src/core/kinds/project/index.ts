@@ -17,7 +17,7 @@ export const projectKind: FormKindSpec = {
     "header.implementer": ["实施单位", "项目实施单位"],
   },
   markers: ["header.projectName", "header.implementer"],
-  fits: (e) => e.hasIndicators || e.hasBudget,
+  blocks: { anchors: ["indicators", "budget"], excludes: [] },
   header: [
     { key: "projectName", name: "项目名称", requirement: "required" },
     { key: "department", name: "主管部门", requirement: "required" },

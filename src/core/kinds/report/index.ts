@@ -11,7 +11,7 @@ export const reportKind: FormKindSpec = {
   title: /自评报告/,
   labels: {},
   markers: ["combined"],
-  fits: (e) => !e.hasIndicators && (e.hasSummary || e.hasCombined),
+  blocks: { anchors: ["summary", "combined"], excludes: ["indicators"] },
   header: [
     { key: "department", name: "预算部门、单位名称", requirement: "required" },
     { key: "budgetCode", name: "预算编码", requirement: "required" },
