@@ -4,10 +4,11 @@
  * the other groups still run.
  */
 import type { CellRef, Workbook } from "./grid";
-import { locateForms } from "./locate";
+import { type Located, locateWorkbook } from "./locate";
 import { MSG } from "./messages";
 import type { Finding, FormResult, RuleProfile, SelfEvalForm } from "./model";
-import { defaultProfile } from "./profiles";
+import { BUILTIN_PROFILES, defaultProfile } from "./profiles";
+import { type ProfileChoice, chooseProfile } from "./profiles/choose";
 import { analyseForm } from "./checks/analysis";
 import type { FormAnalysis } from "./checks/analysis";
 import { makeFinding, sortFindings } from "./checks/context";
@@ -25,7 +26,10 @@ export interface InternalError {
 }
 
 export interface CheckOptions {
-  /** Rule profile; default: the hunan profile. */
+  /**
+   * Rule profile chosen by the user (always wins). Without one, each form gets the built-in profile its
+   * figures point to (profiles/choose.ts), and FormResult.profileReason says which and why.
+   */
   profile?: RuleProfile;
   /** Exceptions caught inside the checker are pushed here (a bug when non-empty). */
   internalErrors?: InternalError[];
@@ -68,15 +72,37 @@ export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormRes
     options.internalErrors?.push({ stage: "profile", sheet: null, error });
     profile = fallbackProfile();
   }
-  let forms: SelfEvalForm[] = [];
+  let located: Located[] = [];
   try {
-    forms = wb && Array.isArray(wb.sheets) ? locateForms(wb) : [];
+    located = wb && Array.isArray(wb.sheets) ? locateWorkbook(wb) : [];
   } catch (error) {
     options.internalErrors?.push({ stage: "locate", sheet: null, error });
-    forms = [];
+    located = [];
   }
-  if (forms.length === 0) return [templateNotFound(profile)];
-  return forms.map((form) => checkForm(form, wb, profile, options.internalErrors));
+  if (located.length === 0) return [templateNotFound(profile)];
+  return located.map((x) => {
+    if (x.form) {
+      if (options.profile) return checkForm(x.form, wb, profile, options.internalErrors);
+      let auto: ProfileChoice | null = null;
+      try {
+        auto = chooseProfile(x.form, BUILTIN_PROFILES);
+      } catch (error) {
+        options.internalErrors?.push({ stage: "profile", sheet: x.form.sheet, error });
+      }
+      return checkForm(x.form, wb, auto?.profile ?? profile, options.internalErrors, auto);
+    }
+    // A sheet with the signs of two kinds in equal number: one clear TEMPLATE_NOT_FOUND, no guessing.
+    const [a, b] = x.conflict.kinds;
+    const r = emptyResult(profile, [
+      makeFinding(profile, {
+        rule: "TEMPLATE_NOT_FOUND",
+        ref: null,
+        message: MSG.kindConflict(x.conflict.sheet, a.name, b.name),
+      }),
+    ]);
+    r.sheet = x.conflict.sheet;
+    return r;
+  });
 }
 
 /** Checks one located form. Never throws. */
@@ -85,6 +111,8 @@ export function checkForm(
   wb: Workbook,
   profile: RuleProfile,
   internalErrors?: InternalError[],
+  /** The automatic choice that gave `profile` (null/absent: chosen by the user). */
+  auto?: ProfileChoice | null,
 ): FormResult {
   const findings: Finding[] = [];
   const fail = (stage: string, error: unknown): void => {
@@ -102,7 +130,7 @@ export function checkForm(
     department: null,
     year: form?.year ?? null,
     profile: profile.id,
-    profileReason: null,
+    profileReason: auto?.reason ?? null,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
     writeBack: { total: null, grade: null },
@@ -136,6 +164,7 @@ export function checkForm(
     profile,
     analysis,
     plan,
+    profileFitted: auto ? auto.fitted : true,
     report: (input) => findings.push(makeFinding(profile, input)),
   };
   for (const group of CHECK_GROUPS) {

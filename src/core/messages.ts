@@ -52,8 +52,12 @@ export function shownValue(kind: string | null, text: string): string {
 export const MSG = {
   // ───────────── template ─────────────
   templateNotFound: (): string =>
-    "没有找到“部门整体支出绩效自评表”：工作簿中没有同时含有预算资金、绩效指标、总分等栏目的表格。" +
+    "没有找到绩效自评表（部门整体支出绩效自评表、项目支出绩效自评表或自评报告）：工作簿中没有同时含有预算资金、绩效指标、总分等栏目的表格。" +
     "请打开财政部门下发的自评表模板填写，或确认表格标题与栏目名称未被改动。本次未做任何修改。",
+
+  kindConflict: (sheet: string, a: string, b: string): string =>
+    `工作表“${sheet}”既像“${a}”又像“${b}”（标题与表头栏目分属两种表），无法确定按哪种表校验，本表未校验。` +
+    `请使用财政部门下发的对应模板，使标题与表头栏目（如项目名称、实施单位或预算编码）一致。本次未做任何修改。`,
 
   // ───────────── missing ─────────────
   missingField: (field: string, note?: string): string =>
@@ -145,6 +149,9 @@ export const MSG = {
   totalOutOfRange: (typed: number, max: number, computed: number | null): string =>
     `总分 ${n(typed)} 超过了满分 ${n(max)}，总分不可能高于各项分值之和（可能把两张表的得分加在了一起）。` +
     (computed !== null ? `按各项得分计算，总分应为 ${n(computed)}。` : "请按各项得分重新合计。"),
+  weightNoBuiltinProfile: (profile: string, formSteps: string, profileSteps: string): string =>
+    `本表的一级指标分值（${formSteps}）与内置评分规则均不一致，已按默认规则“${profile}”（${profileSteps}）校验。` +
+    "若分值按本地规则填写，请选择或提供相应的评分规则后重新校验；否则请按默认规则改正分值。",
   weightTotal: (typed: number, expected: number, steps: string): string =>
     `各项分值合计为 ${n(typed)}（${steps}），规则要求总分值为 ${n(expected)}。请按评分规则调整各指标分值。`,
   weightTotalPrinted: (printed: number, sum: number, steps: string): string =>

@@ -79,6 +79,11 @@ export interface CheckContext {
   analysis: FormAnalysis;
   /** The correction plan: every `expected`/`fix` of a cell it changes comes from it. */
   plan: PlanDetails;
+  /**
+   * False when the profile was chosen automatically and no built-in profile fits the form's weights
+   * (profiles/choose.ts): the weight check then reports the mismatch with the profile once, not per 一级.
+   */
+  profileFitted?: boolean;
   report(input: FindingInput): void;
 }
 
