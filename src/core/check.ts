@@ -16,6 +16,7 @@ import { makeFinding, sortFindings } from "./checks/context";
 import type { CheckContext } from "./checks/context";
 import { CHECK_GROUPS } from "./checks";
 import { fieldText } from "./checks/analysis";
+import { analyseReport, reportGradeProfile } from "./checks/report";
 
 /** An exception caught inside the checker (a bug): which stage, and the error. */
 export interface InternalError {
@@ -83,16 +84,25 @@ export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormRes
 export function checkForm(
   form: SelfEvalForm,
   wb: Workbook,
-  profile: RuleProfile,
+  chosen: RuleProfile,
   internalErrors?: InternalError[],
 ): FormResult {
   const findings: Finding[] = [];
   const fail = (stage: string, error: unknown): void => {
     internalErrors?.push({ stage, sheet: form?.sheet ?? null, error });
   };
+  // A 自评报告 printing its own grade bands (备注) is graded by them: they win over the profile's.
+  let profile = chosen;
+  let gradeBandsNote: string | null = null;
+  try {
+    ({ profile, note: gradeBandsNote } = reportGradeProfile(chosen, form));
+  } catch (error) {
+    fail("profile", error);
+  }
   let analysis: FormAnalysis | null = null;
   try {
     analysis = analyseForm(form, profile);
+    if (form.kind === "report") analysis.report = analyseReport(form, analysis, profile);
   } catch (error) {
     fail("analyse", error);
   }
@@ -101,7 +111,7 @@ export function checkForm(
     sheet: form?.sheet ?? null,
     department: null,
     year: form?.year ?? null,
-    profile: profile.id,
+    profile: chosen.id,
     profileReason: null,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
@@ -127,6 +137,7 @@ export function checkForm(
     profile,
     analysis,
     report: (input) => findings.push(makeFinding(profile, input)),
+    gradeBandsNote,
   };
   for (const group of CHECK_GROUPS) {
     try {

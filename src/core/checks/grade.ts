@@ -43,7 +43,7 @@ export function checkGrade(ctx: CheckContext): void {
   const fixValue = (grade: string): string =>
     combined ? replaceCombinedGrade(fieldText(ctx.form.combinedScoreGrade), grade) : grade;
   const label = normalizeGrade(typed, ctx.profile);
-  const bands = bandText(ctx.profile);
+  const bands = (ctx.gradeBandsNote ? `${ctx.gradeBandsNote}：` : "") + bandText(ctx.profile);
   if (label === null) {
     ctx.report({
       rule: "GRADE_MISMATCH",

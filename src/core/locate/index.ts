@@ -10,6 +10,7 @@ import { locateGoals } from "./goals";
 import { TITLE_RE, locateHeader, locateTitle } from "./header";
 import { locateSummary } from "./hunan";
 import { locateIndicators } from "./indicators";
+import { locateGradeNote, locateReport } from "./report";
 import { type Bands, SheetIndex, type TextCell, hasContent } from "./scan";
 import { locateTotal } from "./total";
 
@@ -71,13 +72,21 @@ function hasBlock(form: SelfEvalForm, kind: AnchorKind): boolean {
 
 function locateIn(ix: SheetIndex): SelfEvalForm | null {
   const located = locateIndicators(ix);
-  const budget = locateBudget(ix);
+  // The standard indicator table decides the kind: a sheet half like the department form and half like the
+  // 自评报告 is read as a department form, never as a mix of both kinds' blocks.
+  const reportBlocks = located ? null : locateReport(ix);
   const summary = locateSummary(ix);
-  if (!located && !budget && !summary) return null;
+  const isReport = !located && (reportBlocks !== null || summary !== null);
+  // The 自评报告 has no 预算资金 block (its rate is 支出合计 ÷ 收入合计): a stray one is not read into it.
+  const budget = isReport ? null : locateBudget(ix);
+  if (!located && !budget && !isReport) return null;
 
-  const blockRows = [located?.table.headerRef.row, budget?.titleRef.row, summary?.header.row].filter(
-    (r): r is number => r !== undefined,
-  );
+  const blockRows = [
+    located?.table.headerRef.row,
+    budget?.titleRef.row,
+    summary?.header.row,
+    reportBlocks?.firstRow,
+  ].filter((r): r is number => r !== undefined);
   const firstBlockRow = Math.min(...blockRows);
   const { titleRef, year, yearRef } = locateTitle(ix, firstBlockRow);
   const header = locateHeader(ix);
@@ -85,7 +94,7 @@ function locateIn(ix: SheetIndex): SelfEvalForm | null {
   const { total, grade, combinedScoreGrade } = locateTotal(ix, located);
 
   const form: SelfEvalForm = {
-    kind: !located && summary ? "report" : "department",
+    kind: isReport ? "report" : "department",
     sheet: ix.sheet.name,
     bounds: { top: 0, left: 0, bottom: 0, right: 0 },
     titleRef,
@@ -94,11 +103,19 @@ function locateIn(ix: SheetIndex): SelfEvalForm | null {
     header,
     budget,
     goals,
-    indicators: located?.table ?? null,
+    indicators: located?.table ?? reportBlocks?.quantitative ?? null,
     level1Summary: summary?.rows ?? [],
     total,
     grade,
     combinedScoreGrade,
+    report: isReport
+      ? {
+          staff: reportBlocks?.blocks.staff ?? { authorised: null, actual: null },
+          tables: reportBlocks?.blocks.tables ?? [],
+          quantitativeRef: reportBlocks?.blocks.quantitativeRef ?? null,
+          gradeNote: locateGradeNote(ix, combinedScoreGrade),
+        }
+      : null,
   };
   form.bounds = boundsOf(form);
   return form;
@@ -323,6 +340,20 @@ function boundsOf(form: SelfEvalForm): CellRange {
   addField(form.total.score);
   addField(form.grade);
   addField(form.combinedScoreGrade);
+  if (form.report) {
+    addField(form.report.staff.authorised);
+    addField(form.report.staff.actual);
+    add(form.report.quantitativeRef);
+    addField(form.report.gradeNote?.field);
+    for (const t of form.report.tables) {
+      add(t.headerRef);
+      // Rows are contiguous and share the columns: the first and the last bound them.
+      for (const r of t.rows.length > 2 ? [t.rows[0], t.rows[t.rows.length - 1]] : t.rows) {
+        add(r.labelRef);
+        for (const f of Object.values(r.cells)) addField(f);
+      }
+    }
+  }
   if (bottom < 0) return { top: 0, left: 0, bottom: 0, right: 0 };
   return { top, left, bottom, right };
 }
