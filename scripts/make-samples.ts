@@ -10,8 +10,10 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Workbook } from "../src/core/grid";
+import { buildReportForm } from "../src/core/report-template";
 import { buildStandardForm, emptyStandardSpec, type FormSpec } from "../src/core/template";
 import { workbookToXlsx } from "../src/io/xlsxWrite";
+import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "./sample-report";
 import { largeSpec, sampleSpecs } from "./sample-specs";
 
 /** DOS date/time written into every zip entry: 2024-01-01 00:00:00. */
@@ -60,6 +62,12 @@ export async function formToXlsx(spec: FormSpec, sheetName = "自评表"): Promi
   return normalizeZipTimes(await workbookToXlsx(wb));
 }
 
+/** The 自评报告 sample (seed 004's table, kind report) → deterministic .xlsx bytes. */
+export async function reportSampleXlsx(): Promise<Uint8Array> {
+  const wb: Workbook = { sheets: [buildReportForm(seed004ReportSpec()).sheet] };
+  return normalizeZipTimes(await workbookToXlsx(wb));
+}
+
 /** The generated large form (not committed): 大表-N行.xlsx in `dir`; returns its path. */
 export async function writeLargeSample(dir: string, rows = 1000): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
@@ -80,6 +88,9 @@ export async function writeSamples(dir: string): Promise<string[]> {
     await fs.writeFile(file, await formToXlsx(s.spec, s.sheetName));
     written.push(file);
   }
+  const report = path.join(dir, REPORT_SAMPLE_FILE);
+  await fs.writeFile(report, await reportSampleXlsx());
+  written.push(report);
   // 自定义函数示例.xlsx (imported here, not at the top: that module imports normalizeZipTimes from this one).
   const { writeFunctionsSample } = await import("./make-functions-sample");
   written.push(await writeFunctionsSample(dir));

@@ -10,7 +10,7 @@ import { locateGoals } from "./goals";
 import { TITLE_RE, locateHeader, locateTitle } from "./header";
 import { locateSummary } from "./hunan";
 import { locateIndicators } from "./indicators";
-import { locateGradeNote, locateReport } from "./report";
+import { locateGradeNote, locateReport, reportHeader } from "./report";
 import { type Bands, SheetIndex, type TextCell, hasContent } from "./scan";
 import { locateTotal } from "./total";
 
@@ -89,7 +89,7 @@ function locateIn(ix: SheetIndex): SelfEvalForm | null {
   ].filter((r): r is number => r !== undefined);
   const firstBlockRow = Math.min(...blockRows);
   const { titleRef, year, yearRef } = locateTitle(ix, firstBlockRow);
-  const header = locateHeader(ix);
+  const header = isReport ? reportHeader(ix, locateHeader(ix)) : locateHeader(ix);
   const goals = locateGoals(ix);
   const { total, grade, combinedScoreGrade } = locateTotal(ix, located);
 

@@ -106,3 +106,12 @@ export const STAFF_LABELS = {
   authorised: ["人员编制", "编制人数", "编制数"],
   actual: ["实有人数", "实际人数", "实有在职人数"],
 } as const;
+
+/** Other labels of the 基本概况 grid: never the value of 联系人 / 联系电话 (the cell below an empty one). */
+export const OVERVIEW_LABELS: readonly string[] = [
+  ...STAFF_LABELS.authorised,
+  ...STAFF_LABELS.actual,
+  "职能职责概述",
+  "年度主要工作内容",
+  "年度部门（单位）总体运行情况及取得的成绩",
+];

@@ -15,9 +15,11 @@ import type {
   ReportBlocks,
   ReportTable,
   ReportTableRow,
+  SelfEvalForm,
 } from "../model";
 import {
   INSTITUTION_LABELS,
+  OVERVIEW_LABELS,
   QUANT_LABELS,
   REPORT_TABLES,
   type ReportTableSpec,
@@ -270,4 +272,18 @@ export function locateGradeNote(ix: SheetIndex, combined: FormField | null): Rep
       return { field: { labelRef: null, ref: ix.ref(t.row, t.col), cell: ix.cell(t.row, t.col) }, bands };
   }
   return null;
+}
+
+/**
+ * The 基本概况 grid puts 人员编制 / 实有人数 under 联系人 / 联系电话: when 联系电话 is blank, the generic header
+ * reader takes the label below for its value. On a report form such a value is the blank cell to the right.
+ */
+export function reportHeader(ix: SheetIndex, header: SelfEvalForm["header"]): SelfEvalForm["header"] {
+  const labels = new Set(OVERVIEW_LABELS.map((l) => normalizeLabel(l)));
+  const fix = (f: FormField | null): FormField | null => {
+    if (!f?.ref || !f.labelRef || f.ref.row === f.labelRef.row) return f;
+    if (!labels.has(normalizeLabel(textOf(f.cell)))) return f;
+    return valueRight(ix, f.labelRef);
+  };
+  return { ...header, contact: fix(header.contact), phone: fix(header.phone) };
 }
