@@ -5,7 +5,7 @@
  */
 import { gradeFor } from "./grade";
 import type { CellRef, Workbook } from "./grid";
-import { locateForms } from "./locate";
+import { type Located, locateWorkbook } from "./locate";
 import { MSG } from "./messages";
 import type { Finding, FormResult, RuleProfile, SelfEvalForm } from "./model";
 import { round2 } from "./numbers";
@@ -69,15 +69,28 @@ export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormRes
     options.internalErrors?.push({ stage: "profile", sheet: null, error });
     profile = fallbackProfile();
   }
-  let forms: SelfEvalForm[] = [];
+  let located: Located[] = [];
   try {
-    forms = wb && Array.isArray(wb.sheets) ? locateForms(wb) : [];
+    located = wb && Array.isArray(wb.sheets) ? locateWorkbook(wb) : [];
   } catch (error) {
     options.internalErrors?.push({ stage: "locate", sheet: null, error });
-    forms = [];
+    located = [];
   }
-  if (forms.length === 0) return [templateNotFound(profile)];
-  return forms.map((form) => checkForm(form, wb, profile, options.internalErrors));
+  if (located.length === 0) return [templateNotFound(profile)];
+  return located.map((x) => {
+    if (x.form) return checkForm(x.form, wb, profile, options.internalErrors);
+    // A sheet with the signs of two kinds in equal number: one clear TEMPLATE_NOT_FOUND, no guessing.
+    const [a, b] = x.conflict.kinds;
+    const r = emptyResult(profile, [
+      makeFinding(profile, {
+        rule: "TEMPLATE_NOT_FOUND",
+        ref: null,
+        message: MSG.kindConflict(x.conflict.sheet, a.name, b.name),
+      }),
+    ]);
+    r.sheet = x.conflict.sheet;
+    return r;
+  });
 }
 
 /** Checks one located form. Never throws. */

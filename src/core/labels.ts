@@ -2,6 +2,7 @@
  * Label normalisation and the synonym tables of the self-evaluation form (domain.md §2), held as data:
  * the single source of truth for the locator and the checks. Pure, no Office/DOM/Node imports.
  */
+import { FORM_KINDS } from "./kinds";
 
 /** Any character normalizeLabel removes or rewrites (spaces, bracket shapes, colons). */
 const LABEL_REWRITE_RE = /[\s\u3000\u200b\ufeff【〔［[﹙】〕］\]﹚:：]/;
@@ -50,6 +51,9 @@ export type LabelRole =
   | "header.contact"
   | "header.phone"
   | "header.reportDate"
+  | "header.projectName"
+  | "header.implementer"
+  | "report.marker"
   | "budget.title"
   | "budget.col.initialBudget"
   | "budget.col.fullYearBudget"
@@ -105,6 +109,10 @@ export const LABEL_SYNONYMS: Readonly<Record<LabelRole, readonly string[]>> = {
   "header.contact": ["联系人", "部门联系人", "单位联系人"],
   "header.phone": ["联系电话", "联络电话", "电话"],
   "header.reportDate": ["填报日期", "报告时间", "报告日期", "填报时间"],
+  // Spelled by the kinds that print them (src/core/kinds/<kind>/, merged in buildRoleIndex).
+  "header.projectName": [],
+  "header.implementer": [],
+  "report.marker": [],
   "budget.title": [
     "预算资金（万元）",
     "预算资金",
@@ -140,14 +148,16 @@ export const LABEL_SYNONYMS: Readonly<Record<LabelRole, readonly string[]>> = {
   ],
   "budget.row.spending-group": ["按支出性质分"],
   "budget.row.spending-item": ["基本支出", "项目支出"],
-  "goals.block": ["年度总体目标", "总体目标", "年度总体目标完成情况"],
+  "goals.block": ["年度总体目标", "总体目标", "年度总体目标完成情况", "年度总体目标（完成情况）"],
   "goals.expected": ["预期目标", "年度预期目标"],
   "goals.actual": ["实际完成情况", "实际完成", "目标实际完成情况"],
-  "ind.title": ["绩效指标", "年度绩效指标", "绩效指标完成情况"],
+  "ind.title": ["绩效指标", "年度绩效指标", "绩效指标完成情况", "年度绩效指标完成情况"],
   "ind.col.level1": ["一级指标"],
   "ind.col.level2": ["二级指标"],
-  "ind.col.name": ["三级指标"],
-  "ind.col.nature": ["指标性质"],
+  // 指标名称: Tianjin-style tables (domain.md §2.9) name the 三级 column so.
+  "ind.col.name": ["三级指标", "指标名称"],
+  // 计算符号: Tianjin-style comparator column (≥ / ≤ / =), read like 指标性质.
+  "ind.col.nature": ["指标性质", "计算符号"],
   "ind.col.unit": ["度量单位", "计量单位"],
   "ind.col.target": ["年度指标值", "指标值", "年初指标值", "年度目标值"],
   "ind.col.actual": ["实际完成值", "完成值", "全年完成值", "全年实际完成值"],
@@ -166,14 +176,18 @@ let roleIndex: Map<string, LabelRole[]> | null = null;
 
 function buildRoleIndex(): Map<string, LabelRole[]> {
   const index = new Map<string, LabelRole[]>();
-  for (const role of Object.keys(LABEL_SYNONYMS) as LabelRole[]) {
-    for (const text of LABEL_SYNONYMS[role]) {
+  const add = (role: LabelRole, texts: readonly string[] | undefined): void => {
+    for (const text of texts ?? []) {
       const key = normalizeLabel(text);
       const list = index.get(key);
       if (!list) index.set(key, [role]);
       else if (!list.includes(role)) list.push(role);
     }
-  }
+  };
+  for (const role of Object.keys(LABEL_SYNONYMS) as LabelRole[]) add(role, LABEL_SYNONYMS[role]);
+  // Labels only one kind of form prints live with that kind (src/core/kinds/<kind>/).
+  for (const k of FORM_KINDS)
+    for (const role of Object.keys(k.labels) as LabelRole[]) add(role, k.labels[role]);
   return index;
 }
 
@@ -190,8 +204,9 @@ export function rolesOfNormalized(norm: string): readonly LabelRole[] {
     const r = roleIndex.get(stripped.replace(/^其中:?/, ""));
     if (r) return r;
   }
-  // A unit suffix: "预算资金(万元)" is listed, "全年执行数(万元)" is not.
-  const unitless = norm.replace(/\((万元|元|亿元|分|%)\)$/, "");
+  // A unit suffix: "预算资金(万元)" is listed, "全年执行数(万元)" is not; the project form's column letters
+  // "全年预算数(A)" / "全年执行数(B)" / "执行率(B/A)" likewise.
+  const unitless = norm.replace(/\((万元|元|亿元|分|%|[A-F]|[A-F]\/[A-F])\)$/, "");
   if (unitless !== norm) return roleIndex.get(unitless) ?? NO_ROLES;
   return NO_ROLES;
 }

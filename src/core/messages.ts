@@ -52,8 +52,12 @@ export function shownValue(kind: string | null, text: string): string {
 export const MSG = {
   // ───────────── template ─────────────
   templateNotFound: (): string =>
-    "没有找到“部门整体支出绩效自评表”：工作簿中没有同时含有预算资金、绩效指标、总分等栏目的表格。" +
+    "没有找到绩效自评表（部门整体支出绩效自评表、项目支出绩效自评表或自评报告）：工作簿中没有同时含有预算资金、绩效指标、总分等栏目的表格。" +
     "请打开财政部门下发的自评表模板填写，或确认表格标题与栏目名称未被改动。本次未做任何修改。",
+
+  kindConflict: (sheet: string, a: string, b: string): string =>
+    `工作表“${sheet}”既像“${a}”又像“${b}”（标题与表头栏目分属两种表），无法确定按哪种表校验，本表未校验。` +
+    `请使用财政部门下发的对应模板，使标题与表头栏目（如项目名称、实施单位或预算编码）一致。本次未做任何修改。`,
 
   // ───────────── missing ─────────────
   missingField: (field: string, note?: string): string =>

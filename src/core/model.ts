@@ -146,6 +146,10 @@ export interface SelfEvalForm {
     contact: FormField | null; // 联系人
     phone: FormField | null; // 联系电话
     reportDate: FormField | null; // 填报日期 (optional)
+    /** 项目名称 (project form, src/core/kinds/project); absent or null on other kinds. */
+    projectName?: FormField | null;
+    /** 实施单位 (project form); absent or null on other kinds. */
+    implementer?: FormField | null;
   };
   budget: BudgetBlock | null;
   goals: { expected: FormField | null; actual: FormField | null };

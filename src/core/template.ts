@@ -56,6 +56,9 @@ export interface BudgetRowSpec {
 
 export interface FormSpec {
   year: number;
+  /** Project form only: 项目名称 and 实施单位 (主管部门 is `department`). */
+  projectName?: CellInput;
+  implementer?: CellInput;
   /** Default "部门整体支出绩效自评表"; the year line is "（2023年度）". */
   title?: string;
   department: CellInput;
@@ -81,12 +84,30 @@ export interface BuildOptions {
   /** Add 指标性质 / 度量单位 columns after 三级指标. */
   extraColumns?: ("nature" | "unit")[];
   /**
+   * Order of the columns between 三级指标 and 分值 (domain.md §2.9), e.g. Tianjin-style
+   * ["nature", "target", "actual", "unit"]; its nature/unit entries replace extraColumns. Default: the
+   * extra columns, then target, actual.
+   */
+  indicatorOrder?: IndicatorColumn[];
+  /**
+   * "project": the 项目支出绩效自评表 (domain.md §2.8): header 项目名称 / 主管部门 | 实施单位 (联系人 | 联系电话 only
+   * with printContact), block 项目资金（万元） with 全年预算数（A） / 全年执行数（B） / 执行率（B/A）, no 预算编码,
+   * 填报日期 or 评价等级 row (unless printGrade). Default "department".
+   */
+  kind?: "department" | "project";
+  /** Project form: print the 联系人 / 联系电话 row (some provinces' variants do). */
+  printContact?: boolean;
+  /** Project form: print the 评价等级 row. */
+  printGrade?: boolean;
+  /**
    * Override a label text, keyed by its default text (e.g. {"预算编码":"部门预算编码：", "年度指标值":"指标值"}).
    * "分值" and "得分" apply to both the budget block and the indicator table; "budget:分值" / "budget:得分"
    * override only the budget block's. The year line's key is its default text, e.g. "（2023年度）".
    */
   labels?: Partial<Record<string, string>>;
 }
+
+export type IndicatorColumn = "nature" | "unit" | "target" | "actual";
 
 export interface Pos {
   row: number;
@@ -139,6 +160,9 @@ export interface StandardLayout {
     contact: LabelValuePos;
     phone: LabelValuePos;
     reportDate: LabelValuePos;
+    /** Project form: 项目名称 and 实施单位 (null on the department form). */
+    projectName: LabelValuePos | null;
+    implementer: LabelValuePos | null;
   };
   budget: {
     title: Pos;
@@ -209,18 +233,32 @@ function isTotalLabel(label: string): boolean {
 /** Computes positions only; shared by the builder and standardLayout. */
 export function standardLayout(spec: FormSpec, options: BuildOptions = {}): StandardLayout {
   const o = options.origin ?? { row: 0, col: 0 };
-  const extras = dedupeExtras(options.extraColumns);
-  const E = extras.length;
+  const order = columnOrder(options);
+  const E = order.length - 2;
   const W = 9 + E;
   const P = (row: number, col: number): Pos => ({ row: o.row + row, col: o.col + col });
 
-  const header = {
-    department: { label: P(2, 0), value: P(2, 1) },
-    budgetCode: { label: P(2, 4), value: P(2, 6 + E) },
-    contact: { label: P(3, 0), value: P(3, 1) },
-    phone: { label: P(3, 4), value: P(3, 6 + E) },
-    reportDate: { label: P(4, 0), value: P(4, 1) },
-  };
+  const header =
+    options.kind === "project"
+      ? {
+          projectName: { label: P(2, 0), value: P(2, 1) },
+          department: { label: P(3, 0), value: P(3, 1) },
+          implementer: { label: P(3, 4), value: P(3, 6 + E) },
+          contact: { label: P(4, 0), value: P(4, 1) },
+          phone: { label: P(4, 4), value: P(4, 6 + E) },
+          // Not printed on the project form; positions kept so the type stays total.
+          budgetCode: { label: P(2, 4), value: P(2, 6 + E) },
+          reportDate: { label: P(4, 0), value: P(4, 1) },
+        }
+      : {
+          department: { label: P(2, 0), value: P(2, 1) },
+          budgetCode: { label: P(2, 4), value: P(2, 6 + E) },
+          contact: { label: P(3, 0), value: P(3, 1) },
+          phone: { label: P(3, 4), value: P(3, 6 + E) },
+          reportDate: { label: P(4, 0), value: P(4, 1) },
+          projectName: null,
+          implementer: null,
+        };
 
   const budgetHeaderRow = 5;
   const numStart = W - 6;
@@ -256,16 +294,15 @@ export function standardLayout(spec: FormSpec, options: BuildOptions = {}): Stan
   };
 
   const h = g + 2;
-  const natureIdx = extras.indexOf("nature");
-  const unitIdx = extras.indexOf("unit");
+  const at = (c: IndicatorColumn): number | null => (order.includes(c) ? o.col + 4 + order.indexOf(c) : null);
   const ic = {
     level1: o.col + 1,
     level2: o.col + 2,
     name: o.col + 3,
-    nature: natureIdx >= 0 ? o.col + 4 + natureIdx : null,
-    unit: unitIdx >= 0 ? o.col + 4 + unitIdx : null,
-    target: o.col + 4 + E,
-    actual: o.col + 5 + E,
+    nature: at("nature"),
+    unit: at("unit"),
+    target: at("target")!,
+    actual: at("actual")!,
     weight: o.col + 6 + E,
     score: o.col + 7 + E,
     reason: o.col + 8 + E,
@@ -301,7 +338,12 @@ export function standardLayout(spec: FormSpec, options: BuildOptions = {}): Stan
   return {
     sheetName: options.sheetName ?? "自评表",
     width: W,
-    bounds: { top: o.row, left: o.col, bottom: o.row + t + 1, right: o.col + W - 1 },
+    bounds: {
+      top: o.row,
+      left: o.col,
+      bottom: o.row + t + (options.kind === "project" && !options.printGrade ? 0 : 1),
+      right: o.col + W - 1,
+    },
     title: P(0, 0),
     yearLine: P(1, 0),
     header,
@@ -319,9 +361,16 @@ export function standardLayout(spec: FormSpec, options: BuildOptions = {}): Stan
   };
 }
 
-function dedupeExtras(extras: ("nature" | "unit")[] | undefined): ("nature" | "unit")[] {
-  const out: ("nature" | "unit")[] = [];
-  for (const e of extras ?? []) if (!out.includes(e)) out.push(e);
+/** The columns between 三级指标 and 分值, each once, target and actual always among them. */
+function columnOrder(options: BuildOptions): IndicatorColumn[] {
+  const out: IndicatorColumn[] = [];
+  const add = (c: IndicatorColumn): void => {
+    if (!out.includes(c)) out.push(c);
+  };
+  if (options.indicatorOrder) options.indicatorOrder.forEach(add);
+  else for (const e of options.extraColumns ?? []) add(e);
+  add("target");
+  add("actual");
   return out;
 }
 
@@ -330,8 +379,8 @@ export function buildStandardForm(spec: FormSpec, options: BuildOptions = {}): S
   const L = standardLayout(spec, options);
   const W = L.width;
   const o = { row: L.bounds.top, col: L.bounds.left };
-  const extras = dedupeExtras(options.extraColumns);
-  const E = extras.length;
+  const E = W - 9;
+  const project = options.kind === "project";
   const labelOf = (text: string, key?: string): string =>
     (key !== undefined ? options.labels?.[key] : undefined) ?? options.labels?.[text] ?? text;
 
@@ -350,7 +399,7 @@ export function buildStandardForm(spec: FormSpec, options: BuildOptions = {}): S
   const lastCol = o.col + W - 1;
 
   // Title and year line.
-  text(L.title, spec.title ?? DEFAULT_TITLE);
+  text(L.title, spec.title ?? (project ? "项目支出绩效自评表" : DEFAULT_TITLE));
   hMerge(L.title, lastCol);
   const yearLine = `（${spec.year}年度）`;
   text(L.yearLine, labelOf(yearLine));
@@ -358,35 +407,45 @@ export function buildStandardForm(spec: FormSpec, options: BuildOptions = {}): S
 
   // Header.
   const hdr = L.header;
-  text(hdr.department.label, labelOf("预算部门、单位名称"));
-  put(hdr.department.value, spec.department);
-  hMerge(hdr.department.value, o.col + 3);
-  text(hdr.budgetCode.label, labelOf("预算编码"));
-  hMerge(hdr.budgetCode.label, o.col + 5 + E);
-  put(hdr.budgetCode.value, spec.budgetCode);
-  hMerge(hdr.budgetCode.value, lastCol);
-  text(hdr.contact.label, labelOf("联系人"));
-  put(hdr.contact.value, spec.contact);
-  hMerge(hdr.contact.value, o.col + 3);
-  text(hdr.phone.label, labelOf("联系电话"));
-  hMerge(hdr.phone.label, o.col + 5 + E);
-  put(hdr.phone.value, spec.phone);
-  hMerge(hdr.phone.value, lastCol);
-  text(hdr.reportDate.label, labelOf("填报日期"));
-  put(hdr.reportDate.value, spec.reportDate);
-  hMerge(hdr.reportDate.value, o.col + 3);
+  const labelValue = (
+    lv: LabelValuePos,
+    label: string,
+    value: CellInput | undefined,
+    labelRight: number | null,
+    valueRight: number,
+  ): void => {
+    text(lv.label, labelOf(label));
+    if (labelRight !== null) hMerge(lv.label, labelRight);
+    put(lv.value, value);
+    hMerge(lv.value, valueRight);
+  };
+  if (project) {
+    labelValue(hdr.projectName!, "项目名称", spec.projectName, null, lastCol);
+    labelValue(hdr.department, "主管部门", spec.department, null, o.col + 3);
+    labelValue(hdr.implementer!, "实施单位", spec.implementer, o.col + 5 + E, lastCol);
+    if (options.printContact) {
+      labelValue(hdr.contact, "联系人", spec.contact, null, o.col + 3);
+      labelValue(hdr.phone, "联系电话", spec.phone, o.col + 5 + E, lastCol);
+    }
+  } else {
+    labelValue(hdr.department, "预算部门、单位名称", spec.department, null, o.col + 3);
+    labelValue(hdr.budgetCode, "预算编码", spec.budgetCode, o.col + 5 + E, lastCol);
+    labelValue(hdr.contact, "联系人", spec.contact, null, o.col + 3);
+    labelValue(hdr.phone, "联系电话", spec.phone, o.col + 5 + E, lastCol);
+    labelValue(hdr.reportDate, "填报日期", spec.reportDate, null, o.col + 3);
+  }
 
   // Budget block.
   const b = L.budget;
-  text(b.title, labelOf(spec.budget.title ?? DEFAULT_BUDGET_TITLE));
+  text(b.title, labelOf(spec.budget.title ?? (project ? "项目资金（万元）" : DEFAULT_BUDGET_TITLE)));
   mergeRect(b.title.row, b.title.col, b.headerRow + spec.budget.rows.length, b.title.col);
   const bc = b.columns;
   const hr = b.headerRow;
   text({ row: hr, col: bc.initialBudget }, labelOf("年初预算数"));
-  text({ row: hr, col: bc.fullYearBudget }, labelOf("全年预算数"));
-  text({ row: hr, col: bc.executed }, labelOf("全年执行数"));
+  text({ row: hr, col: bc.fullYearBudget }, labelOf(project ? "全年预算数（A）" : "全年预算数"));
+  text({ row: hr, col: bc.executed }, labelOf(project ? "全年执行数（B）" : "全年执行数"));
   text({ row: hr, col: bc.weight }, labelOf("分值", "budget:分值"));
-  text({ row: hr, col: bc.rate }, labelOf("执行率"));
+  text({ row: hr, col: bc.rate }, labelOf(project ? "执行率（B/A）" : "执行率"));
   text({ row: hr, col: bc.score }, labelOf("得分", "budget:得分"));
   hMerge({ row: hr, col: b.labelCol }, bc.initialBudget - 1);
   spec.budget.rows.forEach((rs, i) => {
@@ -461,10 +520,12 @@ export function buildStandardForm(spec: FormSpec, options: BuildOptions = {}): S
   hMerge(L.total.label, L.total.weight.col - 1);
   put(L.total.weight, spec.total.weight);
   put(L.total.score, spec.total.score);
-  text(L.grade.label, labelOf("评价等级"));
-  hMerge(L.grade.label, L.grade.value.col - 1);
-  put(L.grade.value, spec.grade);
-  hMerge(L.grade.value, lastCol);
+  if (!project || options.printGrade) {
+    text(L.grade.label, labelOf("评价等级"));
+    hMerge(L.grade.label, L.grade.value.col - 1);
+    put(L.grade.value, spec.grade);
+    hMerge(L.grade.value, lastCol);
+  }
 
   return { name: L.sheetName, cells, merges };
 }

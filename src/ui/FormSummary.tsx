@@ -16,6 +16,7 @@ import { SaveArrowRightRegular } from "@fluentui/react-icons";
 import * as React from "react";
 import { a1, refToString } from "../core/grid";
 import type { FormResult } from "../core/model";
+import { kindName } from "../core/kinds";
 import { formatNumber } from "../core/numbers";
 import { countBySeverity, formLabel, writeBackTargets } from "./logic";
 
@@ -88,6 +89,8 @@ export function FormHeader({ results, formIndex, profileName, disabled, onSelect
       <dl className={s.facts}>
         <dt>工作表</dt>
         <dd>{r.sheet ?? "—"}</dd>
+        <dt>表类</dt>
+        <dd>{r.form ? kindName(r.form.kind) : "—"}</dd>
         <dt>年度</dt>
         <dd>{r.year !== null ? `${r.year}年度` : "未找到年度"}</dd>
         <dt>评分规则</dt>

@@ -157,23 +157,37 @@ describe("自评报告 (seed 004 layout)", () => {
     expect(forms[0].indicators!.rows.every((r) => r.score.ref !== null)).toBe(true);
   });
 
-  test("a report with a stray 预算资金 block: a report form without the department budget block", () => {
+  test("a 预算资金 block next to the report's blocks: one kind, never a mix of both kinds' blocks", () => {
     const dept = buildStandardForm(correctSpec());
-    // The department form's rows up to its goals block (title, header, 预算资金 block) above the report.
-    const budgetEnd = dept.cells.findIndex((r) =>
-      (r ?? []).some((c) => c?.value.kind === "text" && c.value.value === "年度总体目标"),
-    );
+    const textAt = (t: string) =>
+      dept.cells.findIndex((r) => (r ?? []).some((c) => c?.value.kind === "text" && c.value.value === t));
+    const budgetStart = textAt("预算资金（万元）");
+    const budgetEnd = textAt("年度总体目标");
     const report = built().sheet;
-    const offset = budgetEnd + 1;
-    const cells = [...dept.cells.slice(0, budgetEnd), [], ...report.cells];
-    const merges = [
-      ...dept.merges.filter((m) => m.bottom < budgetEnd),
-      ...report.merges.map((m) => ({ ...m, top: m.top + offset, bottom: m.bottom + offset })),
-    ];
-    const forms = locateSheetForms({ name: "混合", cells, merges });
-    expect(forms).toHaveLength(1);
-    expect(forms[0].kind).toBe("report");
-    expect(forms[0].budget).toBeNull();
-    expect(forms[0].report!.tables).toHaveLength(4);
+    const stack = (from: number) => {
+      const offset = budgetEnd - from + 1;
+      return {
+        name: "混合",
+        cells: [...dept.cells.slice(from, budgetEnd), [], ...report.cells],
+        merges: [
+          ...dept.merges
+            .filter((m) => m.top >= from && m.bottom < budgetEnd)
+            .map((m) => ({ ...m, top: m.top - from, bottom: m.bottom - from })),
+          ...report.merges.map((m) => ({ ...m, top: m.top + offset, bottom: m.bottom + offset })),
+        ],
+      };
+    };
+    // The budget block alone above the report (its title 自评报告 is the sheet's title): a report form, and
+    // the stray 预算资金 block is not read into it.
+    const [a] = locateSheetForms(stack(budgetStart));
+    expect(a.kind).toBe("report");
+    expect(a.budget).toBeNull();
+    expect(a.report!.tables).toHaveLength(4);
+    // Under the department form's own title and header: the department form, without the report's blocks.
+    const [b] = locateSheetForms(stack(0));
+    expect(b.kind).toBe("department");
+    expect(b.report).toBeNull();
+    expect(b.budget!.total).not.toBeNull();
+    expect(b.indicators).toBeNull();
   });
 });

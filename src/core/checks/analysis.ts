@@ -218,15 +218,36 @@ function isMoney(p: ParsedValue): boolean {
   return p.kind === "number" && p.unit === "万元";
 }
 
+/** Bare number in NFKC text: "95", "3,000", "0.5". */
+const BARE_NUMBER_RE = /^[+-]?\d[\d,]*(?:\.\d+)?$/;
+
+/**
+ * A bare number under a 计量单位 / 度量单位 column (domain.md §2.9) reads as the number with that unit: 95 under
+ * "%" is 95%, 3000 under "批次" is 3000批次. A percent-formatted cell, a cell with its own unit, a placeholder
+ * unit ("/") or no unit column: the cell as it is.
+ */
+function withUnitColumn(cell: Cell, unit: string): CellValue {
+  const v = cell.value;
+  const u = unit.trim();
+  if (u === "" || isPlaceholderText(u) || u.length > 10 || isPercentFormat(cell.numberFormat)) return v;
+  if (v.kind === "number" && Number.isFinite(v.value)) return { kind: "text", value: `${v.value}${u}` };
+  if (v.kind === "text" && BARE_NUMBER_RE.test(v.value.normalize("NFKC").trim()))
+    return { kind: "text", value: `${v.value.trim()}${u}` };
+  return v;
+}
+
 function analyseIndicator(
   row: IndicatorRow,
   profile: RuleProfile,
   level1Names: Map<string, string>,
 ): IndicatorInfo {
+  const unitText = fieldText(row.unit);
   const targetCell = row.target?.cell ?? EMPTY_CELL;
   const actualCell = row.actual?.cell ?? EMPTY_CELL;
-  const target = parseValue(targetCell.value, { percentFormat: isPercentFormat(targetCell.numberFormat) });
-  const actual = parseValue(actualCell.value, {
+  const target = parseValue(withUnitColumn(targetCell, unitText), {
+    percentFormat: isPercentFormat(targetCell.numberFormat),
+  });
+  const actual = parseValue(withUnitColumn(actualCell, unitText), {
     percentFormat: isPercentFormat(actualCell.numberFormat),
     partner: target,
   });

@@ -7,6 +7,7 @@ import { FIELD_NAMES, MSG, shownValue } from "../messages";
 import { fieldRef, fieldText, isBlankField, readNumber } from "./analysis";
 import type { NumberRead } from "./analysis";
 import type { CheckContext } from "./context";
+import { kindSpec } from "../kinds";
 
 /** Reasons that say nothing: 无, 暂无, /, —, 没有, 无。 */
 const BOILERPLATE_REASON_RE = /^(?:无|暂无|没有|无原因|不适用|[/\\／—–\-－―─.。…]*)$/;
@@ -68,10 +69,12 @@ function requireField(ctx: CheckContext, field: FormField | null, name: string):
 
 function checkFields(ctx: CheckContext): void {
   const { form, analysis } = ctx;
-  requireField(ctx, form.header.department, FIELD_NAMES.department);
-  requireField(ctx, form.header.budgetCode, FIELD_NAMES.budgetCode);
-  requireField(ctx, form.header.contact, FIELD_NAMES.contact);
-  requireField(ctx, form.header.phone, FIELD_NAMES.phone);
+  const spec = kindSpec(form.kind);
+  // Required header fields differ by kind (src/core/kinds/<kind>/): "if-printed" ones only when labelled.
+  for (const f of spec.header) {
+    const field = form.header[f.key] ?? null;
+    if (f.requirement === "required" || field !== null) requireField(ctx, field, f.name);
+  }
   requireField(ctx, form.goals.expected, FIELD_NAMES.expected);
   requireField(ctx, form.goals.actual, FIELD_NAMES.actual);
 
@@ -129,7 +132,8 @@ function checkFields(ctx: CheckContext): void {
         ref: combined.ref,
         message: MSG.missingField(FIELD_NAMES.grade, "应写成“等级：优”"),
       });
-  } else requireField(ctx, form.grade, FIELD_NAMES.grade);
+  } else if (spec.grade === "required" || form.grade !== null)
+    requireField(ctx, form.grade, FIELD_NAMES.grade);
 }
 
 /** What a required number cell should hold, for the message's fix. */

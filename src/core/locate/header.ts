@@ -19,7 +19,7 @@ export interface TitleInfo {
 }
 
 /** The title (first text like 部门整体支出绩效自评表) and the form's year from （2023年度） or the title. */
-export function locateTitle(ix: SheetIndex, firstBlockRow: number): TitleInfo {
+export function locateTitle(ix: SheetIndex, firstBlockRow: number): TitleInfo & { titleText: string } {
   const title = ix.texts.find((t) => TITLE_RE.test(t.norm) && t.row <= firstBlockRow);
   const years: { row: number; col: number; year: number }[] = [];
   for (const t of ix.texts) {
@@ -29,14 +29,16 @@ export function locateTitle(ix: SheetIndex, firstBlockRow: number): TitleInfo {
     if (plausibleYear(y)) years.push({ row: t.row, col: t.col, year: y });
   }
   const titleRef = title ? ix.ref(title.row, title.col) : null;
+  const titleText = title?.norm ?? "";
   let line = title ? years.find((y) => y.row >= title.row && y.row <= title.row + 3) : undefined;
   line ??= years.find((y) => y.row <= firstBlockRow);
-  if (line) return { titleRef, year: line.year, yearRef: ix.ref(line.row, line.col) };
+  if (line) return { titleRef, titleText, year: line.year, yearRef: ix.ref(line.row, line.col) };
   if (title) {
     const m = YEAR_IN_TEXT_RE.exec(title.norm);
-    if (m && plausibleYear(Number(m[1]))) return { titleRef, year: Number(m[1]), yearRef: titleRef };
+    if (m && plausibleYear(Number(m[1])))
+      return { titleRef, titleText, year: Number(m[1]), yearRef: titleRef };
   }
-  return { titleRef, year: null, yearRef: null };
+  return { titleRef, titleText, year: null, yearRef: null };
 }
 
 const HEADER_ROLES: Record<keyof SelfEvalForm["header"], LabelRole> = {
@@ -45,6 +47,8 @@ const HEADER_ROLES: Record<keyof SelfEvalForm["header"], LabelRole> = {
   contact: "header.contact",
   phone: "header.phone",
   reportDate: "header.reportDate",
+  projectName: "header.projectName",
+  implementer: "header.implementer",
 };
 
 /** Header fields: the first label of each kind; its value right of it (after its merge), below it or inline. */

@@ -1,10 +1,13 @@
 /**
- * Grid → form: finds every 部门整体支出绩效自评表 in a workbook by its labels (never by fixed addresses).
- * One pass indexes each sheet's short text cells; the block finders work from that index, so the cost
- * is linear in the number of cells. Never throws.
+ * Grid → form: finds every self-evaluation form in a workbook by its labels (never by fixed addresses) and
+ * decides its kind (部门整体 / 项目 / 自评报告) from the kind specs in src/core/kinds/. One pass indexes each
+ * sheet's short text cells; the block finders work from that index, so the cost is linear in the number of
+ * cells. Never throws.
  */
 import type { CellRange, CellRef, Sheet, Workbook } from "../grid";
 import type { FormField, SelfEvalForm } from "../model";
+import type { LabelRole } from "../labels";
+import { type FormKindSpec, chooseKind } from "../kinds";
 import { locateBudget } from "./budget";
 import { locateGoals } from "./goals";
 import { TITLE_RE, locateHeader, locateTitle } from "./header";
@@ -14,12 +17,30 @@ import { locateGradeNote, locateReport, reportHeader } from "./report";
 import { type Bands, SheetIndex, type TextCell, hasContent } from "./scan";
 import { locateTotal } from "./total";
 
+/** An area that holds a form's blocks but whose kind cannot be told (signs of two kinds in equal number). */
+export interface KindConflict {
+  sheet: string;
+  /** The two kinds whose signs tie. */
+  kinds: [FormKindSpec, FormKindSpec];
+}
+
+/** What the locator found in a workbook, in reading order: forms, and areas not read because of a kind conflict. */
+export type Located =
+  { form: SelfEvalForm; conflict?: undefined } | { form?: undefined; conflict: KindConflict };
+
 export function locateForms(wb: Workbook): SelfEvalForm[] {
   const out: SelfEvalForm[] = [];
+  for (const x of locateWorkbook(wb)) if (x.form) out.push(x.form);
+  return out;
+}
+
+/** Every form of a workbook, and every sheet left unread because its kind is ambiguous. Never throws. */
+export function locateWorkbook(wb: Workbook): Located[] {
+  const out: Located[] = [];
   const sheets = wb && Array.isArray(wb.sheets) ? wb.sheets : [];
   for (const sheet of sheets) {
     try {
-      out.push(...locateSheetForms(sheet));
+      out.push(...locateSheetAll(sheet));
     } catch {
       // A malformed sheet is skipped: the locator must never throw.
     }
@@ -32,29 +53,39 @@ export function locateSheet(sheet: Sheet): SelfEvalForm | null {
   return locateSheetForms(sheet)[0] ?? null;
 }
 
+/** Every form on one sheet, in reading order (see locateSheetAll). */
+export function locateSheetForms(sheet: Sheet): SelfEvalForm[] {
+  const out: SelfEvalForm[] = [];
+  for (const x of locateSheetAll(sheet)) if (x.form) out.push(x.form);
+  return out;
+}
+
 /**
  * Every form on one sheet, in reading order. A sheet holding two or more forms (stacked, or side by side
  * with an empty column between them) is split into bands at the forms' anchors, and each band is located
  * on its own, so no form reaches into another's cells.
  */
-export function locateSheetForms(sheet: Sheet): SelfEvalForm[] {
+function locateSheetAll(sheet: Sheet): Located[] {
   if (!sheet || typeof sheet !== "object") return [];
   const named = { ...sheet, name: typeof sheet.name === "string" ? sheet.name : "" };
   const ix = new SheetIndex(named);
   const split = findBands(ix);
   if (split) {
-    const forms: SelfEvalForm[] = [];
+    const found: Located[] = [];
     for (const band of ix.split(split.bands)) {
-      const form = locateIn(band);
-      if (form) forms.push(form);
+      const x = locateIn(band);
+      if (x) found.push(x);
     }
     // Every band must hold a form with its own block of the anchor's kind; otherwise the "second form"
     // was a stray label, and the sheet is read as one form.
-    if (forms.length === split.bands.ranges.length && forms.every((f) => hasBlock(f, split.kind)))
-      return forms;
+    if (
+      found.length === split.bands.ranges.length &&
+      found.every((x) => x.form !== undefined && hasBlock(x.form, split.kind))
+    )
+      return found;
   }
-  const form = locateIn(ix);
-  return form ? [form] : [];
+  const x = locateIn(ix);
+  return x ? [x] : [];
 }
 
 type AnchorKind = "indicators" | "summary" | "budget";
@@ -70,16 +101,15 @@ function hasBlock(form: SelfEvalForm, kind: AnchorKind): boolean {
   }
 }
 
-function locateIn(ix: SheetIndex): SelfEvalForm | null {
+function locateIn(ix: SheetIndex): Located | null {
   const located = locateIndicators(ix);
-  // The standard indicator table decides the kind: a sheet half like the department form and half like the
-  // 自评报告 is read as a department form, never as a mix of both kinds' blocks.
+  // The 自评报告's own blocks (money tables, 定量目标 rows) are looked for only without a standard indicator
+  // table: a sheet half like the department form and half like the report is never read as a mix.
   const reportBlocks = located ? null : locateReport(ix);
+  const budget = locateBudget(ix);
   const summary = locateSummary(ix);
-  const isReport = !located && (reportBlocks !== null || summary !== null);
-  // The 自评报告 has no 预算资金 block (its rate is 支出合计 ÷ 收入合计): a stray one is not read into it.
-  const budget = isReport ? null : locateBudget(ix);
-  if (!located && !budget && !isReport) return null;
+  if (!located && !budget && !summary && !reportBlocks) return null;
+  const combinedHit = ix.hits("combined").length > 0;
 
   const blockRows = [
     located?.table.headerRef.row,
@@ -88,22 +118,36 @@ function locateIn(ix: SheetIndex): SelfEvalForm | null {
     reportBlocks?.firstRow,
   ].filter((r): r is number => r !== undefined);
   const firstBlockRow = Math.min(...blockRows);
-  const { titleRef, year, yearRef } = locateTitle(ix, firstBlockRow);
+  const { titleRef, titleText, year, yearRef } = locateTitle(ix, firstBlockRow);
+  const choice = chooseKind({
+    title: titleText,
+    roles: new Set(ix.byRole.keys() as Iterable<LabelRole>),
+    hasIndicators: located !== null,
+    hasBudget: budget !== null,
+    hasSummary: summary !== null,
+    hasCombined: combinedHit,
+    hasReportBlocks: reportBlocks !== null,
+  });
+  if (choice.kind === null) {
+    return choice.conflict ? { conflict: { sheet: ix.sheet.name, kinds: choice.conflict } } : null;
+  }
+  const isReport = choice.kind === "report";
   const header = isReport ? reportHeader(ix, locateHeader(ix)) : locateHeader(ix);
   const goals = locateGoals(ix);
   const { total, grade, combinedScoreGrade } = locateTotal(ix, located);
 
   const form: SelfEvalForm = {
-    kind: isReport ? "report" : "department",
+    kind: choice.kind,
     sheet: ix.sheet.name,
     bounds: { top: 0, left: 0, bottom: 0, right: 0 },
     titleRef,
     year,
     yearRef,
     header,
-    budget,
+    // The 自评报告 has no 预算资金 block (its rate is 支出合计 ÷ 收入合计): a stray one is not read into it.
+    budget: isReport ? null : budget,
     goals,
-    indicators: located?.table ?? reportBlocks?.quantitative ?? null,
+    indicators: located?.table ?? (isReport ? reportBlocks?.quantitative : null) ?? null,
     level1Summary: summary?.rows ?? [],
     total,
     grade,
@@ -118,7 +162,7 @@ function locateIn(ix: SheetIndex): SelfEvalForm | null {
       : null,
   };
   form.bounds = boundsOf(form);
-  return form;
+  return { form };
 }
 
 // ───────────────────────────── several forms on one sheet ─────────────────────────────

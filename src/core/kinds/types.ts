@@ -1,0 +1,68 @@
+/**
+ * What describes one kind of form (domain.md §2, §2.7, §2.8): its names, the labels only it prints, the
+ * blocks it has, its required header fields and the weights its template prints. One folder per kind
+ * (`src/core/kinds/<kind>/`) exports one FormKindSpec; the registry (`./index.ts`) lists them, the label
+ * table merges their labels, the locator decides a sheet's kind from them and the checks read their
+ * required fields. Pure data, no imports at run time.
+ */
+import type { LabelRole } from "../labels";
+import type { FormKind, GradeBand, SelfEvalForm } from "../model";
+
+/** A header field key of SelfEvalForm.header. */
+export type HeaderKey = keyof SelfEvalForm["header"];
+
+export interface KindHeaderField {
+  key: HeaderKey;
+  /** Chinese name used in messages ("项目名称"). */
+  name: string;
+  /** "required": always (MISSING_FIELD when absent or blank); "if-printed": only when the form prints its label. */
+  requirement: "required" | "if-printed";
+}
+
+/** What the locator found on a sheet (or band), for deciding its kind. */
+export interface KindEvidence {
+  /** The title text (normalised), "" when none. */
+  title: string;
+  /** Label roles present in the area. */
+  roles: ReadonlySet<LabelRole>;
+  hasIndicators: boolean;
+  hasBudget: boolean;
+  /** The older report's 一级 summary table (一级指标 | 指标分值 | 自评得分 | 得分率). */
+  hasSummary: boolean;
+  /** The older report's 绩效自评综合得分及评价等次 cell. */
+  hasCombined: boolean;
+  /** The 自评报告's own blocks: its money tables (收入合计 …) or its 定量目标 table (绩效目标 | 完成情况). */
+  hasReportBlocks?: boolean;
+}
+
+/** What a form shows about the rule profile it follows (domain.md §2.10), beyond the generic figures. */
+export interface KindProfileHints {
+  /** Grade bands printed on the form (e.g. the report's 备注 line), highest first; null when none. */
+  bands: GradeBand[] | null;
+  /** Where the bands were read, for the reason text ("备注"); null when none. */
+  source: string | null;
+}
+
+export interface FormKindSpec {
+  kind: FormKind;
+  /** Full Chinese name: 部门整体支出绩效自评表. */
+  name: string;
+  /** Short Chinese name for the pane and the CLI text: 部门整体 / 项目 / 自评报告. */
+  shortName: string;
+  /** A title naming this kind (tested on the normalised title text). */
+  title: RegExp;
+  /** Label spellings only this kind prints, merged into the label table (labels.ts). */
+  labels: Partial<Record<LabelRole, readonly string[]>>;
+  /** Label roles that mark a sheet as this kind (each present one is a vote). */
+  markers: readonly LabelRole[];
+  /** Whether the blocks found can be this kind at all. */
+  fits(e: KindEvidence): boolean;
+  /** Header fields and whether each is required. Fields not listed are optional. */
+  header: readonly KindHeaderField[];
+  /** 评价等级: always required, or only when the form prints a grade label. */
+  grade: "required" | "if-printed";
+  /** Weights the national template of this kind prints (执行率 / 产出 / 效益 / 满意度). */
+  weights: { execution: number; output: number; effect: number; satisfaction: number };
+  /** Profile hints only this kind's layout carries (e.g. the report's printed 备注 bands). */
+  profileHints?(form: SelfEvalForm): KindProfileHints;
+}
