@@ -10,7 +10,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Workbook } from "../src/core/grid";
-import { buildReportForm } from "../src/core/report-template";
+import { buildReportForm } from "../src/core/kinds/report/template";
 import { buildStandardForm, emptyStandardSpec, type FormSpec } from "../src/core/template";
 import { workbookToXlsx } from "../src/io/xlsxWrite";
 import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "./sample-report";

@@ -1,6 +1,6 @@
 /**
  * 自评报告示例-吉首2023.xlsx: the 吉首市科工信局 2023 自评报告 table (seed 004, kind `report`) with the seed's
- * own figures and errors, built by src/core/report-template.ts. Phone and names as printed in the seed.
+ * own figures and errors, built by src/core/kinds/report/template.ts. Phone and names as printed in the seed.
  *
  * The ten errors a careful reviewer finds on this table (each checked by hand from the seed text):
  *  1. 收入合计 5374.34 ≠ 上年结转 0 + 公共财政拨款 3091.34 + 政府基金拨款 1744.35 + 非税 0 + 其他收入 538.05
@@ -21,7 +21,7 @@
  * (YEAR_MISMATCH); 发放科普宣传资料 is no value (UNPARSED_VALUE, info).
  * The grade: 96 → 优 under the printed 备注 bands (90（含）—100 优), the same as the hunan profile.
  */
-import type { ReportSpec } from "../src/core/report-template";
+import type { ReportSpec } from "../src/core/kinds/report/template";
 
 export const REPORT_SAMPLE_FILE = "自评报告示例-吉首2023.xlsx";
 

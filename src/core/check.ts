@@ -16,7 +16,7 @@ import { makeFinding, sortFindings } from "./checks/context";
 import type { CheckContext } from "./checks/context";
 import { CHECK_GROUPS } from "./checks";
 import { fieldText } from "./checks/analysis";
-import { analyseReport, reportGradeProfile } from "./checks/report";
+import { analyseReport, reportGradeProfile } from "./kinds/report/checks";
 
 /** An exception caught inside the checker (a bug): which stage, and the error. */
 export interface InternalError {

@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { CellRef, Workbook } from "../../src/core/grid";
 import { a1 } from "../../src/core/grid";
-import { buildReportForm } from "../../src/core/report-template";
+import { buildReportForm } from "../../src/core/kinds/report/template";
 import { readXlsx } from "../../src/io/xlsxRead";
 import { reportSampleXlsx } from "../../scripts/make-samples";
 import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "../../scripts/sample-report";

@@ -10,7 +10,7 @@ import {
   type Pos,
   type ReportLayout,
   type ReportSpec,
-} from "../../src/core/report-template";
+} from "../../src/core/kinds/report/template";
 import { seed004ReportSpec } from "../../scripts/sample-report";
 import { HUNAN, NATIONAL, STEP, run, type Run } from "./helpers";
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from "@jest/globals";
 import type { Sheet } from "../../src/core/grid";
 import { locateForms, locateSheetForms } from "../../src/core/locate";
 import type { FormField, SelfEvalForm } from "../../src/core/model";
-import { buildReportForm, type ReportSpec } from "../../src/core/report-template";
+import { buildReportForm, type ReportSpec } from "../../src/core/kinds/report/template";
 import { buildStandardForm } from "../../src/core/template";
 import { seed004ReportSpec } from "../../scripts/sample-report";
 import { correctSpec } from "../checks/fixtures";

@@ -29,8 +29,8 @@ import {
   qualitativeBand,
 } from "../scoring";
 import type { QualBandRange, Scored } from "../scoring";
-import { REPORT_MSG } from "../messages-report";
-import type { ReportAnalysis } from "./report";
+import { REPORT_MSG } from "../kinds/report/messages";
+import type { ReportAnalysis } from "../kinds/report/checks";
 
 // ───────────────────────────── reading one cell ─────────────────────────────
 
@@ -460,7 +460,7 @@ export function totalWithReason(
     if (rows.length === 0)
       return fail(scoredRows.length > 0 ? "绩效指标表中没有“得分”栏" : "表中找不到带得分的绩效指标");
     for (const p of rows) {
-      // 自评报告: 投入 is the 预算执行率 score, recomputed from 支出合计 ÷ 收入合计 (checks/report.ts).
+      // 自评报告: 投入 is the 预算执行率 score, recomputed from 支出合计 ÷ 收入合计 (kinds/report/checks.ts).
       const execution = a.report?.execution;
       if (execution && p === execution.summary) {
         parts.push(execution.rule.value);

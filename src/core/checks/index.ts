@@ -8,7 +8,7 @@ import { checkGrade } from "./grade";
 import { checkMissing } from "./missing";
 import { checkPlausibility } from "./plausibility";
 import { checkRates } from "./rate";
-import { checkReport } from "./report";
+import { checkReport } from "../kinds/report/checks";
 import { checkScores } from "./scores";
 import { checkSums } from "./sums";
 import { checkWeights } from "./weights";

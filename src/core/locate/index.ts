@@ -13,7 +13,7 @@ import { locateGoals } from "./goals";
 import { TITLE_RE, locateHeader, locateTitle } from "./header";
 import { locateSummary } from "./hunan";
 import { locateIndicators } from "./indicators";
-import { locateGradeNote, locateReport, reportHeader } from "./report";
+import { locateGradeNote, locateReport, reportHeader } from "../kinds/report/locate";
 import { type Bands, SheetIndex, type TextCell, hasContent } from "./scan";
 import { locateTotal } from "./total";
 

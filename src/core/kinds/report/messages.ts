@@ -1,8 +1,8 @@
 /**
- * Chinese messages of the 自评报告 checks (kind `report`, checks/report.ts), in the style of messages.ts:
+ * Chinese messages of the 自评报告 checks (kind `report`, ./checks.ts), in the style of messages.ts:
  * what is wrong, with the numbers and how they were computed, and how to fix it.
  */
-import { formatNumber, formatPercent } from "./numbers";
+import { formatNumber, formatPercent } from "../../numbers";
 
 const n = (v: number): string => formatNumber(v, 2);
 const pct = (v: number): string => formatPercent(v, 2);

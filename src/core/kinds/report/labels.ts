@@ -3,7 +3,7 @@
  * (columns and which sums hold), the 定量目标 table's columns and the 基本概况 staff cells. Compared after
  * normalizeLabel (whitespace, bracket shapes and trailing colons do not matter).
  */
-import type { ReportTableKind } from "../model";
+import type { ReportTableKind } from "../../model";
 
 export interface ReportColumnSpec {
   key: string;

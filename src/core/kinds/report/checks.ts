@@ -12,20 +12,20 @@
  * - MISSING_REASON: a 定量目标 row below its target (完成情况 worse than 绩效目标) with no reason given.
  * The 备注 grade bands, when they differ from the profile, replace its bands (reportGradeProfile).
  */
-import type { CellRef } from "../grid";
-import { sameBands } from "../gradeBands";
-import { MSG } from "../messages";
-import { REPORT_MSG } from "../messages-report";
-import type { FormField, ReportTable, ReportTableRow, RuleProfile, SelfEvalForm } from "../model";
-import { formatNumber, formatPercent } from "../numbers";
-import { executionRate, executionScore } from "../scoring";
-import type { Scored } from "../scoring";
-import { REPORT_TABLES } from "../locate/report-labels";
-import { computeTotal, fieldText, readNumber } from "./analysis";
-import type { FormAnalysis, IndicatorInfo, Level1Info } from "./analysis";
-import type { CheckContext } from "./context";
-import { rowLabel } from "./missing";
-import { sum, sumDifference } from "./util";
+import type { CellRef } from "../../grid";
+import { sameBands } from "../../gradeBands";
+import { MSG } from "../../messages";
+import { REPORT_MSG } from "./messages";
+import type { FormField, ReportTable, ReportTableRow, RuleProfile, SelfEvalForm } from "../../model";
+import { formatNumber, formatPercent } from "../../numbers";
+import { executionRate, executionScore } from "../../scoring";
+import type { Scored } from "../../scoring";
+import { REPORT_TABLES } from "./labels";
+import { computeTotal, fieldText, readNumber } from "../../checks/analysis";
+import type { FormAnalysis, IndicatorInfo, Level1Info } from "../../checks/analysis";
+import type { CheckContext } from "../../checks/context";
+import { rowLabel } from "../../checks/missing";
+import { sum, sumDifference } from "../../checks/util";
 
 /** A table's 合计 for the whole department: the 汇总 row, else the sum of the 机构 rows. */
 export interface ReportAmount {

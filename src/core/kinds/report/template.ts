@@ -21,8 +21,8 @@
  *   四、评价人员; 姓  名 | 职务/职称 | 单  位 | 签  字; rows
  *   (optional) the 一级指标 summary: 一级指标 | 指标分值 | 自评得分 | 得分率; rows; 合计
  */
-import type { Cell, CellRange, CellValue, Sheet } from "./grid";
-import type { CellInput } from "./template";
+import type { Cell, CellRange, CellValue, Sheet } from "../../grid";
+import type { CellInput } from "../../template";
 
 export interface ReportMoneyRow {
   label: string;

@@ -1,13 +1,13 @@
 /**
  * The 自评报告 layout (kind `report`, domain.md §2.7, seed 004): the 基本概况 staff cells, the money tables
  * (年度收入情况, 年度支出和结余情况, 三公经费, 固定资产), the 定量目标 table (评价内容 | 绩效目标 | 完成情况, no
- * points per row) and the 备注 line printing the grade bands. Found by their labels (report-labels.ts),
+ * points per row) and the 备注 line printing the grade bands. Found by their labels (./labels.ts),
  * never by fixed addresses; one pass builds the text lookup, so the cost is linear in the sheet's texts.
  */
-import type { CellRef } from "../grid";
-import { EMPTY } from "../grid";
-import { parseGradeBands } from "../gradeBands";
-import { isPlaceholderText, normalizeLabel } from "../labels";
+import type { CellRef } from "../../grid";
+import { EMPTY } from "../../grid";
+import { parseGradeBands } from "../../gradeBands";
+import { isPlaceholderText, normalizeLabel } from "../../labels";
 import type {
   FormField,
   IndicatorRow,
@@ -16,7 +16,7 @@ import type {
   ReportTable,
   ReportTableRow,
   SelfEvalForm,
-} from "../model";
+} from "../../model";
 import {
   INSTITUTION_LABELS,
   OVERVIEW_LABELS,
@@ -25,8 +25,8 @@ import {
   type ReportTableSpec,
   STAFF_LABELS,
   SUMMARY_ROW_RE,
-} from "./report-labels";
-import { type SheetIndex, hasContent, textOf } from "./scan";
+} from "./labels";
+import { type SheetIndex, hasContent, textOf } from "../../locate/scan";
 
 interface Pos {
   row: number;
