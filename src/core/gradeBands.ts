@@ -59,6 +59,19 @@ function bandOf(clause: string): GradeBand | null {
  */
 export function parseGradeBands(text: string): GradeBand[] | null {
   if (typeof text !== "string" || text.length === 0 || text.length > 2000) return null;
+  // The same 备注 repeats in every workbook of a batch: parsed once (a copy is handed out, bounded cache).
+  const cached = bandCache.get(text);
+  if (cached !== undefined) return cached && cached.map((b) => ({ ...b }));
+  const bands = parseUncached(text);
+  if (bandCache.size >= BAND_CACHE_LIMIT) bandCache.clear();
+  bandCache.set(text, bands);
+  return bands && bands.map((b) => ({ ...b }));
+}
+
+const bandCache = new Map<string, GradeBand[] | null>();
+const BAND_CACHE_LIMIT = 2000;
+
+function parseUncached(text: string): GradeBand[] | null {
   let s: string;
   try {
     s = normalizeText(text);

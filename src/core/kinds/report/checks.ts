@@ -16,7 +16,7 @@ import type { CellRef } from "../../grid";
 import { sameBands } from "../../gradeBands";
 import { MSG } from "../../messages";
 import { REPORT_MSG } from "./messages";
-import type { FormField, ReportTable, ReportTableRow, RuleProfile, SelfEvalForm } from "../../model";
+import type { FormField, ReportTable, RuleProfile, SelfEvalForm } from "../../model";
 import { formatNumber, formatPercent } from "../../numbers";
 import { executionRate, executionScore } from "../../scoring";
 import type { Scored } from "../../scoring";
@@ -125,7 +125,15 @@ interface Amount {
   blank: boolean;
 }
 
+const ABSENT: Amount = { value: null, ref: null, blank: true };
+
 function amount(field: FormField | null | undefined): Amount {
+  if (!field?.ref) return ABSENT;
+  const v = field.cell?.value;
+  // Most cells of a money table are plain numbers or blank (the empty 二级机构 rows): no parsing needed.
+  if (!v || v.kind === "empty") return { value: null, ref: field.ref, blank: true };
+  if (v.kind === "number" && Number.isFinite(v.value))
+    return { value: v.value, ref: field.ref, blank: false };
   const r = readNumber(field);
   return {
     value: r.value,
@@ -136,13 +144,14 @@ function amount(field: FormField | null | undefined): Amount {
 
 /** Numbers of `keys` on a row; null when one of them is unreadable text (then nothing is summed). */
 function partValues(
-  row: ReportTableRow,
+  row: Record<string, Amount>,
   keys: readonly string[],
 ): { values: number[]; named: string[] } | null {
   const values: number[] = [];
   const named: string[] = [];
   for (const k of keys) {
-    const a = amount(row.cells[k]);
+    const a = row[k];
+    if (!a) continue;
     if (a.value !== null) {
       values.push(a.value);
       named.push(k);
@@ -151,32 +160,39 @@ function partValues(
   return { values, named };
 }
 
+/** sum() (compensated, float noise removed) without its cost for a single value. */
+const total = (values: number[]): number => (values.length === 1 ? values[0] : sum(values));
+
 function checkTables(ctx: CheckContext): void {
-  const reported = new Set<string>();
-  const key = (r: CellRef): string => `${r.row}:${r.col}`;
   for (const table of ctx.form.report?.tables ?? []) {
     const spec = REPORT_TABLES.find((s) => s.kind === table.kind);
     if (!spec) continue;
-    const colName = (k: string): string => table.columns.find((c) => c.key === k)?.label ?? k;
-    const present = new Set(table.columns.map((c) => c.key));
+    const names = new Map(table.columns.map((c) => [c.key, c.label]));
+    const colName = (k: string): string => names.get(k) ?? k;
+    // Every value cell read once.
+    const reads = table.rows.map((row) => {
+      const out: Record<string, Amount> = {};
+      for (const c of table.columns) out[c.key] = amount(row.cells[c.key]);
+      return out;
+    });
+    const sums = spec.sums.filter(
+      (s) => reads.length > 0 && s.whole in reads[0] && s.parts.some((p) => p in reads[0]),
+    );
+    const reported = new Set<number>();
     // Each row: its sums (收入合计 = its parts …).
-    for (const row of table.rows) {
-      for (const s of spec.sums) {
-        if (!present.has(s.whole) || !s.parts.some((p) => present.has(p))) continue;
-        const whole = amount(row.cells[s.whole]);
+    table.rows.forEach((row, r) => {
+      for (const s of sums) {
+        const whole = reads[r][s.whole];
         if (whole.value === null || !whole.ref) continue;
-        const parts = partValues(
-          row,
-          s.parts.filter((p) => present.has(p)),
-        );
+        const parts = partValues(reads[r], s.parts);
         if (!parts || parts.values.length === 0) continue;
-        const expected = sum(parts.values);
+        const expected = total(parts.values);
         const kind = sumDifference(whole.value, expected);
         if (kind === "none") continue;
         const steps = `${formatNumber(expected, 4)} = ${parts.named
           .map((k, i) => `${colName(k)} ${formatNumber(parts.values[i], 4)}`)
           .join(" + ")}`;
-        reported.add(key(whole.ref));
+        reported.add(whole.ref.row * 65536 + whole.ref.col);
         ctx.report({
           rule: "SUM_MISMATCH",
           ref: whole.ref,
@@ -194,26 +210,26 @@ function checkTables(ctx: CheckContext): void {
           fix: { ref: whole.ref, value: expected },
         });
       }
-    }
+    });
     // The 汇总 row: each column = the sum of the 机构 rows (when any 机构 row is filled in).
-    const summary = table.rows.find((r) => r.summary);
-    const units = table.rows.filter((r) => !r.summary);
-    if (!summary || units.length === 0) continue;
+    const si = table.rows.findIndex((r) => r.summary);
+    if (si < 0 || table.rows.length < 2) continue;
     for (const c of table.columns) {
-      const whole = amount(summary.cells[c.key]);
-      if (whole.value === null || !whole.ref || reported.has(key(whole.ref))) continue;
+      const whole = reads[si][c.key];
+      if (whole.value === null || !whole.ref || reported.has(whole.ref.row * 65536 + whole.ref.col)) continue;
       const values: number[] = [];
       const labels: string[] = [];
       let unreadable = false;
-      for (const u of units) {
-        const a = amount(u.cells[c.key]);
+      table.rows.forEach((u, r) => {
+        if (u.summary) return;
+        const a = reads[r][c.key];
         if (a.value !== null) {
           values.push(a.value);
           labels.push(rowLabel(u.label));
         } else if (!a.blank) unreadable = true;
-      }
+      });
       if (unreadable || values.length === 0) continue;
-      const expected = sum(values);
+      const expected = total(values);
       const kind = sumDifference(whole.value, expected);
       if (kind === "none") continue;
       const steps = `${formatNumber(expected, 4)} = ${labels.map((l, i) => `${l} ${formatNumber(values[i], 4)}`).join(" + ")}`;
@@ -221,7 +237,7 @@ function checkTables(ctx: CheckContext): void {
         rule: "SUM_MISMATCH",
         ref: whole.ref,
         message: REPORT_MSG.institutionSum(
-          `“${rowLabel(summary.label)}”的${c.label}`,
+          `“${rowLabel(table.rows[si].label)}”的${c.label}`,
           whole.value,
           expected,
           steps,
@@ -290,6 +306,7 @@ function checkBelowTarget(ctx: CheckContext): void {
     if (lower ? !(v > t + tol) : !(v < t - tol)) continue;
     const text = fieldText(i.row.actual);
     if (REASON_RE.test(text)) continue;
+    const steps = belowSteps(i);
     ctx.report({
       rule: "MISSING_REASON",
       ref: i.row.actual.ref,
@@ -297,12 +314,12 @@ function checkBelowTarget(ctx: CheckContext): void {
         rowLabel(i.row.name),
         i.target.text,
         i.actual.text,
-        belowSteps(i),
+        steps,
         lower ? "超出了目标" : "未达到目标",
       ),
       typed: i.actual.text,
       expected: `${lower ? "≤" : "≥"} ${i.target.text.trim()}`,
-      steps: belowSteps(i),
+      steps,
     });
   }
 }

@@ -54,12 +54,14 @@ const QUANT_STOP_ROLES = new Set([
 /** Every short text cell of the index (labels and plain texts) by its normalised text. */
 class TextLookup {
   private readonly byNorm = new Map<string, Pos[]>();
+  private readonly found = new Map<readonly string[], Pos[]>();
 
   constructor(ix: SheetIndex) {
-    for (const t of ix.texts) this.add(t.norm, t);
+    // Only the texts the report's labels can match are kept (most cells are values or other labels).
+    const wanted = reportLabelNorms();
+    for (const t of ix.texts) if (wanted.has(t.norm)) this.add(t.norm, t);
     for (const list of ix.byRow.values())
-      for (const h of list) if (h.inline === undefined) this.add(h.norm, h);
-    for (const list of this.byNorm.values()) list.sort((a, b) => a.row - b.row || a.col - b.col);
+      for (const h of list) if (h.inline === undefined && wanted.has(h.norm)) this.add(h.norm, h);
   }
 
   private add(norm: string, p: Pos): void {
@@ -68,12 +70,32 @@ class TextLookup {
     else this.byNorm.set(norm, [{ row: p.row, col: p.col }]);
   }
 
-  /** Cells whose text is one of `labels`, in reading order. */
+  /** Cells whose text is one of `labels` (a list of report-labels.ts), in reading order; computed once per list. */
   find(labels: readonly string[]): Pos[] {
-    const out: Pos[] = [];
-    for (const l of labels) out.push(...(this.byNorm.get(normalizeLabel(l)) ?? []));
-    return out.sort((a, b) => a.row - b.row || a.col - b.col);
+    let out = this.found.get(labels);
+    if (!out) {
+      out = [];
+      for (const l of labels) out.push(...(this.byNorm.get(normalizeLabel(l)) ?? []));
+      out.sort((a, b) => a.row - b.row || a.col - b.col);
+      this.found.set(labels, out);
+    }
+    return out;
   }
+}
+
+let labelNorms: Set<string> | null = null;
+
+/** Every label of ./labels.ts, normalised (built once: the tables are constant). */
+function reportLabelNorms(): Set<string> {
+  if (labelNorms) return labelNorms;
+  const all: string[] = [
+    ...INSTITUTION_LABELS,
+    ...OVERVIEW_LABELS,
+    ...Object.values(QUANT_LABELS).flat(),
+    ...REPORT_TABLES.flatMap((t) => [...t.total.labels, ...t.parts.flatMap((p) => p.labels)]),
+  ];
+  labelNorms = new Set(all.map((l) => normalizeLabel(l)));
+  return labelNorms;
 }
 
 const NO_FIELD: FormField = { labelRef: null, ref: null, cell: { value: EMPTY } };
@@ -207,12 +229,12 @@ function quantRows(
   let sub = "";
   let subRef: CellRef | null = null;
   for (let r = start; r < start + MAX_QUANT_ROWS; r++) {
-    if (ix.rowHits(r).some((h) => h.roles.some((role) => QUANT_STOP_ROLES.has(role)))) break;
-    const first = [cols.groupCol, cols.subCol, cols.nameCol].map((c) => text(r, c)).find((s) => s !== "");
-    if (first !== undefined && SECTION_RE.test(normalizeLabel(first))) break;
+    if (stopsTable(ix, r)) break;
     const g = text(r, cols.groupCol);
     const s = text(r, cols.subCol);
     const name = text(r, cols.nameCol);
+    const first = g !== "" ? g : s !== "" ? s : name;
+    if (first !== "" && SECTION_RE.test(normalizeLabel(first))) break;
     const target = ix.field(r, cols.target) ?? NO_FIELD;
     const actual = ix.field(r, cols.actual) ?? NO_FIELD;
     const filled = hasContent(target.cell) || hasContent(actual.cell);
@@ -249,6 +271,12 @@ function quantRows(
     });
   }
   return rows;
+}
+
+/** A row holding a label that ends the 定量目标 table (绩效自评综合得分及评价等次, 一级指标, 总分 …). */
+function stopsTable(ix: SheetIndex, row: number): boolean {
+  for (const h of ix.rowHits(row)) for (const role of h.roles) if (QUANT_STOP_ROLES.has(role)) return true;
+  return false;
 }
 
 function isPlaceholder(f: FormField): boolean {
