@@ -11,10 +11,10 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Workbook } from "../src/core/grid";
 import { buildReportForm } from "../src/core/kinds/report/template";
-import { buildStandardForm, emptyStandardSpec, type FormSpec } from "../src/core/template";
+import { buildStandardForm, emptyStandardSpec, type BuildOptions, type FormSpec } from "../src/core/template";
 import { workbookToXlsx } from "../src/io/xlsxWrite";
 import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "./sample-report";
-import { largeSpec, sampleSpecs } from "./sample-specs";
+import { kindSampleSpecs, largeSpec, sampleSpecs } from "./sample-specs";
 
 /** DOS date/time written into every zip entry: 2024-01-01 00:00:00. */
 const DOS_TIME = 0;
@@ -57,8 +57,12 @@ export function normalizeZipTimes(bytes: Uint8Array): Uint8Array {
 }
 
 /** One form on a sheet named 自评表 → deterministic .xlsx bytes. */
-export async function formToXlsx(spec: FormSpec, sheetName = "自评表"): Promise<Uint8Array> {
-  const wb: Workbook = { sheets: [buildStandardForm(spec, { sheetName })] };
+export async function formToXlsx(
+  spec: FormSpec,
+  sheetName = "自评表",
+  options: BuildOptions = {},
+): Promise<Uint8Array> {
+  const wb: Workbook = { sheets: [buildStandardForm(spec, { ...options, sheetName })] };
   return normalizeZipTimes(await workbookToXlsx(wb));
 }
 
@@ -86,6 +90,11 @@ export async function writeSamples(dir: string): Promise<string[]> {
   for (const s of sampleSpecs()) {
     const file = path.join(dir, s.file);
     await fs.writeFile(file, await formToXlsx(s.spec, s.sheetName));
+    written.push(file);
+  }
+  for (const s of kindSampleSpecs()) {
+    const file = path.join(dir, s.file);
+    await fs.writeFile(file, await formToXlsx(s.spec, s.sheetName, s.options));
     written.push(file);
   }
   const report = path.join(dir, REPORT_SAMPLE_FILE);

@@ -8,7 +8,7 @@
  * Names of people and phone numbers are made up.
  */
 import { a1 } from "../src/core/grid";
-import { standardLayout, type FormSpec, type IndicatorSpec } from "../src/core/template";
+import { standardLayout, type BuildOptions, type FormSpec, type IndicatorSpec } from "../src/core/template";
 
 export interface SampleSpec {
   /** File name in samples/. */
@@ -148,8 +148,10 @@ function correctSpec(): FormSpec {
  *   Weights 5 + 50 + 30 + 10 = 95 ≠ 100; typed 总分 95 while the parts are 0 + 50 + 30 + 10 = 90.
  *   实际完成情况 mentions "2021年度" in a 2022 form; 工业固投 actual is a forecast ("预计88亿元");
  *   技术合同成交额 5.3 / 3.7 = 143% (target set too low).
- * Expected: INCOME_AS_SPENDING, SCORE_MISMATCH (执行率得分 0 vs 5), WEIGHT_TOTAL (95 vs 100), SUM_MISMATCH
- * (总分 95 vs 90) as errors; EXEC_OVER_100, RATE_MISMATCH (990% vs 990.31%, rounding only), MAGNITUDE
+ * With no profile chosen, 执行率 分值 5 and 总分 95 pick the step-deduction profile (domain.md §2.10; 990% ≥
+ * 100% → full 5 points there too), whose weights total 95: no WEIGHT_TOTAL. Under --profile hunan also
+ * WEIGHT_TOTAL (95 vs 100).
+ * Expected: INCOME_AS_SPENDING, SCORE_MISMATCH (执行率得分 0 vs 5), SUM_MISMATCH (总分 95 vs 90) as errors; EXEC_OVER_100, RATE_MISMATCH (990% vs 990.31%, rounding only), MAGNITUDE
  * (459.61 < 679.77), YEAR_MISMATCH (2021), FORECAST_VALUE, OVER_ACHIEVEMENT as warnings.
  */
 function wugangSpec(): FormSpec {
@@ -350,7 +352,7 @@ export function sampleSpecs(): SampleSpec[] {
       spec: wugangSpec(),
       expect: {
         exitCode: 1,
-        errorRules: ["INCOME_AS_SPENDING", "SCORE_MISMATCH", "WEIGHT_TOTAL", "SUM_MISMATCH"],
+        errorRules: ["INCOME_AS_SPENDING", "SCORE_MISMATCH", "SUM_MISMATCH"],
         warningRules: [
           "EXEC_OVER_100",
           "RATE_MISMATCH",
@@ -450,4 +452,157 @@ export function largeSpec(n: number, year = 2023): FormSpec {
     total: { weight: 100, score: 100 },
     grade: "优",
   };
+}
+
+// ───────────────────────────── other kinds and layouts (src/core/kinds/) ─────────────────────────────
+
+/** A sample of another kind or layout: the builder options say which. */
+export interface KindSampleSpec extends SampleSpec {
+  options: BuildOptions;
+}
+
+/**
+ * 项目支出绩效自评表 (domain.md §2.8), national 2020 layout, with the real defect the spec records: 年度资金总额
+ * typed 0 in all three columns over 本年财政拨款 90 / 89.974 / 89.974 (上年结转 and 其他 0).
+ *
+ *   SUM_MISMATCH ×3 on the 年度资金总额 row: 年初预算数 0 vs 90 + 0 + 0 = 90; 全年预算数 0 vs 89.974 + 0 + 0 = 89.974;
+ *     全年执行数 0 vs 89.974.
+ *   SCORE_MISMATCH: 服务按期完成率 100% / 90%, 15 points → 15 × 90 / 100 = 13.5, typed 15.
+ *   Typed parts 10 + 20 + 15 + 15 + 30 + 10 = 100 = typed 总分 (no SUM_MISMATCH on the total).
+ *   No 预算编码 / 联系人 / 等级 on the template: none reported missing.
+ */
+export function projectSampleSpec(): FormSpec {
+  const q = (
+    level1: string,
+    level2: string,
+    name: string,
+    target: string,
+    actual: string,
+    weight: number,
+    score: number,
+  ): IndicatorSpec => ({ level1, level2, name, target, actual, weight, score });
+  return {
+    year: 2023,
+    projectName: "中小企业公共服务平台建设",
+    department: "示范市科技和工业信息化局",
+    implementer: "示范市中小企业服务中心",
+    budgetCode: null,
+    contact: null,
+    phone: null,
+    budget: {
+      variant: "by-source",
+      rows: [
+        {
+          label: "年度资金总额",
+          initialBudget: 0,
+          fullYearBudget: 0,
+          executed: 0,
+          weight: 10,
+          rate: "100%",
+          score: 10,
+        },
+        { label: "其中：本年财政拨款", initialBudget: 90, fullYearBudget: 89.974, executed: 89.974 },
+        { label: "上年结转资金", initialBudget: 0, fullYearBudget: 0, executed: 0 },
+        { label: "其他资金", initialBudget: 0, fullYearBudget: 0, executed: 0 },
+      ],
+    },
+    goals: {
+      expected: "为200家以上中小企业提供融资、培训、法律等公共服务",
+      actual: "全年为230家中小企业提供公共服务，带动企业融资5200万元",
+    },
+    indicators: [
+      q("产出指标（50分）", "数量指标", "服务企业数", "≥200家", "230家", 20, 20),
+      q("产出指标（50分）", "质量指标", "服务合格率", "≥95%", "96%", 15, 15),
+      {
+        ...q("产出指标（50分）", "时效指标", "服务按期完成率", "100%", "90%", 15, 15),
+        reason: "两项培训延至次年",
+      },
+      q("效益指标（30分）", "经济效益指标", "带动企业融资", "≥5000万元", "5200万元", 30, 30),
+      q("满意度指标（10分）", "服务对象满意度指标", "企业满意度", "≥90%", "92%", 10, 10),
+    ],
+    total: { weight: 100, score: 100 },
+    grade: null,
+  };
+}
+
+/**
+ * A Tianjin-style department form (domain.md §2.9): 指标名称 | 计算符号 | 指标值 | 实际完成值 | 计量单位 | 分值 | 得分 |
+ * 偏差原因分析及改进措施, bare numbers in the value columns.
+ *
+ *   执行率 4521.6 / 4800 = 94.2% → 10 × 0.942 = 9.42 (typed 9.42); 4600 + 200 + 0 = 4800; 4330.1 + 191.5 + 0 = 4521.6.
+ *   食品安全抽检批次 ≥ 3000 / 3260 批次 → 20;  抽检不合格品处置率 ≥ 100 / 100 % → 15;
+ *   投诉处理平均时长 ≤ 5 / 7 天 → 15 × (1 − (7 − 5) / 5) = 9, typed 15 → SCORE_MISMATCH (expected 9);
+ *   食品安全事件发生数 = 0 / 0 起 → 30;
+ *   群众满意度 ≥ 100 / 105 % → 105% is over 100% → PERCENT_OVER_100 (error); B ≥ A → 10.
+ *   Typed 总分 9.42 + 20 + 15 + 15 + 30 + 10 = 99.42 (= its parts); computed 9.42 + 20 + 15 + 9 + 30 + 10 = 93.42 → 优.
+ */
+export function tianjinSampleSpec(): FormSpec {
+  const q = (
+    level1: string,
+    level2: string,
+    name: string,
+    nature: string,
+    target: number,
+    actual: number,
+    unit: string,
+    weight: number,
+    score: number,
+  ): IndicatorSpec => ({ level1, level2, name, nature, target, actual, unit, weight, score });
+  return {
+    year: 2023,
+    department: "示范区市场监督管理局",
+    budgetCode: "112001",
+    contact: "王敏",
+    phone: "022-25000000",
+    reportDate: "2024年3月",
+    budget: {
+      variant: "by-source",
+      rows: [
+        {
+          label: "年度资金总额",
+          initialBudget: 4800,
+          fullYearBudget: 4800,
+          executed: 4521.6,
+          weight: 10,
+          rate: "94.2%",
+          score: 9.42,
+        },
+        { label: "其中：当年财政拨款", initialBudget: 4600, fullYearBudget: 4600, executed: 4330.1 },
+        { label: "上年结转资金", initialBudget: 200, fullYearBudget: 200, executed: 191.5 },
+        { label: "其他资金", initialBudget: 0, fullYearBudget: 0, executed: 0 },
+      ],
+    },
+    goals: { expected: "完成食品安全抽检3000批次", actual: "完成食品安全抽检3260批次" },
+    indicators: [
+      q("产出指标", "数量指标", "食品安全抽检批次", "≥", 3000, 3260, "批次", 20, 20),
+      q("产出指标", "质量指标", "抽检不合格品处置率", "≥", 100, 100, "%", 15, 15),
+      q("产出指标", "时效指标", "投诉处理平均时长", "≤", 5, 7, "天", 15, 15),
+      q("效益指标", "社会效益指标", "食品安全事件发生数", "=", 0, 0, "起", 30, 30),
+      q("满意度指标", "服务对象满意度指标", "群众满意度", "≥", 100, 105, "%", 10, 10),
+    ],
+    total: { weight: 100, score: 99.42 },
+    grade: "优",
+  };
+}
+
+/** The samples of the other kinds and layouts (written by make-samples next to sampleSpecs()). */
+export function kindSampleSpecs(): KindSampleSpec[] {
+  return [
+    {
+      file: "项目示例-公共服务平台2023.xlsx",
+      sheetName: "项目支出绩效自评表",
+      spec: projectSampleSpec(),
+      options: { kind: "project" },
+      expect: { exitCode: 1, errorRules: ["SUM_MISMATCH", "SCORE_MISMATCH"] },
+    },
+    {
+      file: "天津格式示例-市场监管2023.xlsx",
+      spec: tianjinSampleSpec(),
+      options: {
+        indicatorOrder: ["nature", "target", "actual", "unit"],
+        labels: { 三级指标: "指标名称", 指标性质: "计算符号", 年度指标值: "指标值", 度量单位: "计量单位" },
+      },
+      expect: { exitCode: 1, errorRules: ["SCORE_MISMATCH", "PERCENT_OVER_100"] },
+    },
+  ];
 }

@@ -3,9 +3,10 @@ import type { Workbook } from "../../src/core/grid";
 import { checkWorkbook } from "../../src/core/check";
 import { buildStandardForm } from "../../src/core/template";
 import { largeSpec } from "../sample-specs";
+import { benchKinds } from "./core-kinds";
 import { type BenchTable, fmtNum, timeIt } from "./table";
 
-/** Core time (locate + check) on generated forms of 10, 1,000 and 10,000 indicator rows. */
+/** Core time (locate + check) on generated forms of 10, 1,000 and 10,000 indicator rows; then per kind of form. */
 export async function benchCore(sizes: number[] = [10, 1000, 10000]): Promise<BenchTable[]> {
   const rows: (string | number)[][] = [];
   let firstPerRow: number | null = null;
@@ -35,5 +36,6 @@ export async function benchCore(sizes: number[] = [10, 1000, 10000]): Promise<Be
       rows,
       notes,
     },
+    await benchKinds(),
   ];
 }

@@ -7,6 +7,7 @@ import { existsSync, promises as fs, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { RuleProfile } from "../core/model";
+import { BUILTIN_PROFILES } from "../core/profiles";
 import { HELP_TEXT, parseCliArgs, UsageError, type CliOptions } from "./args";
 import { expandInputs, internalErrorMessage, mapLimit, type InputFile } from "./files";
 import { toJsonDocument } from "./json";
@@ -84,7 +85,7 @@ function workerScript(): string | null {
 /** Checks every file: in this thread for one file or --jobs 1, else over a pool of worker threads. */
 async function checkAll(
   tasks: FileTask[],
-  profile: RuleProfile,
+  profile: RuleProfile | undefined,
   jobs: number | undefined,
   onDone: (index: number) => void,
 ): Promise<FileOutcome[]> {
@@ -180,7 +181,14 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
   } else {
     const blocks: string[] = [];
     for (const o of good)
-      for (const r of o.results) blocks.push(formatResult(o.file.display, r, profile.name));
+      for (const r of o.results)
+        blocks.push(
+          formatResult(
+            o.file.display,
+            r,
+            profile?.name ?? BUILTIN_PROFILES.find((p) => p.id === r.profile)?.name,
+          ),
+        );
     const written = good.flatMap((o) => (o.written ? [o.written] : []));
     if (blocks.length) streams.stdout.write(`${blocks.join("\n\n")}\n\n`);
     streams.stdout.write(`${formatSummary(summarize(good, unreadable, written))}\n`);

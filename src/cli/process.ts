@@ -66,7 +66,7 @@ async function writeMarked(
   }
 }
 
-async function processFileUnguarded(task: FileTask, profile: RuleProfile): Promise<FileOutcome> {
+async function processFileUnguarded(task: FileTask, profile: RuleProfile | undefined): Promise<FileOutcome> {
   let bytes: Uint8Array;
   try {
     // Synchronous on purpose: one file at a time per thread, and readFileSync is several times faster than
@@ -104,7 +104,7 @@ async function processFileUnguarded(task: FileTask, profile: RuleProfile): Promi
 }
 
 /** Read, check and (optionally) write the marked copy of one file; never throws. */
-export async function processFile(task: FileTask, profile: RuleProfile): Promise<FileOutcome> {
+export async function processFile(task: FileTask, profile: RuleProfile | undefined): Promise<FileOutcome> {
   try {
     return await processFileUnguarded(task, profile);
   } catch (e) {

@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { RuleProfile } from "../core/model";
-import { DEFAULT_PROFILE_ID, getProfile, parseProfile } from "../core/profiles";
+import { getProfile, parseProfile } from "../core/profiles";
 import { UsageError } from "./args";
 
 function tryBuiltin(id: string): { profile: RuleProfile | null; message: string } {
@@ -13,9 +13,13 @@ function tryBuiltin(id: string): { profile: RuleProfile | null; message: string 
   }
 }
 
-/** The profile to check with; throws UsageError with a Chinese message when it cannot be used. */
-export async function resolveProfile(spec: string | undefined): Promise<RuleProfile> {
-  const id = spec ?? DEFAULT_PROFILE_ID;
+/**
+ * The profile to check with; undefined (no --profile, or --profile auto) lets the core choose per form
+ * (domain.md §2.10). Throws UsageError with a Chinese message when it cannot be used.
+ */
+export async function resolveProfile(spec: string | undefined): Promise<RuleProfile | undefined> {
+  if (spec === undefined || spec.trim().toLowerCase() === "auto") return undefined;
+  const id = spec;
   const builtin = tryBuiltin(id);
   if (builtin.profile) return builtin.profile;
   const looksLikeFile = spec !== undefined && (/\.json$/i.test(spec) || /[\\/]/.test(spec));

@@ -9,7 +9,8 @@ import type { RuleProfile } from "../core/model";
 import { processFile, type FileOutcome, type FileTask } from "./process";
 
 export interface WorkerInit {
-  profile: RuleProfile;
+  /** Undefined: the core chooses per form. */
+  profile: RuleProfile | undefined;
 }
 
 export type ToWorker = { id: number; task: FileTask };

@@ -9,7 +9,8 @@ import { type Located, locateWorkbook } from "./locate";
 import { MSG } from "./messages";
 import type { Finding, FormResult, RuleProfile, SelfEvalForm } from "./model";
 import { round2 } from "./numbers";
-import { defaultProfile } from "./profiles";
+import { BUILTIN_PROFILES, defaultProfile } from "./profiles";
+import { type ProfileChoice, chooseProfile } from "./profiles/choose";
 import { analyseForm, totalWithReason } from "./checks/analysis";
 import type { FormAnalysis } from "./checks/analysis";
 import { makeFinding, sortFindings } from "./checks/context";
@@ -26,7 +27,10 @@ export interface InternalError {
 }
 
 export interface CheckOptions {
-  /** Rule profile; default: the hunan profile. */
+  /**
+   * Rule profile chosen by the user (always wins). Without one, each form gets the built-in profile its
+   * figures point to (profiles/choose.ts), and FormResult.profileReason says which and why.
+   */
   profile?: RuleProfile;
   /** Exceptions caught inside the checker are pushed here (a bug when non-empty). */
   internalErrors?: InternalError[];
@@ -78,7 +82,16 @@ export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormRes
   }
   if (located.length === 0) return [templateNotFound(profile)];
   return located.map((x) => {
-    if (x.form) return checkForm(x.form, wb, profile, options.internalErrors);
+    if (x.form) {
+      if (options.profile) return checkForm(x.form, wb, profile, options.internalErrors);
+      let auto: ProfileChoice | null = null;
+      try {
+        auto = chooseProfile(x.form, BUILTIN_PROFILES);
+      } catch (error) {
+        options.internalErrors?.push({ stage: "profile", sheet: x.form.sheet, error });
+      }
+      return checkForm(x.form, wb, auto?.profile ?? profile, options.internalErrors, auto);
+    }
     // A sheet with the signs of two kinds in equal number: one clear TEMPLATE_NOT_FOUND, no guessing.
     const [a, b] = x.conflict.kinds;
     const r = emptyResult(profile, [
@@ -99,6 +112,8 @@ export function checkForm(
   wb: Workbook,
   chosen: RuleProfile,
   internalErrors?: InternalError[],
+  /** The automatic choice that gave `profile` (null/absent: chosen by the user). */
+  auto?: ProfileChoice | null,
 ): FormResult {
   const findings: Finding[] = [];
   const fail = (stage: string, error: unknown): void => {
@@ -125,7 +140,7 @@ export function checkForm(
     department: null,
     year: form?.year ?? null,
     profile: chosen.id,
-    profileReason: null,
+    profileReason: auto?.reason ?? null,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
     writeBack: { total: null, grade: null },
@@ -149,6 +164,7 @@ export function checkForm(
     wb,
     profile,
     analysis,
+    profileFitted: auto ? auto.fitted : true,
     report: (input) => findings.push(makeFinding(profile, input)),
     gradeBandsNote,
   };

@@ -101,6 +101,9 @@ export const MSG = {
       : `，相差 ${n(Math.abs(typed - expected))}。请改为 ${n(expected)}，或核对各组成部分。`),
   totalRecomputed: (computed: number): string =>
     `另外，按规则重算各项得分后，总分应为 ${n(computed)}（见其他得分问题）。`,
+  weightNoBuiltinProfile: (profile: string, formSteps: string, profileSteps: string): string =>
+    `本表的一级指标分值（${formSteps}）与内置评分规则均不一致，已按默认规则“${profile}”（${profileSteps}）校验。` +
+    "若分值按本地规则填写，请选择或提供相应的评分规则后重新校验；否则请按默认规则改正分值。",
   weightTotal: (typed: number, expected: number, steps: string): string =>
     `各项分值合计为 ${n(typed)}（${steps}），规则要求总分值为 ${n(expected)}。请按评分规则调整各指标分值。`,
   weightTotalPrinted: (printed: number, sum: number, steps: string): string =>

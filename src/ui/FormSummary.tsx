@@ -95,6 +95,12 @@ export function FormHeader({ results, formIndex, profileName, disabled, onSelect
         <dd>{r.year !== null ? `${r.year}年度` : "未找到年度"}</dd>
         <dt>评分规则</dt>
         <dd>{profileName}</dd>
+        {r.profileReason && (
+          <>
+            <dt>选择依据</dt>
+            <dd>{r.profileReason}</dd>
+          </>
+        )}
       </dl>
     </Card>
   );

@@ -96,7 +96,7 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
     <main className={s.root} aria-busy={busy} data-phase={state.phase ?? "idle"}>
       <div className={s.title}>
         <Subtitle1 as="h1">绩效自评助手</Subtitle1>
-        <Caption1>部门整体支出绩效自评表 · 提交前校验</Caption1>
+        <Caption1>部门整体 / 项目支出绩效自评表 · 提交前校验</Caption1>
       </div>
 
       <Field label="评分规则">

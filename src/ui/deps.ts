@@ -36,11 +36,19 @@ export function browserDownload(fileName: string, content: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+/** The picker's "自动" entry: no profile chosen, the core picks the fitting built-in one per form. */
+export const AUTO_PROFILE_ID = "auto";
+
 export const defaultDeps: PaneDeps = {
-  profiles: BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name })),
-  defaultProfileId: DEFAULT_PROFILE_ID,
-  check: (workbook, profileId) => checkWorkbook(workbook, { profile: getProfile(profileId) }),
-  nextBand: (total, profileId) => nextBand(total, getProfile(profileId)),
+  profiles: [
+    { id: AUTO_PROFILE_ID, name: "自动（按表中特征选择）" },
+    ...BUILTIN_PROFILES.map((p) => ({ id: p.id, name: p.name })),
+  ],
+  defaultProfileId: AUTO_PROFILE_ID,
+  check: (workbook, profileId) =>
+    checkWorkbook(workbook, profileId === AUTO_PROFILE_ID ? {} : { profile: getProfile(profileId) }),
+  nextBand: (total, profileId) =>
+    nextBand(total, getProfile(profileId === AUTO_PROFILE_ID ? DEFAULT_PROFILE_ID : profileId)),
   download: browserDownload,
   now: () => new Date(),
 };

@@ -120,8 +120,9 @@ describe("checking the samples", () => {
     };
     expect(entry.form.department).toBe("武冈市科技和工业信息化局");
     expect(entry.form.year).toBe(2022);
-    expect(entry.form.profile).toBe("hunan");
-    // Computed total: 执行率得分 5 × min(990.31%, 100%) = 5, plus the indicator scores 50 + 30 + 10 = 95.
+    // No --profile: 执行率 weight 5 and 总分 95 point to the step-deduction profile (domain.md §2.10).
+    expect(entry.form.profile).toBe("step-deduction");
+    // Computed total: 执行率 990.31% ≥ 100% is full marks (5), plus the indicator scores 50 + 30 + 10 = 95.
     expect(entry.form.total).toEqual({ typed: 95, computed: 95 });
     const L = standardLayout(spec(WUGANG));
     const at = (p: { row: number; col: number }) => `自评表!${a1(p.row, p.col)}`;
@@ -141,9 +142,13 @@ describe("checking the samples", () => {
       typed: 95,
       expected: 90,
     });
-    // Weights 5 + 50 + 30 + 10 = 95 against the profile's 100.
-    expect(entry.findings.some((f) => f.rule === "WEIGHT_TOTAL" && f.severity === "error")).toBe(true);
-    // 执行率 990.31% is over 100%: 5 points under the proportional rule, 0 typed.
+    // Weights 5 + 50 + 30 + 10 = 95: the step-deduction profile's own total, so no WEIGHT_TOTAL; under
+    // --profile hunan (total 100) they are reported.
+    expect(entry.findings.some((f) => f.rule === "WEIGHT_TOTAL")).toBe(false);
+    const hunan = json(["--profile", "hunan", WUGANG]).doc.files[0] as typeof entry;
+    expect(hunan.form.profile).toBe("hunan");
+    expect(hunan.findings.some((f) => f.rule === "WEIGHT_TOTAL" && f.severity === "error")).toBe(true);
+    // 执行率 990.31% is over 100%: full 5 points (step rule: 100% and above), 0 typed.
     expect(find("SCORE_MISMATCH", at(budgetTotal.score))).toMatchObject({
       severity: "error",
       typed: 0,

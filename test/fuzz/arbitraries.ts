@@ -9,9 +9,9 @@
  */
 import fc from "fast-check";
 import type { Cell, CellRange, CellValue, Sheet, Workbook } from "../../src/core/grid";
+import { FORM_KINDS } from "../../src/core/kinds";
 import { LABEL_SYNONYMS, LEVEL1_NAMES, LEVEL2_NAMES_BY_LEVEL1 } from "../../src/core/labels";
 import { QUALITATIVE_KEYWORDS } from "../../src/core/parse";
-import { FORM_KINDS } from "../../src/core/kinds";
 import { QUANT_LABELS, REPORT_TABLES } from "../../src/core/kinds/report/labels";
 import type { BuildOptions, CellInput, FormSpec, IndicatorSpec } from "../../src/core/template";
 
@@ -29,10 +29,11 @@ export function runs(share: number): { seed: number; numRuns: number; endOnFailu
 const ALL_LABELS: string[] = [
   ...new Set([
     ...Object.values(LABEL_SYNONYMS).flat(),
+    // Labels only one kind prints (项目名称, 实施单位 …) and every kind's name as a title.
+    ...FORM_KINDS.flatMap((k) => [...Object.values(k.labels).flat(), k.name]),
     ...LEVEL1_NAMES,
     ...Object.values(LEVEL2_NAMES_BY_LEVEL1).flat(),
-    // Labels the kinds print (项目名称, the 自评报告's 收入合计 …) and the 自评报告's table columns.
-    ...FORM_KINDS.flatMap((k) => Object.values(k.labels).flat()),
+    // The 自评报告's table columns.
     ...REPORT_TABLES.flatMap((t) => [...t.total.labels, ...t.parts.flatMap((p) => p.labels)]),
     ...Object.values(QUANT_LABELS).flat(),
     "机构名称",
@@ -423,6 +424,33 @@ export const anyBuildOptions: fc.Arbitrary<BuildOptions> = fc.record({
   mergeLevels: fc.boolean(),
   extraColumns: fc.subarray<"nature" | "unit">(["nature", "unit"]),
   labels: fc.constantFrom(...SYNONYM_OVERRIDES),
+});
+
+/** A 项目支出绩效自评表 spec: the same fields, plus 项目名称 / 实施单位. */
+export const anyProjectSpec: fc.Arbitrary<FormSpec> = fc
+  .tuple(anySpec, anyInput, anyInput)
+  .map(([spec, projectName, implementer]) => ({ ...spec, projectName, implementer }));
+
+/** Columns between 三级指标 and 分值 in any order (Tianjin, Sichuan and others), with or without nature/unit. */
+const anyIndicatorOrder = fc
+  .subarray<"nature" | "unit">(["nature", "unit"])
+  .chain((extras) =>
+    fc.shuffledSubarray([...extras, "target", "actual"] as const, { minLength: extras.length + 2 }),
+  );
+
+export const anyProjectOptions: fc.Arbitrary<BuildOptions> = fc.record({
+  kind: fc.constant<"project">("project"),
+  sheetName: fc.constantFrom("项目自评表", "Sheet1"),
+  origin: fc.record({ row: fc.nat(6), col: fc.nat(4) }),
+  mergeLevels: fc.boolean(),
+  indicatorOrder: anyIndicatorOrder,
+  printContact: fc.boolean(),
+  printGrade: fc.boolean(),
+  labels: fc.constantFrom<Partial<Record<string, string>>>(
+    {},
+    { 三级指标: "指标名称", 指标性质: "计算符号", 年度指标值: "指标值", 度量单位: "计量单位" },
+    { 年度指标值: "指标值", 实际完成值: "完成值", 分值: "权重", 偏差原因分析及改进措施: "未完成原因分析" },
+  ),
 });
 
 // ───────────────────────────── mutations of real forms ─────────────────────────────

@@ -12,6 +12,7 @@ import { isDeepStrictEqual } from "node:util";
 import { checkWorkbook, type InternalError } from "../../src/core/check";
 import type { CellRef, Workbook } from "../../src/core/grid";
 import { locateForms, locateSheetForms } from "../../src/core/locate";
+import { FORM_KINDS } from "../../src/core/kinds";
 import { RULE_IDS, type FormResult, type RuleProfile } from "../../src/core/model";
 import { toJsonDocument } from "../../src/cli/json";
 
@@ -93,13 +94,32 @@ export function checkResults(wb: Workbook, results: FormResult[], profile?: Rule
   for (const r of results) {
     ensure(Array.isArray(r.findings), "findings is a list");
     if (r.form === null) {
-      ensure(results.length === 1, "no form: exactly one result");
+      // No form at all (one result), or a sheet whose kind could not be told (its own result, named).
+      ensure(
+        results.length === 1 || (r.sheet !== null && sheetNames.has(r.sheet)),
+        "no form: exactly one result, or a kind conflict naming its sheet",
+      );
       ensure(
         r.findings.length === 1 && r.findings[0].rule === "TEMPLATE_NOT_FOUND",
         "no form: one TEMPLATE_NOT_FOUND finding",
         r.findings,
       );
     } else {
+      ensure(
+        FORM_KINDS.some((k) => k.kind === r.form!.kind),
+        "the form has a known kind",
+        r.form.kind,
+      );
+      // No finding reaches outside its form's area on the form's sheet (another form's cells above all).
+      const b = r.form.bounds;
+      for (const f of r.findings) {
+        if (!f.ref || f.ref.sheet !== r.form.sheet) continue;
+        ensure(
+          f.ref.row >= b.top && f.ref.row <= b.bottom && f.ref.col >= b.left && f.ref.col <= b.right,
+          "the finding lies in its form's area",
+          { rule: f.rule, ref: f.ref, bounds: b },
+        );
+      }
       ensure(
         sheetNames.has(r.form.sheet) && r.sheet === r.form.sheet,
         "the form's sheet is in the workbook",

@@ -250,6 +250,30 @@ describe("task pane", () => {
     expect(host.callsOf("writeCells")).toEqual([]);
   });
 
+  test("自动 is the default: the card names the form's kind, the profile the core chose and why", async () => {
+    const { host, user } = setup();
+    await ready();
+    expect(screen.getByRole("combobox", { name: "评分规则" })).toHaveTextContent("自动（按表中特征选择）");
+    await validate(user);
+    const card = screen.getByRole("region", { name: "找到的自评表" });
+    expect(card).toHaveTextContent("表类部门整体支出绩效自评表");
+    expect(card).toHaveTextContent("评分规则湖南省（优/良/较差/差）");
+    expect(card).toHaveTextContent("选择依据按表中特征自动选择“湖南省（优/良/较差/差）”");
+    // Choosing 自动 again after another profile is saved as "auto" in the workbook settings.
+    await user.click(screen.getByRole("combobox", { name: "评分规则" }));
+    await user.click(screen.getByRole("option", { name: "全国通用（优/良/中/差）" }));
+    await waitFor(() => expect(validateButton()).toBeEnabled());
+    expect(screen.getByRole("region", { name: "找到的自评表" })).not.toHaveTextContent("选择依据");
+    await user.click(screen.getByRole("combobox", { name: "评分规则" }));
+    await user.click(screen.getByRole("option", { name: "自动（按表中特征选择）" }));
+    await waitFor(() =>
+      expect(host.callsOf("saveSetting")).toEqual([
+        ["profile", "national"],
+        ["profile", "auto"],
+      ]),
+    );
+  });
+
   test("the profile choice is saved and the form re-checked with it", async () => {
     const { host, user } = setup();
     await validate(user);

@@ -76,6 +76,11 @@ export interface CheckContext {
   wb: Workbook;
   profile: RuleProfile;
   analysis: FormAnalysis;
+  /**
+   * False when the profile was chosen automatically and no built-in profile fits the form's weights
+   * (profiles/choose.ts): the weight check then reports the mismatch with the profile once, not per 一级.
+   */
+  profileFitted?: boolean;
   report(input: FindingInput): void;
   /** Where the grade bands come from when not the chosen profile (a 自评报告's printed 备注), for messages. */
   gradeBandsNote?: string | null;

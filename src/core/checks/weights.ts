@@ -116,7 +116,11 @@ function checkTotals(ctx: CheckContext): void {
   const steps = `${formatNumber(total)} = ${weights.map((w) => `${w.label} ${formatNumber(w.value)}`).join(" + ")}`;
   const expected = ctx.profile.totalWeight;
   let reported = false;
-  if (sumDifference(total, expected) !== "none") {
+  // Automatic choice with no built-in profile fitting: the form's weights differ from the default's as a
+  // whole — one finding, not one per 一级 (the printed 总分 分值 is still checked against the weights below).
+  const noFit = ctx.profileFitted === false;
+  if (noFit) reportNoFit(ctx, weights, total, steps);
+  if (!noFit && sumDifference(total, expected) !== "none") {
     const ref = anchorRef(ctx);
     if (ref) {
       ctx.report({
@@ -159,7 +163,7 @@ function checkTotals(ctx: CheckContext): void {
       steps,
     });
   }
-  for (const w of weights) {
+  for (const w of noFit ? [] : weights) {
     if (!w.key || !w.ref) continue;
     const pw = profileWeight(ctx.profile, w.key);
     if (!(pw > 0) || sumDifference(w.value, pw) === "none") continue;
@@ -172,6 +176,26 @@ function checkTotals(ctx: CheckContext): void {
       ...(w.steps ? { steps: w.steps } : {}),
     });
   }
+}
+
+/** The one WEIGHT_TOTAL of an automatic choice where no built-in profile fits (when the weights differ at all). */
+function reportNoFit(ctx: CheckContext, weights: Level1Weight[], total: number, steps: string): void {
+  const p = ctx.profile;
+  const differs =
+    sumDifference(total, p.totalWeight) !== "none" ||
+    weights.some((w) => w.key !== null && sumDifference(w.value, profileWeight(p, w.key)) !== "none");
+  const ref = anchorRef(ctx);
+  if (!differs || !ref) return;
+  const w = p.weights;
+  const profileSteps = `${formatNumber(p.totalWeight)} = 预算执行率 ${formatNumber(w.execution)} + 产出指标 ${formatNumber(w.output)} + 效益指标 ${formatNumber(w.effect)} + 满意度指标 ${formatNumber(w.satisfaction)}`;
+  ctx.report({
+    rule: "WEIGHT_TOTAL",
+    ref,
+    message: MSG.weightNoBuiltinProfile(p.name, steps, profileSteps),
+    typed: total,
+    expected: p.totalWeight,
+    steps,
+  });
 }
 
 /** 三级 weights vs a printed 一级 weight (subtotal row or "产出指标(50分)"). */
