@@ -329,7 +329,7 @@ describe("评分/等级 cell and the printed grade bands", () => {
     const [f] = wrong.r.of("GRADE_MISMATCH");
     expect(f.expected).toBe("优");
     expect(f.message).toContain(
-      "按表中备注的等级标准（与评分规则“湖南省（优/良/较差/差）”不同，以备注为准）",
+      "以表中备注为准，与评分规则“湖南省（优/良/较差/差）”的划分不同：优 ≥ 85；良 70～85",
     );
     expect(f.steps).toContain("优 ≥ 85");
     // Without the 备注 the profile decides: 85 → 良 under hunan, so 良 is right.
