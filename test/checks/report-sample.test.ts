@@ -7,6 +7,7 @@
 /* global __dirname, Buffer */
 import { beforeAll, describe, expect, test } from "@jest/globals";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type { CellRef, Workbook } from "../../src/core/grid";
 import { a1 } from "../../src/core/grid";
@@ -14,6 +15,7 @@ import { buildReportForm } from "../../src/core/kinds/report/template";
 import { readXlsx } from "../../src/io/xlsxRead";
 import { reportSampleXlsx } from "../../scripts/make-samples";
 import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "../../scripts/sample-report";
+import { runCli } from "../cli/run-cli";
 import { run, type Run } from "./helpers";
 
 const FILE = path.resolve(__dirname, "../..", "samples", REPORT_SAMPLE_FILE);
@@ -100,5 +102,30 @@ describe(REPORT_SAMPLE_FILE, () => {
       `info UNPARSED_VALUE ${a1(layout.quantitative[11].target.row, layout.quantitative[11].target.col)}`,
     ].sort();
     expect(got).toEqual(expected);
+  });
+
+  test("end to end: jixiao-check --json on a copy of the file exits 1 with the same findings, the file untouched", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-report-"));
+    try {
+      const copy = path.join(dir, REPORT_SAMPLE_FILE);
+      fs.copyFileSync(FILE, copy);
+      const before = fs.readFileSync(copy);
+      const cli = runCli(dir, ["--json", "--profile", "hunan", REPORT_SAMPLE_FILE]);
+      expect(cli.status).toBe(1);
+      const doc = JSON.parse(cli.stdout) as {
+        files: { form: { total: unknown; grade: unknown }; findings: { rule: string; cell: string }[] }[];
+      };
+      expect(doc.files).toHaveLength(1);
+      expect(doc.files[0].form.total).toEqual({ typed: 96, computed: 98 });
+      expect(doc.files[0].form.grade).toEqual({ typed: "优", computed: "优" });
+      const cells = (xs: { rule: string; cell: string | null }[]) =>
+        xs.map((f) => `${f.rule} ${f.cell}`).sort();
+      expect(cells(doc.files[0].findings)).toEqual(
+        cells(r.findings.map((f) => ({ rule: f.rule, cell: f.ref ? `自评报告!${cell(f.ref)}` : null }))),
+      );
+      expect(Buffer.compare(fs.readFileSync(copy), before)).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
