@@ -82,7 +82,7 @@ function parseUncached(text: string): GradeBand[] | null {
   const note = s.search(/备注|说明|注[:：]/);
   if (note >= 0) s = s.slice(note).replace(/^(?:备注|说明|注)\s*[:：]?/, "");
   const bands: GradeBand[] = [];
-  for (const clause of s.split(/[;；。\n\r]+/)) {
+  for (const clause of s.split(/[;；。，,\n\r]+/)) {
     const band = bandOf(clause);
     if (!band) continue;
     if (bands.some((b) => b.label === band.label || b.min === band.min)) return null;

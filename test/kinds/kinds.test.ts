@@ -58,6 +58,20 @@ describe("kind registry", () => {
     const c = chooseKind({ ...base, title: "部门整体支出绩效自评表", roles: proj });
     expect(c.kind).toBeNull();
     expect("conflict" in c && c.conflict?.map((k) => k.kind)).toEqual(["department", "project"]);
+    // A department title that mentions 项目支出 too is the department's alone.
+    expect(chooseKind({ ...base, title: "部门整体支出绩效自评表(含项目支出)", roles: none })).toEqual({
+      kind: "department",
+    });
+    // A report title is not a department title.
+    expect(
+      chooseKind({
+        ...base,
+        hasIndicators: false,
+        hasSummary: true,
+        title: "部门整体支出绩效自评报告",
+        roles: none,
+      }),
+    ).toEqual({ kind: "report" });
     // The report needs its summary or combined cell and no 三级 table.
     expect(
       chooseKind({
@@ -106,6 +120,32 @@ describe("项目支出绩效自评表 (kind project)", () => {
     // No 等级 row on the national project template: nothing typed, none required, the band still computed.
     expect(r.grade).toEqual({ typed: null, computed: "优" });
     expect(r.department).toBe("吉首市科工信局");
+  });
+
+  it("reads the template's other spellings: 年度总体目标（完成情况）, 年度绩效指标完成情况, 其中：本年财政拨款", () => {
+    const options = {
+      ...PROJECT_OPTIONS,
+      labels: { 年度总体目标: "年度总体目标（完成情况）", 绩效指标: "年度绩效指标完成情况" },
+    };
+    const { sheet, layout } = project(undefined, options);
+    const [r] = run(sheet);
+    expect(r.form?.kind).toBe("project");
+    expect(r.form?.goals.expected?.ref).toEqual(at("项目自评表", layout.goals.expected));
+    expect(r.form?.budget?.rows.map((x) => x.kind)).toEqual(["total", "current", "carryover", "other"]);
+    expect(r.findings).toEqual([]);
+    expect(r.total.computed).toBe(98.5);
+  });
+
+  it("fires: 产出指标（60分） over 三级 weights 20 + 15 + 15 = 50 is WEIGHT_TOTAL at the 一级 cell", () => {
+    const { sheet, layout } = project((s) => {
+      for (const i of s.indicators.slice(0, 3)) i.level1 = "产出指标（60分）";
+    });
+    const [r] = run(sheet);
+    const cell = at("项目自评表", layout.indicators.rows[0].level1);
+    const w = r.findings.filter(
+      (f) => f.rule === "WEIGHT_TOTAL" && f.ref?.row === cell.row && f.ref?.col === cell.col,
+    );
+    expect(w.map((f) => f.expected)).toContain(50);
   });
 
   it("no false MISSING_FIELD for 预算编码 / 联系人 / 联系电话 / 评价等级, which the template does not print", () => {

@@ -93,6 +93,24 @@ describe("automatic choice", () => {
     );
   });
 
+  it("no fit with a printed 总分 分值 100 over weights of 95 (执行率 5): still one WEIGHT_TOTAL", () => {
+    const spec = correctSpec();
+    spec.budget.rows[0].weight = 5;
+    // 76% × 5 = 3.8
+    spec.budget.rows[0].score = 3.8;
+    // 3.8 + 49.47 + 27 + 10 = 90.27
+    spec.total.score = 90.27;
+    const auto = check(spec);
+    // 执行率 5 fits step-deduction, but the printed 总分 分值 100 does not (95): no built-in fits.
+    expect(auto.profile).toBe("hunan");
+    expect(auto.profileReason).toContain("预算执行率分值 5、总分分值 100");
+    const wt = auto.findings.filter((f) => f.rule === "WEIGHT_TOTAL");
+    // 5 + 50 + 30 + 10 = 95
+    expect(wt.map((f) => [f.typed, f.expected])).toEqual([[95, 100]]);
+    // Chosen: 95 ≠ 100 (total) and 预算执行率 5 ≠ 10.
+    expect(check(spec, "hunan").findings.filter((f) => f.rule === "WEIGHT_TOTAL")).toHaveLength(2);
+  });
+
   it("quiet: a fitting form never gets the no-fit finding", () => {
     for (const spec of [correctSpec(), seed000Spec()]) {
       const r = check(spec);

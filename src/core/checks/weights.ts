@@ -117,9 +117,10 @@ function checkTotals(ctx: CheckContext): void {
   const expected = ctx.profile.totalWeight;
   let reported = false;
   // Automatic choice with no built-in profile fitting: the form's weights differ from the default's as a
-  // whole — one finding, not one per 一级 (the printed 总分 分值 is still checked against the weights below).
+  // whole — one finding, not one per 一级 (it stands for the printed 总分 分值 check below too, as the
+  // total-vs-profile finding does).
   const noFit = ctx.profileFitted === false;
-  if (noFit) reportNoFit(ctx, weights, total, steps);
+  if (noFit) reported = reportNoFit(ctx, weights, total, steps);
   if (!noFit && sumDifference(total, expected) !== "none") {
     const ref = anchorRef(ctx);
     if (ref) {
@@ -179,13 +180,13 @@ function checkTotals(ctx: CheckContext): void {
 }
 
 /** The one WEIGHT_TOTAL of an automatic choice where no built-in profile fits (when the weights differ at all). */
-function reportNoFit(ctx: CheckContext, weights: Level1Weight[], total: number, steps: string): void {
+function reportNoFit(ctx: CheckContext, weights: Level1Weight[], total: number, steps: string): boolean {
   const p = ctx.profile;
   const differs =
     sumDifference(total, p.totalWeight) !== "none" ||
     weights.some((w) => w.key !== null && sumDifference(w.value, profileWeight(p, w.key)) !== "none");
   const ref = anchorRef(ctx);
-  if (!differs || !ref) return;
+  if (!differs || !ref) return false;
   const w = p.weights;
   const profileSteps = `${formatNumber(p.totalWeight)} = 预算执行率 ${formatNumber(w.execution)} + 产出指标 ${formatNumber(w.output)} + 效益指标 ${formatNumber(w.effect)} + 满意度指标 ${formatNumber(w.satisfaction)}`;
   ctx.report({
@@ -196,6 +197,7 @@ function reportNoFit(ctx: CheckContext, weights: Level1Weight[], total: number, 
     expected: p.totalWeight,
     steps,
   });
+  return true;
 }
 
 /** 三级 weights vs a printed 一级 weight (subtotal row or "产出指标(50分)"). */

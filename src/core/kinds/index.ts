@@ -6,9 +6,16 @@ import type { FormKind } from "../model";
 import { departmentKind } from "./department";
 import { projectKind } from "./project";
 import { reportKind } from "./report";
-import type { FormKindSpec, KindEvidence } from "./types";
+import type { FormKindSpec, KindBlock, KindEvidence } from "./types";
 
-export type { FormKindSpec, HeaderKey, KindEvidence, KindHeaderField, KindProfileHints } from "./types";
+export type {
+  FormKindSpec,
+  HeaderKey,
+  KindBlock,
+  KindEvidence,
+  KindHeaderField,
+  KindProfileHints,
+} from "./types";
 
 /** Every kind, the default (department) first: with no sign either way a sheet is read as a department form. */
 export const FORM_KINDS: readonly FormKindSpec[] = [departmentKind, projectKind, reportKind];
@@ -21,6 +28,26 @@ export function kindSpec(kind: FormKind | string | null | undefined): FormKindSp
 /** Chinese name of a kind for display: 部门整体支出绩效自评表 / 项目支出绩效自评表 / 部门整体支出绩效自评报告. */
 export function kindName(kind: FormKind | string | null | undefined): string {
   return kindSpec(kind).name;
+}
+
+function hasBlock(e: KindEvidence, b: KindBlock): boolean {
+  switch (b) {
+    case "indicators":
+      return e.hasIndicators;
+    case "budget":
+      return e.hasBudget;
+    case "summary":
+      return e.hasSummary;
+    case "combined":
+      return e.hasCombined;
+    case "report":
+      return e.hasReportBlocks === true;
+  }
+}
+
+/** The blocks found can be this kind: one of its anchors present, none of its excluded blocks. */
+export function blocksFit(k: FormKindSpec, e: KindEvidence): boolean {
+  return k.blocks.anchors.some((b) => hasBlock(e, b)) && !k.blocks.excludes.some((b) => hasBlock(e, b));
 }
 
 /** A title naming a kind counts as much as two of its marker labels. */
@@ -40,7 +67,7 @@ export type KindChoice =
  * No signs at all: the first kind that fits (department before project before report).
  */
 export function chooseKind(e: KindEvidence): KindChoice {
-  const fitting = FORM_KINDS.filter((k) => k.fits(e));
+  const fitting = FORM_KINDS.filter((k) => blocksFit(k, e));
   if (fitting.length === 0) return { kind: null, conflict: null };
   const votes = fitting.map((k) => {
     let v = k.title.test(e.title) ? TITLE_VOTES : 0;

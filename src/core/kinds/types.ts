@@ -19,6 +19,10 @@ export interface KindHeaderField {
   requirement: "required" | "if-printed";
 }
 
+/** Blocks the locator can find on a sheet (or band). */
+/** "report": the 自评报告's own blocks (its money tables or its 定量目标 table, KindEvidence.hasReportBlocks). */
+export type KindBlock = "indicators" | "budget" | "summary" | "combined" | "report";
+
 /** What the locator found on a sheet (or band), for deciding its kind. */
 export interface KindEvidence {
   /** The title text (normalised), "" when none. */
@@ -55,8 +59,11 @@ export interface FormKindSpec {
   labels: Partial<Record<LabelRole, readonly string[]>>;
   /** Label roles that mark a sheet as this kind (each present one is a vote). */
   markers: readonly LabelRole[];
-  /** Whether the blocks found can be this kind at all. */
-  fits(e: KindEvidence): boolean;
+  /**
+   * Which blocks the kind is found by: at least one of `anchors` present and none of `excludes` (the
+   * report has no 三级 indicator table). See blocksFit.
+   */
+  blocks: { anchors: readonly KindBlock[]; excludes: readonly KindBlock[] };
   /** Header fields and whether each is required. Fields not listed are optional. */
   header: readonly KindHeaderField[];
   /** 评价等级: always required, or only when the form prints a grade label. */

@@ -77,7 +77,11 @@ const fmt = (n: number): string => String(Number(n.toPrecision(12)));
  * grade label is one it reads; among those, one whose own band names include the label wins (中 → national).
  */
 export function chooseProfile(form: SelfEvalForm, profiles: readonly RuleProfile[]): ProfileChoice {
-  const e = profileEvidence(form);
+  return chooseProfileFrom(profileEvidence(form), profiles);
+}
+
+/** chooseProfile on evidence already gathered. */
+export function chooseProfileFrom(e: ProfileEvidence, profiles: readonly RuleProfile[]): ProfileChoice {
   const fits = profiles.filter(
     (p) =>
       (e.executionWeight === null || Math.abs(p.weights.execution - e.executionWeight) < 1e-9) &&

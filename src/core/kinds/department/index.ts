@@ -9,7 +9,7 @@ export const departmentKind: FormKindSpec = {
   title: /^(?!.*报告).*(部门整体|整体支出)/,
   labels: {},
   markers: ["header.budgetCode"],
-  fits: (e) => e.hasIndicators || e.hasBudget,
+  blocks: { anchors: ["indicators", "budget"], excludes: [] },
   header: [
     { key: "department", name: "预算部门、单位名称", requirement: "required" },
     { key: "budgetCode", name: "预算编码", requirement: "required" },

@@ -10,13 +10,14 @@ export const projectKind: FormKindSpec = {
   kind: "project",
   name: "项目支出绩效自评表",
   shortName: "项目",
-  title: /项目支出|项目绩效/,
+  // A title naming both (部门整体支出…（含项目支出）) is the department's.
+  title: /^(?!.*(部门整体|整体支出)).*(项目支出|项目绩效)/,
   labels: {
     "header.projectName": ["项目名称"],
     "header.implementer": ["实施单位", "项目实施单位"],
   },
   markers: ["header.projectName", "header.implementer"],
-  fits: (e) => e.hasIndicators || e.hasBudget,
+  blocks: { anchors: ["indicators", "budget"], excludes: [] },
   header: [
     { key: "projectName", name: "项目名称", requirement: "required" },
     { key: "department", name: "主管部门", requirement: "required" },

@@ -27,7 +27,8 @@ export const reportKind: FormKindSpec = {
     ],
   },
   markers: ["combined", "report.marker"],
-  fits: (e) => !e.hasIndicators && (e.hasSummary || e.hasCombined || e.hasReportBlocks === true),
+  // "report": its money tables or its 定量目标 table (./locate.ts).
+  blocks: { anchors: ["summary", "combined", "report"], excludes: ["indicators"] },
   header: [
     { key: "department", name: "预算部门、单位名称", requirement: "required" },
     { key: "budgetCode", name: "预算编码", requirement: "required" },
