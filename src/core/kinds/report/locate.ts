@@ -75,8 +75,11 @@ class TextLookup {
     let out = this.found.get(labels);
     if (!out) {
       out = [];
-      for (const l of labels) out.push(...(this.byNorm.get(normalizeLabel(l)) ?? []));
-      out.sort((a, b) => a.row - b.row || a.col - b.col);
+      for (const l of labels) {
+        const hits = this.byNorm.get(normalizeLabel(l));
+        if (hits) out.push(...hits);
+      }
+      if (out.length > 1) out.sort((a, b) => a.row - b.row || a.col - b.col);
       this.found.set(labels, out);
     }
     return out;
@@ -152,7 +155,8 @@ function locateTable(
 ): ReportTable | null {
   const institutions = lookup.find(INSTITUTION_LABELS);
   for (const head of lookup.find(spec.total.labels)) {
-    const inst = institutions.filter((p) => p.row === head.row && p.col < head.col).pop();
+    let inst: Pos | undefined;
+    for (const p of institutions) if (p.row === head.row && p.col < head.col) inst = p;
     const nameCol = inst ? inst.col : head.col - 1;
     if (nameCol < 0) continue;
     const columns: ReportTable["columns"] = [{ key: spec.total.key, label: spec.total.name, col: head.col }];
