@@ -263,6 +263,31 @@ describe("项目支出绩效自评表 (kind project)", () => {
   });
 });
 
+describe("a department and a project form side by side on one sheet", () => {
+  it("two results, each its own kind and its own required fields", () => {
+    const dept = buildStandardForm(correctSpec(), { sheetName: "汇总" });
+    const deptLayout = standardLayout(correctSpec(), { sheetName: "汇总" });
+    // One empty column between the forms.
+    const origin = { row: 0, col: deptLayout.bounds.right + 2 };
+    const p = project((s) => (s.implementer = null), { ...PROJECT_OPTIONS, sheetName: "汇总", origin });
+    const cells = dept.cells.map((row, i) => {
+      const right = p.sheet.cells[i] ?? [];
+      const out = [...(row ?? [])];
+      right.forEach((c, j) => {
+        if (c) out[j] = c;
+      });
+      return out;
+    });
+    for (let i = dept.cells.length; i < p.sheet.cells.length; i++) cells[i] = p.sheet.cells[i];
+    const rs = run({ name: "汇总", cells, merges: [...dept.merges, ...p.sheet.merges] });
+    expect(rs.map((r) => r.form?.kind)).toEqual(["department", "project"]);
+    expect(rs[0].findings).toEqual([]);
+    expect(rs[1].findings.map((f) => [f.rule, f.ref])).toEqual([
+      ["MISSING_FIELD", at("汇总", p.layout.header.implementer!.value)],
+    ]);
+  });
+});
+
 describe("a sheet that looks half like one kind and half like another", () => {
   it("部门整体 title over a 项目名称 / 实施单位 header: one TEMPLATE_NOT_FOUND naming both kinds, nothing else", () => {
     const { sheet } = project((s) => (s.title = "部门整体支出绩效自评表"));
