@@ -4,7 +4,9 @@
  *
  * Each section is a module under scripts/bench/ exporting an async function that returns tables
  * (scripts/bench/table.ts); SECTIONS runs them in order:
- *   core       — locate + check of generated forms with 10, 1,000 and 10,000 indicator rows (per-row cost)
+ *   core       — locate + check of generated forms with 10, 1,000 and 10,000 indicator rows (per-row cost), one form
+ *                of each kind against the department form (bench/core-kinds.ts) and the 自评报告 against the
+ *                same seed's department form (bench/core-report.ts)
  *   batch      — 200 generated workbooks: ExcelJS alone (1 thread) vs readXlsx + checkWorkbook in process vs the
  *                real CLI with its default worker threads and with --jobs 1
  *   functions  — custom-function calls per second on one form's mix, vs plain arithmetic / JSON.parse
@@ -17,6 +19,7 @@ import { performance } from "node:perf_hooks";
 import { benchBatch } from "./bench/batch";
 import { benchBundle } from "./bench/bundle";
 import { benchCore } from "./bench/core";
+import { benchCoreReport } from "./bench/core-report";
 import { benchFunctions } from "./bench/functions";
 import { benchPreview } from "./bench/preview";
 import { benchSyncs } from "./bench/syncs";
@@ -34,7 +37,7 @@ export interface BenchSection {
 
 /** Sections in run order; other benchmarks are added here. */
 export const SECTIONS: BenchSection[] = [
-  { id: "core", title: "核心规模", run: () => benchCore() },
+  { id: "core", title: "核心规模", run: async () => [...(await benchCore()), ...(await benchCoreReport())] },
   { id: "batch", title: "批量文件", run: () => benchBatch() },
   { id: "functions", title: "自定义函数吞吐量", run: () => benchFunctions() },
   { id: "syncs", title: "Excel 同步次数", run: () => benchSyncs() },

@@ -10,8 +10,10 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Workbook } from "../src/core/grid";
+import { buildReportForm } from "../src/core/kinds/report/template";
 import { buildStandardForm, emptyStandardSpec, type BuildOptions, type FormSpec } from "../src/core/template";
 import { workbookToXlsx } from "../src/io/xlsxWrite";
+import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "./sample-report";
 import { kindSampleSpecs, largeSpec, sampleSpecs } from "./sample-specs";
 
 /** DOS date/time written into every zip entry: 2024-01-01 00:00:00. */
@@ -64,6 +66,12 @@ export async function formToXlsx(
   return normalizeZipTimes(await workbookToXlsx(wb));
 }
 
+/** The 自评报告 sample (seed 004's table, kind report) → deterministic .xlsx bytes. */
+export async function reportSampleXlsx(): Promise<Uint8Array> {
+  const wb: Workbook = { sheets: [buildReportForm(seed004ReportSpec()).sheet] };
+  return normalizeZipTimes(await workbookToXlsx(wb));
+}
+
 /** The generated large form (not committed): 大表-N行.xlsx in `dir`; returns its path. */
 export async function writeLargeSample(dir: string, rows = 1000): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
@@ -89,6 +97,9 @@ export async function writeSamples(dir: string): Promise<string[]> {
     await fs.writeFile(file, await formToXlsx(s.spec, s.sheetName, s.options));
     written.push(file);
   }
+  const report = path.join(dir, REPORT_SAMPLE_FILE);
+  await fs.writeFile(report, await reportSampleXlsx());
+  written.push(report);
   // 自定义函数示例.xlsx (imported here, not at the top: that module imports normalizeZipTimes from this one).
   const { writeFunctionsSample } = await import("./make-functions-sample");
   written.push(await writeFunctionsSample(dir));

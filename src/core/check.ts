@@ -17,6 +17,7 @@ import { CHECK_GROUPS } from "./checks";
 import { fieldText } from "./checks/analysis";
 import { planForm } from "./plan";
 import type { PlanDetails } from "./plan";
+import { analyseReport, reportGradeProfile } from "./kinds/report/checks";
 
 /** An exception caught inside the checker (a bug): which stage, and the error. */
 export interface InternalError {
@@ -109,7 +110,7 @@ export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormRes
 export function checkForm(
   form: SelfEvalForm,
   wb: Workbook,
-  profile: RuleProfile,
+  chosen: RuleProfile,
   internalErrors?: InternalError[],
   /** The automatic choice that gave `profile` (null/absent: chosen by the user). */
   auto?: ProfileChoice | null,
@@ -118,9 +119,18 @@ export function checkForm(
   const fail = (stage: string, error: unknown): void => {
     internalErrors?.push({ stage, sheet: form?.sheet ?? null, error });
   };
+  // A 自评报告 printing its own grade bands (备注) is graded by them: they win over the profile's.
+  let profile = chosen;
+  let gradeBandsNote: string | null = null;
+  try {
+    ({ profile, note: gradeBandsNote } = reportGradeProfile(chosen, form));
+  } catch (error) {
+    fail("profile", error);
+  }
   let analysis: FormAnalysis | null = null;
   try {
     analysis = analyseForm(form, profile);
+    if (form.kind === "report") analysis.report = analyseReport(form, analysis, profile);
   } catch (error) {
     fail("analyse", error);
   }
@@ -129,7 +139,7 @@ export function checkForm(
     sheet: form?.sheet ?? null,
     department: null,
     year: form?.year ?? null,
-    profile: profile.id,
+    profile: chosen.id,
     profileReason: auto?.reason ?? null,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
@@ -166,6 +176,7 @@ export function checkForm(
     plan,
     profileFitted: auto ? auto.fitted : true,
     report: (input) => findings.push(makeFinding(profile, input)),
+    gradeBandsNote,
   };
   for (const group of CHECK_GROUPS) {
     try {

@@ -53,6 +53,7 @@ export type LabelRole =
   | "header.reportDate"
   | "header.projectName"
   | "header.implementer"
+  | "report.marker"
   | "budget.title"
   | "budget.col.initialBudget"
   | "budget.col.fullYearBudget"
@@ -111,6 +112,7 @@ export const LABEL_SYNONYMS: Readonly<Record<LabelRole, readonly string[]>> = {
   // Spelled by the kinds that print them (src/core/kinds/<kind>/, merged in buildRoleIndex).
   "header.projectName": [],
   "header.implementer": [],
+  "report.marker": [],
   "budget.title": [
     "预算资金（万元）",
     "预算资金",

@@ -91,6 +91,40 @@ export interface IndicatorTable {
   level1: Level1Summary[];
 }
 
+// ───────────────────────────── 自评报告 blocks (kind `report`, domain.md §2.7) ─────────────────────────────
+
+/** The 自评报告's money tables: 年度收入情况, 年度支出和结余情况, 三公经费, 固定资产. */
+export type ReportTableKind = "income" | "spending" | "threePublic" | "assets";
+
+export interface ReportTableRow {
+  /** 机构名称 as printed: 局机关及二级机构汇总 / 1、局机关 / 2、二级机构1 …. */
+  label: string;
+  labelRef: CellRef;
+  /** The 汇总 row (sum of the 机构 rows). */
+  summary: boolean;
+  /** Value cells by column key ("total" and the kind's part keys); null when the column is absent. */
+  cells: Record<string, FormField | null>;
+}
+
+export interface ReportTable {
+  kind: ReportTableKind;
+  /** The 合计 column header (收入合计 / 支出合计 / 三公经费合计 / 固定资产合计). */
+  headerRef: CellRef;
+  /** Columns found: key, header text as printed, sheet column. */
+  columns: { key: string; label: string; col: number }[];
+  rows: ReportTableRow[];
+}
+
+export interface ReportBlocks {
+  /** 人员编制 / 实有人数 of the 基本概况 grid. */
+  staff: { authorised: FormField | null; actual: FormField | null };
+  tables: ReportTable[];
+  /** Header cell of the 定量目标 table (绩效目标); its rows are in SelfEvalForm.indicators. */
+  quantitativeRef: CellRef | null;
+  /** The 备注 text printing the grade bands (in the combined cell or its own cell), parsed. */
+  gradeNote: { field: FormField; bands: GradeBand[] } | null;
+}
+
 /**
  * Which form was found: 部门整体支出绩效自评表 (`department`), 项目支出绩效自评表 (`project`), or the older
  * Hunan 自评报告 layout (`report`, domain.md §2.7). Reported as JSON `form.kind`.
@@ -128,6 +162,11 @@ export interface SelfEvalForm {
   grade: FormField | null;
   /** Older Hunan form: one cell "评分：96   等级：优" (绩效自评综合得分及评价等次). */
   combinedScoreGrade: FormField | null;
+  /**
+   * Kind `report` only (null otherwise): the 自评报告's own blocks. Its 定量目标 rows (评价内容 | 绩效目标 |
+   * 完成情况, no points per row) are `indicators` rows whose weight and score fields have no cell.
+   */
+  report: ReportBlocks | null;
 }
 
 // ───────────────────────────── findings ─────────────────────────────

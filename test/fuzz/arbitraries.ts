@@ -12,6 +12,7 @@ import type { Cell, CellRange, CellValue, Sheet, Workbook } from "../../src/core
 import { FORM_KINDS } from "../../src/core/kinds";
 import { LABEL_SYNONYMS, LEVEL1_NAMES, LEVEL2_NAMES_BY_LEVEL1 } from "../../src/core/labels";
 import { QUALITATIVE_KEYWORDS } from "../../src/core/parse";
+import { QUANT_LABELS, REPORT_TABLES } from "../../src/core/kinds/report/labels";
 import type { BuildOptions, CellInput, FormSpec, IndicatorSpec } from "../../src/core/template";
 
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20240601);
@@ -32,6 +33,11 @@ const ALL_LABELS: string[] = [
     ...FORM_KINDS.flatMap((k) => [...Object.values(k.labels).flat(), k.name]),
     ...LEVEL1_NAMES,
     ...Object.values(LEVEL2_NAMES_BY_LEVEL1).flat(),
+    // The 自评报告's table columns.
+    ...REPORT_TABLES.flatMap((t) => [...t.total.labels, ...t.parts.flatMap((p) => p.labels)]),
+    ...Object.values(QUANT_LABELS).flat(),
+    "机构名称",
+    "局机关及二级机构汇总",
     "部门整体支出绩效自评表",
     "（2023年度）",
     "2022年度",

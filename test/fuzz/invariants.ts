@@ -132,9 +132,11 @@ export function checkResults(wb: Workbook, results: FormResult[], profile?: Rule
       r.total,
     );
     if (r.grade.computed !== null && profile) {
+      // A 自评报告 printing its own bands (备注) is graded by them.
+      const bands = r.form?.report?.gradeNote?.bands ?? profile.grades;
       ensure(
-        profile.grades.some((g) => g.label === r.grade.computed),
-        "the computed grade is a band of the profile",
+        bands.some((g) => g.label === r.grade.computed),
+        "the computed grade is a band of the profile (or of the form's printed bands)",
         r.grade,
       );
     }

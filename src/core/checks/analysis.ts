@@ -29,6 +29,8 @@ import {
   qualitativeBand,
 } from "../scoring";
 import type { QualBandRange, Scored } from "../scoring";
+import { REPORT_MSG } from "../kinds/report/messages";
+import type { ReportAnalysis } from "../kinds/report/checks";
 
 // ───────────────────────────── reading one cell ─────────────────────────────
 
@@ -365,6 +367,8 @@ export interface FormAnalysis {
   /** The typed grade label, trimmed; null when blank. */
   typedGrade: string | null;
   typedGradeRef: CellRef | null;
+  /** Kind `report`: what its own tables give (set by the orchestrator after analyseForm). */
+  report?: ReportAnalysis | null;
 }
 
 const TOTAL_NAME_RE = /^(?:合计|总计|总分|小计)$/;
@@ -453,9 +457,16 @@ export function totalWithReason(
   const parts: number[] = [];
   if (!hasRowPoints) {
     const rows = a.summary.filter((s) => s.name !== "合计");
+    if (rows.length === 0 && form.kind === "report") return fail(REPORT_MSG.noSummary());
     if (rows.length === 0)
       return fail(scoredRows.length > 0 ? "绩效指标表中没有“得分”栏" : "表中找不到带得分的绩效指标");
     for (const p of rows) {
+      // 自评报告: 投入 is the 预算执行率 score, recomputed from 支出合计 ÷ 收入合计 (kinds/report/checks.ts).
+      const execution = a.report?.execution;
+      if (execution && p === execution.summary) {
+        parts.push(execution.rule.value);
+        continue;
+      }
       if (p.score.value === null) return fail(`“${p.summary.name}”的自评得分${whyNot(p.score)}`);
       parts.push(p.score.value);
     }

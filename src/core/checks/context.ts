@@ -85,6 +85,8 @@ export interface CheckContext {
    */
   profileFitted?: boolean;
   report(input: FindingInput): void;
+  /** Where the grade bands come from when not the chosen profile (a 自评报告's printed 备注), for messages. */
+  gradeBandsNote?: string | null;
 }
 
 function finiteOrNull(v: number | string | null): number | string | null {

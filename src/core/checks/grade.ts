@@ -41,7 +41,7 @@ export function checkGrade(ctx: CheckContext): void {
   const change = ctx.plan.byRef.get(planKey(ref));
   const fix = change ? { fix: { ref, value: change.value } } : {};
   const label = normalizeGrade(typed, ctx.profile);
-  const bands = bandText(ctx.profile);
+  const bands = (ctx.gradeBandsNote ? `${ctx.gradeBandsNote}：` : "") + bandText(ctx.profile);
   const steps = total !== null ? `总分 ${formatNumber(round2(total))}：${bands}` : undefined;
   if (label === null) {
     ctx.report({

@@ -8,6 +8,7 @@ import { checkGrade } from "./grade";
 import { checkMissing } from "./missing";
 import { checkPlausibility } from "./plausibility";
 import { checkRates } from "./rate";
+import { checkReport } from "../kinds/report/checks";
 import { checkScores } from "./scores";
 import { checkSums } from "./sums";
 import { checkWeights } from "./weights";
@@ -26,6 +27,7 @@ export const CHECK_GROUPS: readonly CheckGroup[] = [
   { name: "grade", run: checkGrade },
   { name: "plausibility", run: checkPlausibility },
   { name: "consistency", run: checkConsistency },
+  { name: "report", run: checkReport },
 ];
 
 export { analyseForm, computeTotal, readNumber } from "./analysis";

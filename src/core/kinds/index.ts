@@ -40,6 +40,8 @@ function hasBlock(e: KindEvidence, b: KindBlock): boolean {
       return e.hasSummary;
     case "combined":
       return e.hasCombined;
+    case "report":
+      return e.hasReportBlocks === true;
   }
 }
 

@@ -20,7 +20,8 @@ export interface KindHeaderField {
 }
 
 /** Blocks the locator can find on a sheet (or band). */
-export type KindBlock = "indicators" | "budget" | "summary" | "combined";
+/** "report": the 自评报告's own blocks (its money tables or its 定量目标 table, KindEvidence.hasReportBlocks). */
+export type KindBlock = "indicators" | "budget" | "summary" | "combined" | "report";
 
 /** What the locator found on a sheet (or band), for deciding its kind. */
 export interface KindEvidence {
@@ -34,6 +35,8 @@ export interface KindEvidence {
   hasSummary: boolean;
   /** The older report's 绩效自评综合得分及评价等次 cell. */
   hasCombined: boolean;
+  /** The 自评报告's own blocks: its money tables (收入合计 …) or its 定量目标 table (绩效目标 | 完成情况). */
+  hasReportBlocks?: boolean;
 }
 
 /** What a form shows about the rule profile it follows (domain.md §2.10), beyond the generic figures. */

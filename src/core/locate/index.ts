@@ -13,6 +13,7 @@ import { locateGoals } from "./goals";
 import { TITLE_RE, locateHeader, locateTitle } from "./header";
 import { locateSummary } from "./hunan";
 import { locateIndicators } from "./indicators";
+import { locateGradeNote, locateReport, reportHeader } from "../kinds/report/locate";
 import { type Bands, SheetIndex, type TextCell, hasContent } from "./scan";
 import { locateTotal } from "./total";
 
@@ -102,14 +103,20 @@ function hasBlock(form: SelfEvalForm, kind: AnchorKind): boolean {
 
 function locateIn(ix: SheetIndex): Located | null {
   const located = locateIndicators(ix);
+  // The 自评报告's own blocks (money tables, 定量目标 rows) are looked for only without a standard indicator
+  // table: a sheet half like the department form and half like the report is never read as a mix.
+  const reportBlocks = located ? null : locateReport(ix);
   const budget = locateBudget(ix);
   const summary = locateSummary(ix);
-  if (!located && !budget && !summary) return null;
+  if (!located && !budget && !summary && !reportBlocks) return null;
   const combinedHit = ix.hits("combined").length > 0;
 
-  const blockRows = [located?.table.headerRef.row, budget?.titleRef.row, summary?.header.row].filter(
-    (r): r is number => r !== undefined,
-  );
+  const blockRows = [
+    located?.table.headerRef.row,
+    budget?.titleRef.row,
+    summary?.header.row,
+    reportBlocks?.firstRow,
+  ].filter((r): r is number => r !== undefined);
   const firstBlockRow = Math.min(...blockRows);
   const { titleRef, titleText, year, yearRef } = locateTitle(ix, firstBlockRow);
   const choice = chooseKind({
@@ -119,11 +126,13 @@ function locateIn(ix: SheetIndex): Located | null {
     hasBudget: budget !== null,
     hasSummary: summary !== null,
     hasCombined: combinedHit,
+    hasReportBlocks: reportBlocks !== null,
   });
   if (choice.kind === null) {
     return choice.conflict ? { conflict: { sheet: ix.sheet.name, kinds: choice.conflict } } : null;
   }
-  const header = locateHeader(ix);
+  const isReport = choice.kind === "report";
+  const header = isReport ? reportHeader(ix, locateHeader(ix)) : locateHeader(ix);
   const goals = locateGoals(ix);
   const { total, grade, combinedScoreGrade } = locateTotal(ix, located);
 
@@ -135,13 +144,22 @@ function locateIn(ix: SheetIndex): Located | null {
     year,
     yearRef,
     header,
-    budget,
+    // The 自评报告 has no 预算资金 block (its rate is 支出合计 ÷ 收入合计): a stray one is not read into it.
+    budget: isReport ? null : budget,
     goals,
-    indicators: located?.table ?? null,
+    indicators: located?.table ?? (isReport ? reportBlocks?.quantitative : null) ?? null,
     level1Summary: summary?.rows ?? [],
     total,
     grade,
     combinedScoreGrade,
+    report: isReport
+      ? {
+          staff: reportBlocks?.blocks.staff ?? { authorised: null, actual: null },
+          tables: reportBlocks?.blocks.tables ?? [],
+          quantitativeRef: reportBlocks?.blocks.quantitativeRef ?? null,
+          gradeNote: locateGradeNote(ix, combinedScoreGrade),
+        }
+      : null,
   };
   form.bounds = boundsOf(form);
   return { form };
@@ -366,6 +384,20 @@ function boundsOf(form: SelfEvalForm): CellRange {
   addField(form.total.score);
   addField(form.grade);
   addField(form.combinedScoreGrade);
+  if (form.report) {
+    addField(form.report.staff.authorised);
+    addField(form.report.staff.actual);
+    add(form.report.quantitativeRef);
+    addField(form.report.gradeNote?.field);
+    for (const t of form.report.tables) {
+      add(t.headerRef);
+      // Rows are contiguous and share the columns: the first and the last bound them.
+      for (const r of t.rows.length > 2 ? [t.rows[0], t.rows[t.rows.length - 1]] : t.rows) {
+        add(r.labelRef);
+        for (const f of Object.values(r.cells)) addField(f);
+      }
+    }
+  }
   if (bottom < 0) return { top: 0, left: 0, bottom: 0, right: 0 };
   return { top, left, bottom, right };
 }

@@ -1,6 +1,9 @@
 /**
- * The older Hunan 自评报告 layout (domain.md §2.7, seed 004): 一级指标 summary table and the combined
- * 绩效自评综合得分及评价等次 cell, no 三级 indicator table.
+ * The older Hunan 自评报告 layout (domain.md §2.7, seed 004): 基本概况, the money tables (收入 / 支出和结余 /
+ * 三公经费 / 固定资产), 定性 and 定量目标 (no points per row), the combined 绩效自评综合得分及评价等次 cell with
+ * its 备注 grade bands, and the 一级指标 summary table; no 三级 indicator table. Its blocks are read by
+ * ./labels.ts and ./locate.ts, checked by ./checks.ts (messages ./messages.ts, builder ./template.ts); none
+ * of them is imported here (the label table imports this spec).
  */
 import type { FormKindSpec } from "../types";
 
@@ -9,9 +12,23 @@ export const reportKind: FormKindSpec = {
   name: "部门整体支出绩效自评报告",
   shortName: "自评报告",
   title: /自评报告/,
-  labels: {},
-  markers: ["combined"],
-  blocks: { anchors: ["summary", "combined"], excludes: ["indicators"] },
+  // Headers only the report prints (its money tables, 定量/定性目标, 基本概况): one vote for the kind.
+  labels: {
+    "report.marker": [
+      "收入合计",
+      "支出合计",
+      "三公经费合计",
+      "固定资产合计",
+      "评价内容",
+      "整体支出绩效定性目标及实施计划完成情况",
+      "整体支出绩效定量目标及实施计划完成情况",
+      "人员编制",
+      "实有人数",
+    ],
+  },
+  markers: ["combined", "report.marker"],
+  // "report": its money tables or its 定量目标 table (./locate.ts).
+  blocks: { anchors: ["summary", "combined", "report"], excludes: ["indicators"] },
   header: [
     { key: "department", name: "预算部门、单位名称", requirement: "required" },
     { key: "budgetCode", name: "预算编码", requirement: "required" },
@@ -20,4 +37,9 @@ export const reportKind: FormKindSpec = {
   ],
   grade: "required",
   weights: { execution: 10, output: 50, effect: 30, satisfaction: 10 },
+  // The 备注 line printing the grade bands (parseGradeBands, src/core/gradeBands.ts).
+  profileHints: (form) => ({
+    bands: form.report?.gradeNote?.bands ?? null,
+    source: form.report?.gradeNote ? "备注" : null,
+  }),
 };
