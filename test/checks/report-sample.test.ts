@@ -96,8 +96,8 @@ describe(REPORT_SAMPLE_FILE, () => {
       `warning OVER_ACHIEVEMENT ${actual(3)}`,
       `warning OVER_ACHIEVEMENT ${actual(6)}`,
       `warning OVER_ACHIEVEMENT ${actual(10)}`,
-      // "获得2022年…" in the 2023 achievements text (the 年度部门总体运行情况 cell, column B).
-      "warning YEAR_MISMATCH B12",
+      // No YEAR_MISMATCH: "获得2022年…激励" in the 2023 achievements text (B12) is an award granted for
+      // an earlier year, a legitimate mention (domain.md §6).
       // 发放科普宣传资料: neither a number nor a qualitative phrase.
       `info UNPARSED_VALUE ${a1(layout.quantitative[11].target.row, layout.quantitative[11].target.col)}`,
     ].sort();
