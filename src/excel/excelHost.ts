@@ -658,7 +658,9 @@ export class ExcelHost implements WorkbookHost {
           }
         });
         writes.forEach((w, i) => {
-          ranges[i].values = [[w.value]];
+          // Undo puts a formula back (Range.formulas, ExcelApi 1.1); "" as a value empties the cell.
+          if (w.formula !== undefined) ranges[i].formulas = [[`=${w.formula}`]];
+          else ranges[i].values = [[w.value]];
         });
         await context.sync();
       }),

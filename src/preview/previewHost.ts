@@ -152,14 +152,18 @@ export class PreviewHost implements WorkbookHost {
     for (const w of writes) {
       const m = masterRef(this.workbook, w.ref);
       const sheet = this.sheet(m.sheet);
+      // "" empties the cell; a formula (undo) comes back with its last result, as there is no calculation here.
       const cell: Cell =
         typeof w.value === "number"
           ? { value: { kind: "number", value: w.value } }
-          : { value: { kind: "text", value: w.value } };
+          : w.value === ""
+            ? { value: { kind: "empty" } }
+            : { value: { kind: "text", value: w.value } };
+      if (w.formula !== undefined) cell.formula = w.formula;
       const old = sheet.cells[m.row]?.[m.col];
       if (old?.numberFormat) cell.numberFormat = old.numberFormat;
       (sheet.cells[m.row] ??= [])[m.col] = cell;
-      this.writes.push({ ref: m, value: w.value });
+      this.writes.push({ ...w, ref: m });
     }
     this.changed();
   }
@@ -210,7 +214,11 @@ export class PreviewHost implements WorkbookHost {
     for (const w of this.writes) {
       const ws = wb.getWorksheet(w.ref.sheet);
       if (!ws) throw new HostError("ItemNotFound", `工作表“${w.ref.sheet}”不存在（${refToString(w.ref)}）。`);
-      ws.getCell(w.ref.row + 1, w.ref.col + 1).value = w.value;
+      const value = w.value === "" ? null : w.value;
+      ws.getCell(w.ref.row + 1, w.ref.col + 1).value =
+        w.formula !== undefined
+          ? ({ formula: w.formula, result: value ?? undefined } as ExcelJS.CellFormulaValue)
+          : value;
     }
     for (const r of this.reports) {
       const ws = wb.addWorksheet(r.name);

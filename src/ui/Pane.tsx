@@ -30,6 +30,7 @@ import { defaultDeps, type PaneDeps } from "./deps";
 import { FindingsList } from "./FindingsList";
 import { FormHeader, Summary } from "./FormSummary";
 import { PHASE_LABEL } from "./labels";
+import { UndoCard } from "./UndoCard";
 import { usePane } from "./usePane";
 
 const useStyles = makeStyles({
@@ -173,6 +174,8 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
           />
         </MessageBar>
       )}
+
+      <UndoCard stack={state.undo} disabled={busy} onUndo={actions.undo} />
 
       {state.results === null && (
         <Body1 className={s.empty}>

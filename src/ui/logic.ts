@@ -2,9 +2,9 @@
  * Pure helpers of the pane: turning FormResults into marks, report rows, CSV and write-back plans.
  * Nothing here recomputes a score or a grade: values come from the FormResult as the core gave them.
  */
-import { cellText, refToString, type CellRef, type CellValue } from "../core/grid";
+import { cellText, isPercentFormat, refToString, type CellRef, type CellValue } from "../core/grid";
 import type { Finding, FormResult, Severity } from "../core/model";
-import { formatNumber } from "../core/numbers";
+import { formatNumber, formatPercentShort } from "../core/numbers";
 import { cellMarks, combinedScoreGradeText, refKey, sameRef } from "../core/marks";
 import type { CellSnapshot, CellWrite, MarkSpec } from "../host/host";
 
@@ -62,8 +62,14 @@ export function displayValue(v: number | string | null | undefined): string {
   return v;
 }
 
-export function snapshotText(value: CellValue): string {
-  if (value.kind === "number") return formatNumber(value.value, 4);
+/** A value as a cell with this number format shows it: 9.9031 in a 0.00% cell → 990.31%. */
+export function shownValue(v: number | string | null | undefined, numberFormat?: string): string {
+  if (typeof v === "number" && isPercentFormat(numberFormat)) return formatPercentShort(v, 2);
+  return displayValue(v);
+}
+
+export function snapshotText(value: CellValue, numberFormat?: string): string {
+  if (value.kind === "number") return shownValue(value.value, numberFormat);
   return cellText(value);
 }
 
@@ -85,7 +91,7 @@ export interface WritePreview {
   next: string;
   value: number | string;
   formula?: string;
-  /** Already holds exactly this value: nothing to write. */
+  /** Already holds exactly this value (typed or as a formula's result): nothing to write. */
   same: boolean;
   /** Overwrites a formula or a different non-empty value: ask first. */
   needsConfirm: boolean;
@@ -95,16 +101,19 @@ export function previewWrite(
   what: string,
   write: CellWrite,
   snapshot: CellSnapshot | undefined,
+  numberFormat?: string,
 ): WritePreview {
   const value: CellValue = snapshot?.value ?? { kind: "empty" };
   const formula = snapshot?.formula;
-  const same = !formula && sameValue(value, write.value);
+  // A formula whose result already is the value stays: writing would only replace it by a constant.
+  const same = sameValue(value, write.value);
+  const current = snapshotText(value, numberFormat);
   return {
     ref: write.ref,
     cell: refToString(write.ref),
     what,
-    current: formula ? `=${formula}（${snapshotText(value) || "公式"}）` : snapshotText(value),
-    next: displayValue(write.value),
+    current: formula ? `=${formula}（${current || "公式"}）` : current,
+    next: shownValue(write.value, numberFormat),
     value: write.value,
     formula,
     same,
@@ -120,13 +129,15 @@ export interface WriteBackTarget {
 }
 
 /**
- * Cells 写回总分和等级 writes: FormResult.writeBack.total/grade with total.computed/grade.computed.
+ * Cells that receive a total and a grade (default: total.computed/grade.computed) at FormResult.writeBack.
  * A form whose total and grade share one cell gets one combined text.
  */
-export function writeBackTargets(result: FormResult): WriteBackTarget[] {
+export function writeBackTargets(
+  result: FormResult,
+  total: number | null = result.total.computed,
+  grade: string | null = result.grade.computed,
+): WriteBackTarget[] {
   const { total: totalRef, grade: gradeRef } = result.writeBack;
-  const total = result.total.computed;
-  const grade = result.grade.computed;
   const combinedRef = result.form?.combinedScoreGrade?.ref ?? null;
   const combined =
     totalRef && (sameRef(totalRef, gradeRef) || sameRef(totalRef, combinedRef))
