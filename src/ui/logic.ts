@@ -117,7 +117,7 @@ export function previewWrite(
     value: write.value,
     formula,
     same,
-    needsConfirm: !!formula || (!same && !isBlank(value)),
+    needsConfirm: !same && (!!formula || !isBlank(value)),
   };
 }
 
@@ -186,8 +186,20 @@ export const REPORT_HEADER = [
   "计算过程",
 ];
 
-/** Report rows (first row = header) for every finding of every form. */
-export function reportRows(results: FormResult[]): (string | number)[][] {
+/** A finding's typed or recomputed value for the report: as its cell shows it when that is a percentage. */
+function reportValue(
+  v: number | string | null | undefined,
+  numberFormat: string | undefined,
+): string | number {
+  if (v === undefined || v === null) return "";
+  return typeof v === "number" && isPercentFormat(numberFormat) ? shownValue(v, numberFormat) : v;
+}
+
+/** Report rows (first row = header) for every finding of every form; `formatOf` gives a cell's number format. */
+export function reportRows(
+  results: FormResult[],
+  formatOf: (ref: CellRef) => string | undefined = () => undefined,
+): (string | number)[][] {
   const rows: (string | number)[][] = [REPORT_HEADER];
   for (const r of results) {
     for (const f of r.findings) {
@@ -201,8 +213,8 @@ export function reportRows(results: FormResult[]): (string | number)[][] {
         f.rule,
         RULE_LABEL[f.rule] ?? "",
         f.message,
-        f.typed === undefined || f.typed === null ? "" : f.typed,
-        f.expected === undefined || f.expected === null ? "" : f.expected,
+        reportValue(f.typed, f.ref ? formatOf(f.ref) : undefined),
+        reportValue(f.expected, f.ref ? formatOf(f.ref) : undefined),
         f.steps ?? "",
       ]);
     }

@@ -59,7 +59,7 @@ export function usePane(
   host: WorkbookHost,
   deps: PaneDeps,
   onResults?: (results: FormResult[]) => void,
-): { state: PaneState; actions: PaneActions } {
+): { state: PaneState; actions: PaneActions; formatOf(ref: CellRef): string | undefined } {
   const [state, dispatch] = useReducer(paneReducer, deps.defaultProfileId, initialState);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -236,7 +236,7 @@ export function usePane(
       exportReport() {
         void run("导出校验报告", "exporting", async () => {
           const results = stateRef.current.results ?? [];
-          const rows = reportRows(results);
+          const rows = reportRows(results, writeContext.formatOf);
           const first = results.find((r) => r.department) ?? results[0];
           const name = `绩效自评校验报告${first?.department ? `-${first.department}` : ""}-${stamp(deps.now())}.csv`;
           deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
@@ -283,5 +283,5 @@ export function usePane(
     [host, deps, run, readCheckMark, writeContext, afterWrite],
   );
 
-  return { state, actions };
+  return { state, actions, formatOf: writeContext.formatOf };
 }
