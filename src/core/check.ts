@@ -3,19 +3,19 @@
  * failure inside a check group is caught, recorded in `internalErrors` (tests assert it stays empty) and
  * the other groups still run.
  */
-import { gradeFor } from "./grade";
 import type { CellRef, Workbook } from "./grid";
 import { locateForms } from "./locate";
 import { MSG } from "./messages";
 import type { Finding, FormResult, RuleProfile, SelfEvalForm } from "./model";
-import { round2 } from "./numbers";
 import { defaultProfile } from "./profiles";
-import { analyseForm, totalWithReason } from "./checks/analysis";
+import { analyseForm } from "./checks/analysis";
 import type { FormAnalysis } from "./checks/analysis";
 import { makeFinding, sortFindings } from "./checks/context";
 import type { CheckContext } from "./checks/context";
 import { CHECK_GROUPS } from "./checks";
 import { fieldText } from "./checks/analysis";
+import { planForm } from "./plan";
+import type { PlanDetails } from "./plan";
 
 /** An exception caught inside the checker (a bug): which stage, and the error. */
 export interface InternalError {
@@ -120,12 +120,21 @@ export function checkForm(
     fail("header", error);
   }
   if (!analysis) return result;
+  let plan: PlanDetails;
+  try {
+    plan = planForm(form, analysis, profile);
+  } catch (error) {
+    fail("plan", error);
+    return result;
+  }
+  result.plan = plan.plan;
 
   const ctx: CheckContext = {
     form,
     wb,
     profile,
     analysis,
+    plan,
     report: (input) => findings.push(makeFinding(profile, input)),
   };
   for (const group of CHECK_GROUPS) {
@@ -137,14 +146,12 @@ export function checkForm(
   }
   let uncomputable: string | null = null;
   try {
+    // The summary's 重算 total and grade are the plan's: the same numbers every finding's fix uses.
     result.total.typed = analysis.typedTotal;
-    const computed = totalWithReason(form, analysis);
-    result.total.computed = computed.value;
-    uncomputable = computed.reason;
+    result.total.computed = plan.plan.total;
+    uncomputable = plan.totalReason;
     result.grade.typed = analysis.typedGrade;
-    const computedGrade =
-      result.total.computed !== null ? gradeFor(round2(result.total.computed), profile) : "";
-    result.grade.computed = computedGrade === "" ? null : computedGrade;
+    result.grade.computed = plan.plan.grade;
   } catch (error) {
     fail("total", error);
   }

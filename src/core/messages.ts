@@ -95,8 +95,33 @@ export const MSG = {
     (rounding
       ? `，相差 ${n(Math.abs(typed - expected))}，可能是四舍五入造成的，请核对。`
       : `，相差 ${n(Math.abs(typed - expected))}。请改为 ${n(expected)}，或核对各组成部分。`),
-  totalRecomputed: (computed: number): string =>
-    `另外，按规则重算各项得分后，总分应为 ${n(computed)}（见其他得分问题）。`,
+  /** A sum that is right once a wrong part is corrected: no fix of its own. `parts` from changeNames(). */
+  totalExplained: (what: string, typed: number, typedSum: number, parts: string): string =>
+    `${what} ${n(typed)} 与所填各项之和 ${n(typedSum)} 不符，因为${parts}；改正后${what} ${n(typed)} 无需改动。`,
+  /** A sum that is wrong and whose parts are wrong too: the value once the parts are corrected. */
+  totalAfterParts: (
+    what: string,
+    typed: number,
+    typedSum: number,
+    steps: string,
+    planned: number,
+    parts: string,
+  ): string =>
+    `${what}填写 ${n(typed)}，所填各项相加为 ${n(typedSum)}（${steps}）；其中${parts}，` +
+    `改正后${what}应为 ${n(planned)}。请先改正这些得分，再把${what}改为 ${n(planned)}。`,
+  /** A sum that differs while the rules' total cannot be computed: no fix is offered. */
+  sumMismatchNoTotal: (
+    what: string,
+    typed: number,
+    typedSum: number,
+    steps: string,
+    reason: string,
+  ): string =>
+    `${what}填写 ${n(typed)}，所填各项相加为 ${n(typedSum)}（${steps}），相差 ${n(Math.abs(typed - typedSum))}。` +
+    `${reason ? `无法按规则重算${what}（${reason}），` : ""}请核对各项得分后再填写${what}。`,
+  totalOutOfRange: (typed: number, max: number, computed: number | null): string =>
+    `总分 ${n(typed)} 超过了满分 ${n(max)}，总分不可能高于各项分值之和（可能把两张表的得分加在了一起）。` +
+    (computed !== null ? `按各项得分计算，总分应为 ${n(computed)}。` : "请按各项得分重新合计。"),
   weightTotal: (typed: number, expected: number, steps: string): string =>
     `各项分值合计为 ${n(typed)}（${steps}），规则要求总分值为 ${n(expected)}。请按评分规则调整各指标分值。`,
   weightTotalPrinted: (printed: number, sum: number, steps: string): string =>
@@ -123,7 +148,9 @@ export const MSG = {
     `“${rowName}”得分填写 ${n(typed)}，按评分规则应为 ${n(expected)}（${steps}）。请改为 ${n(expected)}，或核对指标值和完成值。`,
   scoreAbove: (rowName: string, score: number, weight: number, expected?: number, steps?: string): string =>
     `“${rowName}”得分 ${n(score)} 超过了分值 ${n(weight)}。得分不能高于分值` +
-    (expected !== undefined ? `，按规则应为 ${n(expected)}（${steps ?? ""}）。` : "，请重新评分。"),
+    (expected !== undefined
+      ? `，按规则应为 ${n(expected)}（${steps ?? ""}）。`
+      : `，最多 ${n(weight)} 分，请重新评分。`),
   scoreNegative: (rowName: string, score: number): string =>
     `“${rowName}”得分为 ${n(score)}，得分不能为负数（扣完为止，最低 0 分）。请重新评分。`,
   qualBand: (
@@ -142,6 +169,15 @@ export const MSG = {
   // ───────────── grade ─────────────
   gradeMismatch: (typedGrade: string, total: number, expected: string, bands: string): string =>
     `评价等级填写“${typedGrade}”，但总分 ${n(total)} 对应的等级是“${expected}”（${bands}）。请改为“${expected}”。`,
+  gradeFitsWrongTotal: (
+    typedGrade: string,
+    typedTotal: number,
+    total: number,
+    expected: string,
+    bands: string,
+  ): string =>
+    `评价等级“${typedGrade}”与所填总分 ${n(typedTotal)} 相符，但按规则计算总分应为 ${n(total)}，对应的等级是“${expected}”（${bands}）。` +
+    `请改正总分后把等级改为“${expected}”。`,
   gradeUnknown: (typedGrade: string, total: number | null, expected: string | null, labels: string): string =>
     `评价等级“${typedGrade}”不是规定的等级（${labels}）。` +
     (total !== null && expected !== null
@@ -149,8 +185,8 @@ export const MSG = {
       : "请填写规定的等级。"),
 
   // ───────────── plausibility ─────────────
-  execOver100: (rate: number, executed: number, budget: number): string =>
-    `预算执行率 ${pct(rate)}（${n(executed)} ÷ ${n(budget)}）超过 100%：全年执行数大于全年预算数。` +
+  execOver100: (rate: number, executed: number, budget: number, row: string | null = null): string =>
+    `${row ? `“${row}”的执行率` : "预算执行率"} ${pct(rate)}（${n(executed)} ÷ ${n(budget)}）超过 100%：全年执行数大于全年预算数。` +
     "可能是全年预算未按调整后数填写，或把收入数填成了支出数。请核对全年预算数和全年执行数。",
   incomeAsSpending: (executed: number, income: number, spending: number, steps: string): string =>
     `全年执行数 ${n(executed)} 等于按收入性质分的合计 ${n(income)}，而按支出性质分的合计是 ${n(spending)}（${steps}）。` +

@@ -29,17 +29,25 @@ describe("GRADE_MISMATCH", () => {
     expect(f.fix?.value).toBe("评分：96   等级：优");
   });
 
-  test("quiet: “优秀” reads as 优; 89.995 rounds to 90.00 → 优; 中 under national for 70", () => {
+  test("quiet: “优秀” reads as 优; a typed total 89.995 (wrong) with 优, the grade of the computed 94.07", () => {
     expect(run(build((s) => (s.grade = "优秀")).wb).of("GRADE_MISMATCH")).toEqual([]);
+    // The total is wrong (SUM_MISMATCH), the grade fits the total the form should have: no grade finding.
     expect(run(build((s) => (s.total.score = 89.995)).wb).of("GRADE_MISMATCH")).toEqual([]);
-    const r = run(
-      build((s) => {
-        s.total.score = 70;
-        s.grade = "中";
-      }).wb,
-      NATIONAL(),
-    );
-    expect(r.of("GRADE_MISMATCH")).toEqual([]);
+  });
+
+  test("“中” under national fits a typed total of 70, but the parts give 94.07 → 优: reported, fix 优", () => {
+    // The grade matches the clerk's (wrong) total: still wrong, the form's total is 94.07 (fixtures.ts).
+    const { wb, layout } = build((s) => {
+      s.total.score = 70;
+      s.grade = "中";
+    });
+    const r = run(wb, NATIONAL());
+    const f = one(r, "GRADE_MISMATCH");
+    expect(f.message).toMatch(/“中”与所填总分 70 相符，但按规则计算总分应为 94\.07，对应的等级是“优”/);
+    expect(f.message).not.toMatch(/不是规定的等级/); // 中 is a national label
+    expect(f.expected).toBe("优");
+    expect(f.fix).toEqual({ ref: cellAt(layout.grade.value), value: "优" });
+    expect(r.results[0].plan?.grade).toBe("优");
   });
 });
 
@@ -52,11 +60,18 @@ describe("EXEC_OVER_100", () => {
       s.budget.rows[1].executed = 89; // 89 + 11 + 5 = 105
       s.total.score = 96.47; // 94.07 − 7.6 + 10
     });
-    const f = one(run(wb), "EXEC_OVER_100");
+    const found = run(wb).of("EXEC_OVER_100");
+    // The total row, and the sub-row 其中：当年财政拨款 89 / 80 = 111.25% (its own printed 执行率 column).
+    expect(found.map((x) => x.ref)).toEqual([
+      cellAt(layout.budget.rows[0].rate),
+      cellAt(layout.budget.rows[1].rate),
+    ]);
+    const f = found[0];
     expect(f.severity).toBe("warning");
     expect(f.category).toBe("plausibility");
-    expect(f.ref).toEqual(cellAt(layout.budget.rows[0].rate));
     expect(f.expected).toBe("105.00%");
+    expect(found[1].expected).toBe("111.25%");
+    expect(found[1].message).toMatch(/^“其中：当年财政拨款”的执行率 111\.25%（89 ÷ 80）超过 100%/);
   });
 
   test("quiet: exactly 100%", () => {

@@ -2,6 +2,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { buildStandardForm, standardLayout } from "../../src/core/template";
 import type { Pos } from "../../src/core/template";
+import { a1 } from "../../src/core/grid";
 import { seed000Spec, seed004Spec, workbookOf } from "./fixtures";
 import { HUNAN, STEP, cellAt, one, run } from "./helpers";
 
@@ -44,22 +45,20 @@ describe("seed 000 (step-deduction: 执行率 5, total 95)", () => {
     expect(f.fix).toEqual({ ref: cellAt(total.executed), value: 4563.47 });
   });
 
-  test("总分 95 typed over parts 0 + 90 = 90", () => {
-    const f = one(run(wb(), STEP()), "SUM_MISMATCH");
-    expect(f.typed).toBe(95);
-    expect(f.expected).toBe(90);
-    expect(f.fix?.value).toBe(90);
-  });
-
-  test("the 总分 message also gives the rules' total 95 (5 + 90: the typed 执行率得分 0 is wrong)", () => {
-    // Typed parts 0 + 90 = 90 is the fix; the rules give 5 for 执行率 ≥ 100%, so total.computed = 95: the
-    // message says both, so "应为 90" and the summary's 95 do not contradict each other.
+  test("总分 95 typed over parts 0 + 90 = 90: right once 执行率得分 is 5, so no fix of its own", () => {
+    // Typed parts 0 + 90 = 90 ≠ 95; the rules give 5 for 执行率 ≥ 100% (SCORE_MISMATCH), so the total
+    // should read 5 + 90 = 95 — the typed 95. The finding names the wrong part and offers no fix.
     const r = run(wb(), STEP());
     const f = one(r, "SUM_MISMATCH");
-    expect(r.results[0].total.computed).toBe(95);
-    expect(f.message).toMatch(
-      /请改为 90，或核对各组成部分。另外，按规则重算各项得分后，总分应为 95（见其他得分问题）。$/,
+    expect(f.typed).toBe(95);
+    expect(f.expected).toBe(95);
+    expect(f.fix).toBeUndefined();
+    expect(f.message).toBe(
+      `总分 95 与所填各项之和 90 不符，因为执行率得分应为 5（见 ${a1(total.score.row, total.score.col)}）；改正后总分 95 无需改动。`,
     );
+    expect(r.results[0].total.computed).toBe(95);
+    expect(r.results[0].plan?.total).toBe(95);
+    expect(r.results[0].plan?.totalKeepingItems).toBe(90);
   });
 
   test("budget 459.61 smaller than its 基本支出 679.77 → MAGNITUDE", () => {

@@ -6,6 +6,7 @@ import type { Workbook } from "../grid";
 import type { Finding, FindingCategory, RuleId, RuleProfile, SelfEvalForm, Severity } from "../model";
 import { severityFor } from "../profiles";
 import type { FormAnalysis } from "./analysis";
+import type { PlanDetails } from "../plan";
 
 /** Default severity of every rule (rules.md table). */
 export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
@@ -76,6 +77,8 @@ export interface CheckContext {
   wb: Workbook;
   profile: RuleProfile;
   analysis: FormAnalysis;
+  /** The correction plan: every `expected`/`fix` of a cell it changes comes from it. */
+  plan: PlanDetails;
   report(input: FindingInput): void;
 }
 

@@ -1,15 +1,14 @@
 /**
- * GRADE_MISMATCH: the printed grade is not the band of the typed total (rounded to 2 decimals), or not a
- * known grade label of the profile. Judged against the typed total (the clerk's own number): a wrong
- * total is SUM_MISMATCH's business. The fix is the band of the typed total; in the older Hunan combined
- * cell ("评分：96   等级：优") the fix rewrites the grade part of the text.
+ * GRADE_MISMATCH: the printed grade is not the band of the total (rounded to 2 decimals), or not a known
+ * grade label of the profile. The total is the correction plan's (../plan.ts); in the older Hunan combined
+ * cell ("评分：96   等级：优") the plan's fix rewrites the text.
  */
 import { gradeFor, normalizeGrade } from "../grade";
 import { MSG } from "../messages";
 import { formatNumber, round2 } from "../numbers";
 import type { RuleProfile } from "../model";
-import { fieldText } from "./analysis";
 import type { CheckContext } from "./context";
+import { planKey } from "./util";
 
 /** "优 ≥ 90；良 80～90；较差 60～80；差 < 60" */
 export function bandText(profile: RuleProfile): string {
@@ -25,25 +24,25 @@ export function bandText(profile: RuleProfile): string {
     .join("；");
 }
 
-/** Replaces the grade in a combined cell text, or appends "等级：X". */
-function replaceCombinedGrade(text: string, grade: string): string {
-  const re = /((?:等级|等次|评级)\s*(?:为|是)?\s*[:：]?\s*)([^\s\d:：,，;；。.、]+)/;
-  if (re.test(text)) return text.replace(re, `$1${grade}`);
-  return `${text.trimEnd()}   等级：${grade}`;
-}
-
+/**
+ * The grade is judged against the plan's total (the total once every part is corrected) when it can be
+ * computed, else against the typed total. A grade that fits the typed total but not the plan's total is
+ * reported too (the typed total is wrong). The fix is always the plan's grade.
+ */
 export function checkGrade(ctx: CheckContext): void {
   const a = ctx.analysis;
   const typed = a.typedGrade;
   const ref = a.typedGradeRef;
   if (typed === null || !ref) return; // MISSING_FIELD
-  const total = a.typedTotal;
+  const typedTotal = a.typedTotal;
+  const planTotal = ctx.plan.plan.total;
+  const total = planTotal ?? typedTotal;
   const expected = total !== null ? gradeFor(round2(total), ctx.profile) : "";
-  const combined = ctx.form.combinedScoreGrade?.ref === ref;
-  const fixValue = (grade: string): string =>
-    combined ? replaceCombinedGrade(fieldText(ctx.form.combinedScoreGrade), grade) : grade;
+  const change = ctx.plan.byRef.get(planKey(ref));
+  const fix = change ? { fix: { ref, value: change.value } } : {};
   const label = normalizeGrade(typed, ctx.profile);
   const bands = bandText(ctx.profile);
+  const steps = total !== null ? `总分 ${formatNumber(round2(total))}：${bands}` : undefined;
   if (label === null) {
     ctx.report({
       rule: "GRADE_MISMATCH",
@@ -55,24 +54,24 @@ export function checkGrade(ctx: CheckContext): void {
         ctx.profile.grades.map((g) => g.label).join("、"),
       ),
       typed,
-      ...(expected
-        ? {
-            expected,
-            steps: `总分 ${formatNumber(round2(total!))}：${bands}`,
-            fix: { ref, value: fixValue(expected) },
-          }
-        : {}),
+      ...(expected ? { expected, steps, ...fix } : {}),
     });
     return;
   }
   if (total === null || !expected || label === expected) return;
+  const fitsTyped =
+    planTotal !== null && typedTotal !== null && Math.abs(typedTotal - planTotal) > 1e-6
+      ? gradeFor(round2(typedTotal), ctx.profile) === label
+      : false;
   ctx.report({
     rule: "GRADE_MISMATCH",
     ref,
-    message: MSG.gradeMismatch(typed, round2(total), expected, bands),
+    message: fitsTyped
+      ? MSG.gradeFitsWrongTotal(typed, round2(typedTotal!), round2(total), expected, bands)
+      : MSG.gradeMismatch(typed, round2(total), expected, bands),
     typed,
     expected,
-    steps: `总分 ${formatNumber(round2(total))}：${bands}`,
-    fix: { ref, value: fixValue(expected) },
+    steps,
+    ...fix,
   });
 }

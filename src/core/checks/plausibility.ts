@@ -8,6 +8,7 @@ import type { FormField } from "../model";
 import { formatNumber, formatPercent } from "../numbers";
 import type { ParsedValue } from "../parse";
 import { findRateIndicator } from "../rates";
+import { executionRate } from "../scoring";
 import { fieldText, readNumber } from "./analysis";
 import type { IndicatorInfo } from "./analysis";
 import type { CheckContext } from "./context";
@@ -18,19 +19,30 @@ import { sumDifference } from "./util";
 /** 万元 amounts from this size up (10 亿元) look like 元 typed into a 万元 table. */
 export const YUAN_IN_WANYUAN_THRESHOLD = 100000;
 
+/** 执行率 over 100% on the 年度资金总额 row and on each sub-row that prints its own 执行率 (其中：当年财政拨款 …). */
 function checkExecOver100(ctx: CheckContext): void {
   const b = ctx.analysis.budget;
-  if (!b || b.rate === null || !(b.rate > 1 + 1e-9)) return;
-  const ref = b.rateCell.ref ?? b.executed.ref;
-  if (!ref || b.executed.value === null || b.budget.value === null) return;
-  ctx.report({
-    rule: "EXEC_OVER_100",
-    ref,
-    message: MSG.execOver100(b.rate, b.executed.value, b.budget.value),
-    typed: b.rateCell.status === "number" ? b.rateCell.text : formatPercent(b.rate, 2),
-    expected: formatPercent(b.rate, 2),
-    steps: `${formatPercent(b.rate, 2)} = ${formatNumber(b.executed.value)} ÷ ${formatNumber(b.budget.value)}`,
-  });
+  if (!b) return;
+  for (const row of b.block.rows) {
+    const isTotal = row === b.total;
+    if (!isTotal && !row.rate?.ref) continue; // a sub-row without a printed rate: nothing shown to judge
+    const budget = isTotal ? b.budget : readNumber(row.fullYearBudget);
+    const executed = isTotal ? b.executed : readNumber(row.executed);
+    const rateCell = isTotal ? b.rateCell : readNumber(row.rate);
+    if (executed.value === null || budget.value === null) continue;
+    const rate = isTotal ? b.rate : executionRate(executed.value, budget.value);
+    if (rate === null || !(rate > 1 + 1e-9)) continue;
+    const ref = rateCell.ref ?? executed.ref;
+    if (!ref) continue;
+    ctx.report({
+      rule: "EXEC_OVER_100",
+      ref,
+      message: MSG.execOver100(rate, executed.value, budget.value, isTotal ? null : row.label.trim()),
+      typed: rateCell.status === "number" ? rateCell.text : formatPercent(rate, 2),
+      expected: formatPercent(rate, 2),
+      steps: `${formatPercent(rate, 2)} = ${formatNumber(executed.value)} ÷ ${formatNumber(budget.value)}`,
+    });
+  }
 }
 
 function checkIncomeAsSpending(ctx: CheckContext): void {

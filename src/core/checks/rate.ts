@@ -8,7 +8,10 @@
  */
 import { formatPercent, roundTo } from "../numbers";
 import { MSG } from "../messages";
+import { executionRate } from "../scoring";
+import { readNumber } from "./analysis";
 import type { NumberRead } from "./analysis";
+import { planKey } from "./util";
 import type { CheckContext } from "./context";
 
 export interface PrintedRate {
@@ -112,6 +115,7 @@ function checkOne(
   if (!printed) return;
   const verdict = judgeRate(printed, expected);
   if (verdict === "ok") return;
+  const planned = ctx.plan.byRef.get(planKey(read.ref));
   ctx.report({
     rule: "RATE_MISMATCH",
     ref: read.ref,
@@ -120,20 +124,38 @@ function checkOne(
     expected: formatPercent(expected, 2),
     steps,
     roundingOnly: verdict === "rounding",
-    fix: { ref: read.ref, value: rateFixValue(printed, expected) },
+    fix: { ref: read.ref, value: planned?.value ?? rateFixValue(printed, expected) },
   });
 }
 
+/**
+ * Every printed 执行率 of the budget block: the 年度资金总额 row and its sub-rows (其中：当年财政拨款, 上年结转
+ * 资金, 其他资金 …), each 全年执行数 ÷ 全年预算数 of its own row. EXEC_OVER_100 judges the sub-rows too
+ * (plausibility.ts).
+ */
 export function checkRates(ctx: CheckContext): void {
   const b = ctx.analysis.budget;
-  if (b && b.rate !== null && b.budget.value !== null && b.executed.value !== null) {
-    const steps = `${formatPercent(b.rate, 2)} = ${b.executed.text} ÷ ${b.budget.text}`;
-    checkOne(ctx, "执行率", b.rateCell, b.total?.rate?.cell.numberFormat, b.rate, steps);
+  if (b) {
+    for (const row of b.block.rows) {
+      const isTotal = row === b.total;
+      const budget = isTotal ? b.budget : readNumber(row.fullYearBudget);
+      const executed = isTotal ? b.executed : readNumber(row.executed);
+      const rateCell = isTotal ? b.rateCell : readNumber(row.rate);
+      if (!rateCell.ref || budget.value === null || executed.value === null) continue;
+      const rate = executionRate(executed.value, budget.value);
+      if (rate === null) continue;
+      const steps = `${formatPercent(rate, 2)} = ${executed.text} ÷ ${budget.text}`;
+      const what = isTotal ? "执行率" : `“${row.label.trim()}”的执行率`;
+      checkOne(ctx, what, rateCell, row.rate?.cell.numberFormat, rate, steps);
+    }
   }
   for (const s of ctx.analysis.summary) {
-    if (s.score.value === null || s.weightValue === null || !(s.weightValue > 0)) continue;
-    const expected = s.score.value / s.weightValue;
-    const steps = `${formatPercent(expected, 2)} = ${s.score.value} ÷ ${s.weightValue}`;
+    // The 合计 row's rate is judged against its score as it should read (the plan's).
+    const planned = s.score.ref ? ctx.plan.byRef.get(planKey(s.score.ref))?.value : undefined;
+    const score = typeof planned === "number" ? planned : s.score.value;
+    if (score === null || s.weightValue === null || !(s.weightValue > 0)) continue;
+    const expected = score / s.weightValue;
+    const steps = `${formatPercent(expected, 2)} = ${score} ÷ ${s.weightValue}`;
     checkOne(
       ctx,
       `${s.summary.name.trim()}的得分率`,

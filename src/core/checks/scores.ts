@@ -11,8 +11,15 @@ import type { Scored } from "../scoring";
 import type { NumberRead } from "./analysis";
 import type { CheckContext } from "./context";
 import { rowLabel } from "./missing";
+import { planKey } from "./util";
 
 const EPS = 0.005;
+
+/** The value the plan gives this cell (the rule's points, or the typed points clamped), if it changes it. */
+function planned(ctx: CheckContext, ref: CellRef): number | null {
+  const v = ctx.plan.byRef.get(planKey(ref))?.value;
+  return typeof v === "number" ? v : null;
+}
 
 /** Reports SCORE_OUT_OF_RANGE when needed; returns true when it did. */
 function outOfRange(
@@ -24,15 +31,17 @@ function outOfRange(
 ): boolean {
   if (score.value === null || !score.ref) return false;
   const ref: CellRef = score.ref;
+  const fixValue = planned(ctx, ref);
+  const fix = fixValue !== null ? { fix: { ref, value: fixValue } } : {};
   if (score.value < -1e-9) {
     ctx.report({
       rule: "SCORE_OUT_OF_RANGE",
       ref,
       message: MSG.scoreNegative(name, score.value),
       typed: score.value,
-      ...(rule
-        ? { expected: rule.value, steps: rule.steps, fix: { ref, value: rule.value } }
-        : { expected: 0 }),
+      expected: fixValue ?? 0,
+      ...(rule ? { steps: rule.steps } : {}),
+      ...fix,
     });
     return true;
   }
@@ -42,8 +51,9 @@ function outOfRange(
       ref,
       message: MSG.scoreAbove(name, score.value, weight, rule?.value, rule?.steps),
       typed: score.value,
-      expected: rule ? rule.value : weight,
-      ...(rule ? { steps: rule.steps, fix: { ref, value: rule.value } } : {}),
+      expected: fixValue ?? weight,
+      ...(rule ? { steps: rule.steps } : {}),
+      ...fix,
     });
     return true;
   }
@@ -53,14 +63,58 @@ function outOfRange(
 function mismatch(ctx: CheckContext, name: string, score: NumberRead, rule: Scored | null): void {
   if (!rule || score.value === null || !score.ref) return;
   if (Math.abs(score.value - rule.value) <= 0.01 + 1e-9) return;
+  const value = planned(ctx, score.ref) ?? rule.value;
   ctx.report({
     rule: "SCORE_MISMATCH",
     ref: score.ref,
-    message: MSG.scoreMismatch(name, score.value, rule.value, rule.steps),
+    message: MSG.scoreMismatch(name, score.value, value, rule.steps),
     typed: score.value,
-    expected: rule.value,
+    expected: value,
     steps: rule.steps,
-    fix: { ref: score.ref, value: rule.value },
+    fix: { ref: score.ref, value },
+  });
+}
+
+/** Sum of the form's own weights (执行率 + 三级 rows); null when one is unreadable. */
+function formWeights(ctx: CheckContext): number | null {
+  const a = ctx.analysis;
+  let s = 0;
+  if (a.budget?.total) {
+    if (a.budget.weight.value === null) return null;
+    s += a.budget.weight.value;
+  }
+  for (const i of a.indicators) {
+    if (!i.scored || !i.row.weight?.ref) continue;
+    if (i.weight.value === null) return null;
+    s += i.weight.value;
+  }
+  return s;
+}
+
+/** The highest total the form allows: the profile's total weight, or the form's own weights when more. */
+export function totalMax(ctx: CheckContext): number {
+  return Math.max(ctx.profile.totalWeight, formWeights(ctx) ?? 0);
+}
+
+/**
+ * A typed 总分 above the profile's total weight (188.1 of 100: two forms' scores added). When the form's
+ * own weights add up to more (WEIGHT_TOTAL reports that), a total within them is left to WEIGHT_TOTAL.
+ */
+function totalOutOfRange(ctx: CheckContext): void {
+  const a = ctx.analysis;
+  const max = totalMax(ctx);
+  if (a.typedTotal === null || !a.typedTotalRef || !(max > 0)) return;
+  if (!(a.typedTotal > max + EPS) && !(a.typedTotal < -1e-9)) return;
+  const ref = a.typedTotalRef;
+  const total = ctx.plan.plan.total;
+  const change = ctx.plan.byRef.get(planKey(ref));
+  ctx.report({
+    rule: "SCORE_OUT_OF_RANGE",
+    ref,
+    message: MSG.totalOutOfRange(a.typedTotal, max, total),
+    typed: a.typedTotal,
+    ...(total !== null ? { expected: total } : { expected: max }),
+    ...(change ? { fix: { ref, value: change.value } } : {}),
   });
 }
 
@@ -99,4 +153,5 @@ export function checkScores(ctx: CheckContext): void {
     const name = s.name === "合计" ? "合计" : s.summary.name.trim();
     outOfRange(ctx, name, s.score, s.weightValue, null);
   }
+  totalOutOfRange(ctx);
 }

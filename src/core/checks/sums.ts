@@ -10,10 +10,12 @@
 import type { CellRef } from "../grid";
 import { MSG } from "../messages";
 import type { BudgetRow, BudgetRowKind } from "../model";
-import { computeTotal, readNumber } from "./analysis";
+import { readNumber } from "./analysis";
+import { changeNames, totalKeepingItems } from "../plan";
+import { totalMax } from "./scores";
 import type { BudgetInfo, Level1Info } from "./analysis";
 import type { CheckContext } from "./context";
-import { round2, sum, sumDifference, sumSteps } from "./util";
+import { planKey, sum, sumDifference, sumSteps } from "./util";
 
 type AmountColumn = "initialBudget" | "fullYearBudget" | "executed";
 const AMOUNT_COLUMNS: { key: AmountColumn; name: string }[] = [
@@ -140,24 +142,24 @@ function checkBudget(ctx: CheckContext): void {
   }
 }
 
-/** 总分 vs 执行率得分 + indicator scores, all as typed. */
+/**
+ * 总分 vs 执行率得分 + indicator scores, all as typed. The fix is the plan's total (the parts corrected
+ * first); a total that is right once a wrong part is corrected gets no fix of its own — the message names
+ * that part. A total above the total weight is SCORE_OUT_OF_RANGE's (scores.ts), not reported here.
+ */
 function checkTotal(ctx: CheckContext): void {
   const a = ctx.analysis;
   if (a.typedTotal === null || !a.typedTotalRef) return;
+  if (totalMax(ctx) > 0 && a.typedTotal > totalMax(ctx) + 0.005) return; // SCORE_OUT_OF_RANGE
   const scored = a.indicators.filter((i) => i.scored);
   const rowPoints = scored.some((i) => i.row.score?.ref);
   let parts: number[] = [];
   let what = "总分";
   if (rowPoints) {
-    if (a.budget?.total) {
-      if (a.budget.score.value === null) return;
-      parts.push(a.budget.score.value);
-    }
-    for (const i of scored) {
-      if (!i.row.score?.ref) continue;
-      if (i.score.value === null) return; // MISSING_VALUE / unreadable: no sum
-      parts.push(i.score.value);
-    }
+    const keep = totalKeepingItems(a);
+    if (keep === null) return; // MISSING_VALUE / unreadable: no sum
+    if (a.budget?.total) parts.push(a.budget.score.value!);
+    for (const i of scored) if (i.row.score?.ref) parts.push(i.score.value!);
   } else {
     const total = a.summary.find((s) => s.name === "合计");
     if (total && total.score.value !== null) {
@@ -170,51 +172,118 @@ function checkTotal(ctx: CheckContext): void {
     }
   }
   if (parts.length === 0) return;
-  const expected = sum(parts);
-  const kind = sumDifference(a.typedTotal, expected);
+  const typedSum = sum(parts);
+  const kind = sumDifference(a.typedTotal, typedSum);
   if (kind === "none") return;
-  const steps = what === "综合得分" ? `${expected} = 一级指标汇总表合计` : sumSteps(expected, parts);
+  const steps = what === "综合得分" ? `${typedSum} = 一级指标汇总表合计` : sumSteps(typedSum, parts);
   const ref = a.typedTotalRef;
-  const combined = ctx.form.combinedScoreGrade?.ref === ref;
-  // The fix stays the sum of the typed parts; when a part itself is wrong, the rules give another total
-  // (the summary's total.computed): say so, so the two numbers do not read as a contradiction.
-  const computed = computeTotal(ctx.form, a);
-  const recomputed =
-    computed !== null && round2(computed) !== round2(expected) ? MSG.totalRecomputed(computed) : "";
+  const plan = ctx.plan;
+  const total = plan.plan.total;
+  // The parts the plan corrects (执行率得分, 三级 scores, the summary's 合计).
+  const partRefs = new Set(plan.parts.map((p) => (p.ref ? planKey(p.ref) : "")));
+  const sumRow = a.summary.find((s) => s.name === "合计");
+  if (what === "综合得分" && sumRow?.score.ref) partRefs.add(planKey(sumRow.score.ref));
+  const partChanges = plan.plan.changes.filter((c) => partRefs.has(planKey(c.ref)));
+  const rounding = kind === "rounding";
+  if (total !== null && partChanges.length > 0 && Math.abs(a.typedTotal - total) <= 1e-6) {
+    ctx.report({
+      rule: "SUM_MISMATCH",
+      ref,
+      message: MSG.totalExplained(what, a.typedTotal, typedSum, changeNames(partChanges)),
+      typed: a.typedTotal,
+      expected: total,
+      steps,
+      roundingOnly: rounding,
+    });
+    return;
+  }
+  const change = plan.byRef.get(planKey(ref));
+  const fix = change ? { fix: { ref, value: change.value } } : {};
+  if (total === null) {
+    ctx.report({
+      rule: "SUM_MISMATCH",
+      ref,
+      message: MSG.sumMismatchNoTotal(what, a.typedTotal, typedSum, steps, plan.totalReason ?? ""),
+      typed: a.typedTotal,
+      expected: typedSum,
+      steps,
+      roundingOnly: rounding,
+    });
+    return;
+  }
+  if (partChanges.length === 0) {
+    ctx.report({
+      rule: "SUM_MISMATCH",
+      ref,
+      message: MSG.sumMismatch(what, a.typedTotal, total, steps, rounding),
+      typed: a.typedTotal,
+      expected: total,
+      steps,
+      roundingOnly: rounding,
+      ...fix,
+    });
+    return;
+  }
+  const plannedValues = plan.parts.map((p) => p.value ?? 0);
+  const plannedSteps = what === "综合得分" ? `${total} = 各一级指标得分之和` : sumSteps(total, plannedValues);
   ctx.report({
     rule: "SUM_MISMATCH",
     ref,
-    message: MSG.sumMismatch(what, a.typedTotal, expected, steps, kind === "rounding") + recomputed,
+    message: MSG.totalAfterParts(what, a.typedTotal, typedSum, steps, total, changeNames(partChanges)),
     typed: a.typedTotal,
-    expected,
-    steps,
-    roundingOnly: kind === "rounding",
-    ...(combined ? {} : { fix: { ref, value: expected } }),
+    expected: total,
+    steps: plannedSteps,
+    ...fix,
   });
 }
 
+/**
+ * Compares a 一级 subtotal (or the summary's 合计) with its parts as typed; the fix is the plan's value
+ * (the parts corrected first), none when the subtotal is right once a wrong part is corrected.
+ */
 function compareSummary(
   ctx: CheckContext,
   whole: Level1Info,
   parts: number[],
   label: string,
+  partRefs: (CellRef | null)[],
   /** sum(parts), when the caller has it already. */
   partsTotal?: number,
 ): void {
   if (whole.score.value === null || !whole.score.ref || parts.length === 0) return;
-  const expected = partsTotal ?? sum(parts);
-  const kind = sumDifference(whole.score.value, expected);
+  const typedSum = partsTotal ?? sum(parts);
+  const kind = sumDifference(whole.score.value, typedSum);
   if (kind === "none") return;
-  const steps = sumSteps(expected, parts);
+  const steps = sumSteps(typedSum, parts);
+  const keys = new Set(partRefs.map((r) => (r ? planKey(r) : "")));
+  const partChanges = ctx.plan.plan.changes.filter((c) => keys.has(planKey(c.ref)));
+  const change = ctx.plan.byRef.get(planKey(whole.score.ref));
+  const rounding = kind === "rounding";
+  if (!change && partChanges.length > 0) {
+    ctx.report({
+      rule: "SUM_MISMATCH",
+      ref: whole.score.ref,
+      message: MSG.totalExplained(label, whole.score.value, typedSum, changeNames(partChanges)),
+      typed: whole.score.value,
+      expected: whole.score.value,
+      steps,
+      roundingOnly: rounding,
+    });
+    return;
+  }
+  const value = typeof change?.value === "number" ? change.value : typedSum;
   ctx.report({
     rule: "SUM_MISMATCH",
     ref: whole.score.ref,
-    message: MSG.sumMismatch(label, whole.score.value, expected, steps, kind === "rounding"),
+    message:
+      partChanges.length > 0
+        ? MSG.totalAfterParts(label, whole.score.value, typedSum, steps, value, changeNames(partChanges))
+        : MSG.sumMismatch(label, whole.score.value, value, steps, rounding),
     typed: whole.score.value,
-    expected,
+    expected: value,
     steps,
-    roundingOnly: kind === "rounding",
-    fix: { ref: whole.score.ref, value: expected },
+    roundingOnly: rounding && partChanges.length === 0,
+    fix: { ref: whole.score.ref, value },
   });
 }
 
@@ -223,15 +292,16 @@ function checkLevel1(ctx: CheckContext): void {
   const a = ctx.analysis;
   // The 三级 scores of each 一级 name, collected and summed once per name (a form without merges has one
   // 一级 entry per row: linear, not rows × rows).
-  const groups = new Map<string, { parts: number[]; total: number } | null>();
-  const groupOf = (name: string): { parts: number[]; total: number } | null => {
+  type Group = { parts: number[]; refs: (CellRef | null)[]; total: number };
+  const groups = new Map<string, Group | null>();
+  const groupOf = (name: string): Group | null => {
     let g = groups.get(name);
     if (g === undefined) {
       const rows = a.indicators.filter((i) => i.scored && i.level1 === name);
       if (rows.length === 0 || rows.some((i) => i.score.value === null)) g = null;
       else {
         const parts = rows.map((i) => i.score.value!);
-        g = { parts, total: sum(parts) };
+        g = { parts, refs: rows.map((i) => i.score.ref), total: sum(parts) };
       }
       groups.set(name, g);
     }
@@ -242,7 +312,7 @@ function checkLevel1(ctx: CheckContext): void {
     if (l1.score.value === null || !l1.score.ref) continue; // nothing to compare (compareSummary's rule)
     const g = groupOf(l1.name);
     if (!g) continue;
-    compareSummary(ctx, l1, g.parts, `${l1.summary.name.trim()}得分`, g.total);
+    compareSummary(ctx, l1, g.parts, `${l1.summary.name.trim()}得分`, g.refs, g.total);
   }
   const total = a.summary.find((s) => s.name === "合计");
   const rows = a.summary.filter((s) => s.name !== "合计");
@@ -252,6 +322,7 @@ function checkLevel1(ctx: CheckContext): void {
       total,
       rows.map((r) => r.score.value!),
       "一级指标汇总表的合计得分",
+      rows.map((r) => r.score.ref),
     );
 }
 

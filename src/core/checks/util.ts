@@ -1,4 +1,5 @@
 /** Small shared helpers of the check groups. */
+import type { CellRef } from "../grid";
 import { cleanFloat, formatNumber, round2, roundTo } from "../numbers";
 
 /**
@@ -38,3 +39,8 @@ export function sumDifference(typed: number, expected: number): "none" | "roundi
 }
 
 export { round2 };
+
+/** Key of a cell in the plan's change map ("sheet!row:col"; the same as plan.ts's refKey). */
+export function planKey(ref: CellRef): string {
+  return `${ref.sheet}!${ref.row}:${ref.col}`;
+}

@@ -1,0 +1,284 @@
+/**
+ * The correction plan (FormResult.plan): the form as it should read, computed once from the analysis.
+ * Levels, each from the corrected level below: item scores (执行率得分 and every 三级 row) → printed rates
+ * → 一级 subtotals (and the older summary's 合计 and 得分率) → 总分 → 等级. The check groups take their
+ * `expected`/`fix` from it and the orchestrator its total.computed, so no two findings and the summary
+ * can disagree. Budget amounts are never changed: which figure of a budget sum is wrong cannot be known.
+ */
+import { a1 } from "./grid";
+import type { CellRef } from "./grid";
+import { gradeFor, normalizeGrade } from "./grade";
+import { combinedScoreGradeText } from "./marks";
+import type { CorrectionPlan, PlannedChange, RuleId, RuleProfile, SelfEvalForm } from "./model";
+import { round2 } from "./numbers";
+import { executionRate } from "./scoring";
+import { fieldText, readNumber, totalWithReason } from "./checks/analysis";
+import type { FormAnalysis, IndicatorInfo, Level1Info, NumberRead } from "./checks/analysis";
+import { judgeRate, rateFixValue, readPrintedRate } from "./checks/rate";
+import { planKey, sum } from "./checks/util";
+import { rowLabel } from "./checks/missing";
+
+/** Differences below this are float noise, not a change. */
+const NOISE = 1e-6;
+
+/** The plan with what the checks need to explain it. */
+export interface PlanDetails {
+  plan: CorrectionPlan;
+  /** Changes by cell ("sheet!row:col"). */
+  byRef: Map<string, PlannedChange>;
+  /** Each scored part of the total as it should read (执行率得分 first), null when not computable. */
+  parts: { ref: CellRef | null; value: number | null; item: string }[];
+  /** Why plan.total is null (Chinese), else null. */
+  totalReason: string | null;
+  /** 一级 subtotal as it should read, by canonical 一级 name; null when a part is not computable. */
+  level1: Map<string, number | null>;
+}
+
+const refKey = planKey;
+
+/** The planned change of a cell, if any. */
+export function changeAt(details: PlanDetails | null | undefined, ref: CellRef | null): PlannedChange | null {
+  if (!details || !ref) return null;
+  return details.byRef.get(refKey(ref)) ?? null;
+}
+
+/** "执行率得分应为 5（见 I7）" for messages naming the changes that explain another cell. */
+export function changeNames(changes: PlannedChange[], max = 3): string {
+  const shown = changes
+    .slice(0, max)
+    .map((c) => `${c.item}应为 ${shownPlanned(c.value)}（见 ${a1(c.ref.row, c.ref.col)}）`);
+  const more = changes.length > max ? `等 ${changes.length} 项` : "";
+  return shown.join("、") + more;
+}
+
+function shownPlanned(v: number | string): string {
+  return typeof v === "number" ? String(round2(v)) : v;
+}
+
+function typedOf(read: NumberRead): number | string | null {
+  if (read.status === "number") return read.value;
+  return read.text === "" ? null : read.text;
+}
+
+/** The score a 三级 row should hold: the rule's points, else the typed points clamped to [0, 分值]. */
+function plannedItem(i: IndicatorInfo): { value: number | null; rule: RuleId } {
+  if (i.rule) {
+    const out =
+      i.score.value !== null &&
+      (i.score.value < 0 || (i.weight.value !== null && i.score.value > i.weight.value + 0.005));
+    return {
+      value: i.rule.value,
+      rule: out ? "SCORE_OUT_OF_RANGE" : i.score.value === null ? "MISSING_VALUE" : "SCORE_MISMATCH",
+    };
+  }
+  return { value: i.effective, rule: "SCORE_OUT_OF_RANGE" };
+}
+
+export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfile): PlanDetails {
+  const changes: PlannedChange[] = [];
+  const byRef = new Map<string, PlannedChange>();
+  const add = (
+    ref: CellRef | null,
+    typed: number | string | null,
+    value: number | string,
+    item: string,
+    rule: RuleId,
+  ): void => {
+    if (!ref || byRef.has(refKey(ref))) return;
+    if (typeof value === "number" && !Number.isFinite(value)) return;
+    const c: PlannedChange = { ref, typed, value, item, rule };
+    changes.push(c);
+    byRef.set(refKey(ref), c);
+  };
+  /** A number cell that should hold `value`: changed when blank or different (not text: the user decides). */
+  const setNumber = (read: NumberRead, value: number | null, item: string, rule: RuleId): void => {
+    if (value === null || !read.ref) return;
+    if (read.status === "number" && Math.abs(read.value! - value) <= NOISE) return;
+    if (read.status !== "number" && read.status !== "empty") return;
+    add(read.ref, typedOf(read), value, item, read.status === "empty" ? "MISSING_VALUE" : rule);
+  };
+
+  // ── items: 执行率得分 and the 三级 scores ──
+  const parts: PlanDetails["parts"] = [];
+  const b = a.budget;
+  if (form.budget && b?.total) {
+    const value = b.rule ? b.rule.value : null;
+    const out =
+      b.score.value !== null &&
+      (b.score.value < 0 || (b.weight.value !== null && b.score.value > b.weight.value + 0.005));
+    setNumber(b.score, value, "执行率得分", out ? "SCORE_OUT_OF_RANGE" : "SCORE_MISMATCH");
+    parts.push({ ref: b.score.ref, value, item: "执行率得分" });
+  }
+  const planned = new Map<IndicatorInfo, number | null>();
+  for (const i of a.indicators) {
+    if (!i.scored) continue;
+    const p = plannedItem(i);
+    planned.set(i, p.value);
+    const item = `“${rowLabel(i.row.name)}”得分`;
+    setNumber(i.score, p.value, item, p.rule);
+    if (i.row.score?.ref) parts.push({ ref: i.score.ref, value: p.value, item });
+  }
+
+  // ── rates: every printed 执行率 of the budget block (they feed no score) ──
+  if (b) {
+    for (const row of b.block.rows) {
+      const rate = readNumber(row.rate);
+      const budget = readNumber(row.fullYearBudget);
+      const executed = readNumber(row.executed);
+      if (!rate.ref || budget.value === null || executed.value === null) continue;
+      const expected = executionRate(executed.value, budget.value);
+      if (expected === null) continue;
+      const printed = readPrintedRate(rate, expected, row.rate?.cell.numberFormat);
+      if (!printed || judgeRate(printed, expected) === "ok") continue;
+      add(
+        rate.ref,
+        rate.text,
+        rateFixValue(printed, expected),
+        `“${row.label.trim()}”执行率`,
+        "RATE_MISMATCH",
+      );
+    }
+  }
+
+  // ── 一级 subtotals of the indicator table ──
+  const level1 = new Map<string, number | null>();
+  for (const i of a.indicators) {
+    if (!i.scored) continue;
+    const v = planned.get(i) ?? null;
+    const prev = level1.has(i.level1) ? level1.get(i.level1)! : 0;
+    level1.set(i.level1, prev === null || v === null ? null : prev + v);
+  }
+  for (const [k, v] of level1) if (v !== null) level1.set(k, sum([v]));
+  for (const l1 of a.level1) {
+    if (l1.name === "合计") continue;
+    const v = level1.get(l1.name);
+    if (v === undefined || v === null || l1.score.status !== "number") continue;
+    setNumber(l1.score, v, `${l1.summary.name.trim()}得分`, "SUM_MISMATCH");
+  }
+
+  // ── older Hunan summary: 合计 = its rows; 得分率 = 自评得分 ÷ 指标分值 ──
+  const summaryTotal = plannedSummaryTotal(a.summary);
+  const summaryScore = (s: Level1Info): number | null => (s.name === "合计" ? summaryTotal : s.score.value);
+  const sumRow = a.summary.find((s) => s.name === "合计");
+  if (sumRow && summaryTotal !== null && sumRow.score.status === "number")
+    setNumber(sumRow.score, summaryTotal, "一级指标汇总表的合计得分", "SUM_MISMATCH");
+  for (const s of a.summary) {
+    const score = summaryScore(s);
+    if (score === null || s.weightValue === null || !(s.weightValue > 0) || !s.rate.ref) continue;
+    const expected = score / s.weightValue;
+    const printed = readPrintedRate(s.rate, expected, s.summary.rate?.cell.numberFormat);
+    if (!printed || judgeRate(printed, expected) === "ok") continue;
+    add(
+      s.rate.ref,
+      s.rate.text,
+      rateFixValue(printed, expected),
+      `${s.summary.name.trim()}的得分率`,
+      "RATE_MISMATCH",
+    );
+  }
+
+  // ── total and grade ──
+  const computed = totalWithReason(form, a);
+  const total = computed.value;
+  const typedTotal = a.typedTotal;
+  const gradeTotal = total ?? typedTotal;
+  const grade = gradeTotal !== null ? gradeFor(round2(gradeTotal), profile) || null : null;
+  const combinedRef = form.combinedScoreGrade?.ref ?? null;
+  const totalRef = a.typedTotalRef;
+  const gradeRef = a.typedGradeRef;
+  const totalChanges = total !== null && (typedTotal === null || Math.abs(typedTotal - total) > NOISE);
+  const typedGradeLabel = a.typedGrade !== null ? normalizeGrade(a.typedGrade, profile) : null;
+  const gradeChanges = grade !== null && typedGradeLabel !== grade;
+  const combinedBoth = combinedRef !== null && totalRef !== null && sameKey(totalRef, combinedRef);
+  if (
+    combinedBoth &&
+    (totalChanges || (gradeChanges && gradeRef !== null && sameKey(gradeRef, combinedRef)))
+  ) {
+    const text = fieldText(form.combinedScoreGrade);
+    const value = combinedScoreGradeText(text, total ?? typedTotal, grade);
+    if (value !== text)
+      add(
+        combinedRef,
+        text === "" ? null : text,
+        value,
+        "评分和等级",
+        totalChanges ? "SUM_MISMATCH" : "GRADE_MISMATCH",
+      );
+  } else if (totalChanges && totalRef) {
+    const read: NumberRead = readTotal(form, a);
+    if (read.status === "number" || read.status === "empty")
+      add(
+        totalRef,
+        typedTotal ?? (read.text === "" ? null : read.text),
+        total!,
+        "总分",
+        typedTotal === null ? "MISSING_FIELD" : "SUM_MISMATCH",
+      );
+  }
+  if (gradeChanges && gradeRef && !(combinedRef && sameKey(gradeRef, combinedRef))) {
+    add(gradeRef, a.typedGrade, grade!, "等级", a.typedGrade === null ? "MISSING_FIELD" : "GRADE_MISMATCH");
+  } else if (gradeChanges && gradeRef && combinedRef && sameKey(gradeRef, combinedRef) && !combinedBoth) {
+    const text = fieldText(form.combinedScoreGrade);
+    add(gradeRef, text, combinedScoreGradeText(text, a.typedTotal, grade), "等级", "GRADE_MISMATCH");
+  }
+
+  const keeping = totalKeepingItems(a);
+  const plan: CorrectionPlan = {
+    changes,
+    total,
+    grade: total !== null ? grade : null,
+    totalKeepingItems: keeping,
+    gradeKeepingItems: keeping !== null ? gradeFor(round2(keeping), profile) || null : null,
+  };
+  return { plan, byRef, parts, totalReason: computed.reason, level1 };
+}
+
+function sameKey(a: CellRef, b: CellRef): boolean {
+  return refKey(a) === refKey(b);
+}
+
+function readTotal(form: SelfEvalForm, a: FormAnalysis): NumberRead {
+  // The 总分 cell as read by the analysis; only its status and text matter here.
+  const text = fieldText(form.total?.score);
+  const status = a.typedTotal !== null ? "number" : text === "" ? "empty" : "text";
+  return {
+    status,
+    value: a.typedTotal,
+    text,
+    ref: a.typedTotalRef,
+    isPercent: false,
+    numeric: status === "number",
+    percentFormat: false,
+    parsed: null,
+    cellKind: null,
+  };
+}
+
+/** The older summary's 合计 as it should read: the sum of its rows; null when a row has no number. */
+function plannedSummaryTotal(summary: Level1Info[]): number | null {
+  const rows = summary.filter((s) => s.name !== "合计");
+  if (rows.length === 0 || rows.some((r) => r.score.value === null)) return null;
+  return sum(rows.map((r) => r.score.value!));
+}
+
+/**
+ * The total that agrees with the scores as typed (写回 without changing any item): 执行率得分 + every
+ * 三级 score, or the older summary's rows. Null when a part has no number.
+ */
+export function totalKeepingItems(a: FormAnalysis): number | null {
+  const scored = a.indicators.filter((i) => i.scored);
+  const rowPoints = scored.some((i) => i.row.score?.ref);
+  if (!rowPoints) return plannedSummaryTotal(a.summary);
+  const parts: number[] = [];
+  if (a.budget?.total) {
+    if (a.budget.score.value === null) return null;
+    parts.push(a.budget.score.value);
+  }
+  for (const i of scored) {
+    if (!i.row.score?.ref) continue;
+    if (i.score.value === null) return null;
+    parts.push(i.score.value);
+  }
+  const s = sum(parts);
+  return Number.isFinite(s) ? s : null;
+}
