@@ -5,7 +5,9 @@
  */
 import "@testing-library/jest-dom";
 import { configure, screen, waitFor, within } from "@testing-library/react";
+import { checkWorkbook } from "../../src/core/check";
 import type { Workbook } from "../../src/core/grid";
+import type { CorrectionPlan } from "../../src/core/model";
 import { parseUndoStack } from "../../src/ui/undo";
 import { FakeHost } from "./fakeHost";
 import { brokenWorkbook, G24, H16, H23, H7 } from "./fixtures";
@@ -19,7 +21,7 @@ import {
   setupPane,
   validate,
 } from "./harness";
-import { checkWithFixturePlan } from "./plans";
+import { checkWithFixturePlan, fixturePlan } from "./plans";
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -227,6 +229,30 @@ describe("写回总分和等级 with item fixes pending", () => {
     const h7 = rows.find((r) => r[3] === "自评表!H7" && r[6] === "RATE_MISMATCH");
     expect(h7?.[9]).toBe("90%");
     expect(h7?.[10]).toMatch(/^95(\.00)?%$/);
+  });
+});
+
+describe("the hand-built plans and the core's", () => {
+  const key = (p: CorrectionPlan) => ({
+    ...p,
+    changes: p.changes
+      .map(({ ref, value, item, rule }) => ({ ref, value, item, rule }))
+      .sort((a, b) => a.ref.row - b.ref.row || a.ref.col - b.ref.col),
+  });
+  test.each([
+    ["broken form", brokenWorkbook()],
+    ["grade formula showing 良, typed total 95", brokenWith("良", 95)],
+  ])("agree on the %s", (_name, wb) => {
+    expect(key(checkWorkbook(wb)[0].plan!)).toEqual(key(fixturePlan(wb)));
+  });
+
+  test("with the core's own plan, 全部采用重算值并写回 leaves no finding in a cell it wrote", async () => {
+    const { host, user } = setupPane(brokenWith("良", 95));
+    await validate(user);
+    await writeAll(user);
+    const written = (host.callsOf("writeCells")[0][0] as { ref: typeof H16 }[]).map((w) => w.ref);
+    expect(written).toEqual([H16, H23, G24]);
+    expect(listedFindings().filter((f) => /^自评表!(H16|H23|G24) /.test(f))).toEqual([]);
   });
 });
 
