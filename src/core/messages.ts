@@ -90,11 +90,31 @@ export const MSG = {
     "请写明执行率偏低的原因（如项目未完工、资金年底下达等）和改进措施。",
 
   // ───────────── arithmetic ─────────────
-  sumMismatch: (what: string, typed: number, expected: number, steps: string, rounding: boolean): string =>
-    `${what}填写 ${n(typed)}，各组成部分相加为 ${n(expected)}（${steps}）` +
+  sumMismatch: (
+    what: string,
+    typed: number,
+    expected: number,
+    steps: string,
+    rounding: boolean,
+    unit = "",
+  ): string =>
+    `${what}填写 ${n(typed)}${unit}，各组成部分相加为 ${n(expected)}${unit}（${steps}）` +
     (rounding
-      ? `，相差 ${n(Math.abs(typed - expected))}，可能是四舍五入造成的，请核对。`
-      : `，相差 ${n(Math.abs(typed - expected))}。请改为 ${n(expected)}，或核对各组成部分。`),
+      ? `，相差 ${n(Math.abs(typed - expected))}${unit}，可能是四舍五入造成的，请核对。`
+      : `，相差 ${n(Math.abs(typed - expected))}${unit}。请改为 ${n(expected)}${unit}，或核对各组成部分。`),
+  /** A budget sum whose difference is exactly a row the template does not have (其他支出 4.00). */
+  sumUnrecognised: (
+    what: string,
+    typed: number,
+    expected: number,
+    steps: string,
+    unit: string,
+    label: string,
+    address: string,
+  ): string =>
+    `${what}填写 ${n(typed)}${unit}，识别出的组成部分相加为 ${n(expected)}${unit}（${steps}），` +
+    `相差 ${n(Math.abs(typed - expected))}${unit}，正是${q(label)}一行（${address}）的数额：该行不是模板规定的栏目，未计入合计。` +
+    `合计本身无需改动；请把该行并入规定的栏目（如“项目支出”“其他资金”），或按模板调整表格。`,
   /** A sum that is right once a wrong part is corrected: no fix of its own. `parts` from changeNames(). */
   totalExplained: (what: string, typed: number, typedSum: number, parts: string): string =>
     `${what} ${n(typed)} 与所填各项之和 ${n(typedSum)} 不符，因为${parts}；改正后${what} ${n(typed)} 无需改动。`,
@@ -185,12 +205,18 @@ export const MSG = {
       : "请填写规定的等级。"),
 
   // ───────────── plausibility ─────────────
-  execOver100: (rate: number, executed: number, budget: number, row: string | null = null): string =>
-    `${row ? `“${row}”的执行率` : "预算执行率"} ${pct(rate)}（${n(executed)} ÷ ${n(budget)}）超过 100%：全年执行数大于全年预算数。` +
+  execOver100: (
+    rate: number,
+    executed: number,
+    budget: number,
+    row: string | null = null,
+    unit = "",
+  ): string =>
+    `${row ? `“${row}”的执行率` : "预算执行率"} ${pct(rate)}（${n(executed)}${unit} ÷ ${n(budget)}${unit}）超过 100%：全年执行数大于全年预算数。` +
     "可能是全年预算未按调整后数填写，或把收入数填成了支出数。请核对全年预算数和全年执行数。",
-  incomeAsSpending: (executed: number, income: number, spending: number, steps: string): string =>
-    `全年执行数 ${n(executed)} 等于按收入性质分的合计 ${n(income)}，而按支出性质分的合计是 ${n(spending)}（${steps}）。` +
-    `执行数应填支出数，请改为 ${n(spending)}。`,
+  incomeAsSpending: (executed: number, income: number, spending: number, steps: string, unit = ""): string =>
+    `全年执行数 ${n(executed)}${unit} 等于按收入性质分的合计 ${n(income)}${unit}，而按支出性质分的合计是 ${n(spending)}${unit}（${steps}）。` +
+    `执行数应填支出数，请改为 ${n(spending)}${unit}。`,
   magnitudeYuan: (what: string, value: number): string =>
     `${what} ${n(value)} 以万元计是 ${n(value / 10000)} 亿元，数额异常，可能按“元”填写了。本表金额单位为万元，请换算为万元（${n(value)} 元 = ${n(value / 10000)} 万元）。`,
   magnitudeBelowBasic: (budget: number, basic: number): string =>
@@ -211,6 +237,9 @@ export const MSG = {
     (deduct > 0
       ? `按规则超额完成扣 ${n(deduct)} 分。`
       : "请核对指标值，并在偏差原因中说明超额原因（可酌情调减得分）。"),
+  spendingRateOver: (rowName: string, rate: number): string =>
+    `“${rowName}”为 ${pct(rate)}，超过 100%：执行率（完成率）按其性质最高为 100%，超过说明实际支出（完成数）超出了预算（计划）数，` +
+    "并不是指标值定得偏低。请核对预算（计划）数和实际数，超出预算的支出须在偏差原因中说明依据；评分按 100% 计。",
   forecast: (what: string, text: string): string =>
     `${what}写的是${q(text)}，是预计数或非全年数。自评应填写全年实际完成数，请改为实际数。`,
 
@@ -222,7 +251,8 @@ export const MSG = {
     (computed ? `（按所填金额计算为 ${computed}）` : "") +
     "，指标值也应写成比率（如“≤100%”）。",
   yearMismatch: (year: number, formYear: number, text: string): string =>
-    `这里写的是 ${year}年（${q(text)}），本表是 ${formYear}年度的自评表。请核对年份，是否沿用了往年的内容。`,
+    `这里把本表的年度写成了 ${year}年（${q(text)}），本表是 ${formYear}年度的自评表。` +
+    "请核对年份，是否沿用了往年的内容。",
   unknownLevel1: (name: string, known: string): string =>
     `一级指标“${name}”不在规定的指标类别中（${known}）。请使用规定的一级指标名称。`,
   unknownLevel2: (name: string, level1: string, known: string): string =>

@@ -71,7 +71,7 @@ describe("EXEC_OVER_100", () => {
     expect(f.category).toBe("plausibility");
     expect(f.expected).toBe("105.00%");
     expect(found[1].expected).toBe("111.25%");
-    expect(found[1].message).toMatch(/^“其中：当年财政拨款”的执行率 111\.25%（89 ÷ 80）超过 100%/);
+    expect(found[1].message).toMatch(/^“其中：当年财政拨款”的执行率 111\.25%（89万元 ÷ 80万元）超过 100%/);
   });
 
   test("quiet: exactly 100%", () => {
@@ -221,5 +221,46 @@ describe("FORECAST_VALUE", () => {
   test("quiet: 1-12月 is the whole year", () => {
     const { wb } = build((s) => (s.goals.actual = "1-12月完成工业投资11.6亿元，新增规模企业5家。"));
     expect(run(wb).of("FORECAST_VALUE")).toEqual([]);
+  });
+});
+
+describe("EXEC_OVER_100 on indicator rows: 执行率 above 100% is spending above plan, not over-achievement", () => {
+  // Seed 002: 政府采购预算 180.00 万元, 实际 438.64 万元 → 438.64 ÷ 180 = 243.69%.
+  const withRow = (target: string, actual: string) =>
+    build((s) =>
+      s.indicators.splice(3, 0, {
+        level1: "产出指标",
+        level2: "成本指标",
+        name: "政府采购执行率",
+        target,
+        actual,
+        weight: 0.5,
+        score: 0.5,
+      }),
+    );
+
+  test("政府采购执行率 243.69% against ≥100% → EXEC_OVER_100 (spending above plan), no OVER_ACHIEVEMENT", () => {
+    const { wb, layout } = withRow("≥100%", "243.69%");
+    const r = run(wb);
+    const f = r.of("EXEC_OVER_100").find((x) => x.ref?.row === layout.indicators.rows[3].actual.row)!;
+    expect(f).toBeDefined();
+    expect(f.severity).toBe("warning");
+    expect(f.message).toMatch(
+      /^“政府采购执行率”为 243\.69%，超过 100%.*超出了预算（计划）数，并不是指标值定得偏低/,
+    );
+    expect(r.of("OVER_ACHIEVEMENT")).toEqual([]);
+  });
+
+  test("the amounts 180万元 → 438.64万元 under the rate name give 243.69% too", () => {
+    const { wb, layout } = withRow("180万元", "438.64万元");
+    const f = run(wb)
+      .of("EXEC_OVER_100")
+      .find((x) => x.ref?.row === layout.indicators.rows[3].actual.row)!;
+    expect(f.steps).toBe("243.69% = 438.64万元 ÷ 180万元");
+  });
+
+  test("quiet: 政府采购执行率 96% (below 100%)", () => {
+    const { wb } = withRow("≥90%", "96%");
+    expect(run(wb).of("EXEC_OVER_100")).toEqual([]);
   });
 });

@@ -140,3 +140,69 @@ test("the total finding names the part by its cell address (a1)", () => {
   );
   expect(f.fix).toBeUndefined();
 });
+
+describe("a budget sum off by exactly an unrecognised row (seed 002: 其他支出 4.00)", () => {
+  // Seed 002 lists 总预算 1311.99 万元 = 基本支出 + 项目支出 506.00 + 其他支出 4.00; 基本支出 801.99 here so
+  // the figures add up: 801.99 + 506 + 4 = 1311.99. "其他支出" is not a template row: the recognised items
+  // of 按支出性质分 (1311.99) give 801.99 + 506 = 1307.99, 4 short — the 其他支出 row, not a wrong total.
+  const byNature = (withStray: boolean) =>
+    build((s) => {
+      s.budget.variant = "by-nature";
+      s.budget.rows = [
+        {
+          label: "年度资金总额",
+          fullYearBudget: 1311.99,
+          executed: 1311.99,
+          weight: 10,
+          rate: "100%",
+          score: 10,
+        },
+        { label: "按收入性质分", executed: 1311.99 },
+        { label: "一般公共预算", executed: 1311.99 },
+        { label: "按支出性质分", executed: 1311.99 },
+        { label: "基本支出", executed: withStray ? 801.99 : 805.99 },
+        { label: "项目支出", executed: 506 },
+        ...(withStray ? [{ label: "其他支出", executed: 4 }] : []),
+      ];
+      s.total.score = 96.47; // 10 + 49.47 + 27 + 10
+    });
+
+  test("names the 其他支出 row and proposes no new total", () => {
+    const { wb, layout } = byNature(true);
+    const r = run(wb);
+    const f = one(r, "SUM_MISMATCH");
+    expect(f.ref).toEqual(cellAt(layout.budget.rows[3].executed)); // 按支出性质分
+    expect(f.fix).toBeUndefined();
+    expect(f.message).toMatch(/相差 4万元，正是“其他支出”一行（[A-Z]+\d+）的数额/);
+    expect(f.message).not.toMatch(/请改为/);
+  });
+
+  test("quiet: the same block without the stray row adds up (805.99 + 506 = 1311.99)", () => {
+    const r = run(byNature(false).wb);
+    expect(r.of("SUM_MISMATCH")).toEqual([]);
+  });
+
+  test("a difference no row explains still proposes the sum (基本支出 801.99 + 506 vs 1311.99, no stray row)", () => {
+    const { wb } = build((s) => {
+      s.budget.variant = "by-nature";
+      s.budget.rows = [
+        {
+          label: "年度资金总额",
+          fullYearBudget: 1311.99,
+          executed: 1311.99,
+          weight: 10,
+          rate: "100%",
+          score: 10,
+        },
+        { label: "按收入性质分", executed: 1311.99 },
+        { label: "一般公共预算", executed: 1311.99 },
+        { label: "按支出性质分", executed: 1311.99 },
+        { label: "基本支出", executed: 801.99 },
+        { label: "项目支出", executed: 506 },
+      ];
+      s.total.score = 96.47;
+    });
+    const f = one(run(wb), "SUM_MISMATCH");
+    expect(f.message).toMatch(/各组成部分相加为 1307\.99万元.*相差 4万元。请改为 1307\.99万元/);
+  });
+});

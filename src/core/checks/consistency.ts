@@ -14,6 +14,7 @@ import { findRateIndicator, ratio } from "../rates";
 import { fieldText } from "./analysis";
 import type { CheckContext } from "./context";
 import { rowLabel } from "./missing";
+import { misstatedYear } from "./years";
 
 const refKey = (r: CellRef): string => `${r.sheet}!${r.row}:${r.col}`;
 
@@ -73,15 +74,12 @@ function checkUnits(ctx: CheckContext): void {
   }
 }
 
-const YEAR_RE = /(20\d{2})\s*年/g;
 const YEAR_CHAR_RE = /[年\uf98e]/;
-const PREVIOUS_YEAR_WORDS = /上年|上一年|去年|同比|上年度/;
-const NEXT_YEAR_WORDS = /下一步|下年|明年|将|计划|拟/;
 
 /**
- * Any "20xx年" in a text cell of the form area that is not the form's year. Exceptions (kept simple):
- * the year line itself and the 填报日期 cell; the previous year when the cell says 上年/去年/同比; the next
- * year when the cell speaks of plans (下一步/明年/将/计划/拟).
+ * A year other than the form's where the form's own period is misstated (./years.ts): the title, its
+ * score, budget and execution figures, its reporting-period dates. The year line and the 填报日期 cell are
+ * skipped; one finding per cell.
  */
 function checkYears(ctx: CheckContext): void {
   const form = ctx.form;
@@ -92,6 +90,10 @@ function checkYears(ctx: CheckContext): void {
   const skip = new Set<string>();
   for (const r of [form.yearRef, form.header.reportDate?.ref, form.header.reportDate?.labelRef])
     if (r) skip.add(refKey(r));
+  // The title and the indicator names state the form's period: any other year there is a misstatement.
+  const strict = new Set<string>();
+  if (form.titleRef) strict.add(refKey(form.titleRef));
+  for (const r of form.indicators?.rows ?? []) if (r.nameRef) strict.add(refKey(r.nameRef));
   const { top, left, bottom, right } = form.bounds;
   for (let row = top; row <= bottom; row++) {
     const cells = sheet.cells[row];
@@ -104,24 +106,17 @@ function checkYears(ctx: CheckContext): void {
       const raw = cellText(getCell(sheet, row, col).value);
       if (!YEAR_CHAR_RE.test(raw)) continue;
       const ref = { sheet: form.sheet, row, col };
-      if (skip.has(refKey(ref))) continue;
-      const text = raw.normalize("NFKC");
-      YEAR_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = YEAR_RE.exec(text)) !== null) {
-        const y = Number(m[1]);
-        if (y === year) continue;
-        if (y === year - 1 && PREVIOUS_YEAR_WORDS.test(text)) continue;
-        if (y === year + 1 && NEXT_YEAR_WORDS.test(text)) continue;
-        ctx.report({
-          rule: "YEAR_MISMATCH",
-          ref,
-          message: MSG.yearMismatch(y, year, text),
-          typed: y,
-          expected: year,
-        });
-        break;
-      }
+      const key = refKey(ref);
+      if (skip.has(key)) continue;
+      const hit = misstatedYear(raw.normalize("NFKC"), year, strict.has(key));
+      if (!hit) continue;
+      ctx.report({
+        rule: "YEAR_MISMATCH",
+        ref,
+        message: MSG.yearMismatch(hit.year, year, hit.clause),
+        typed: hit.year,
+        expected: year,
+      });
     }
   }
 }

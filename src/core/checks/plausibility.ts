@@ -37,7 +37,13 @@ function checkExecOver100(ctx: CheckContext): void {
     ctx.report({
       rule: "EXEC_OVER_100",
       ref,
-      message: MSG.execOver100(rate, executed.value, budget.value, isTotal ? null : row.label.trim()),
+      message: MSG.execOver100(
+        rate,
+        executed.value,
+        budget.value,
+        isTotal ? null : row.label.trim(),
+        b.block.unit ?? "万元",
+      ),
       typed: rateCell.status === "number" ? rateCell.text : formatPercent(rate, 2),
       expected: formatPercent(rate, 2),
       steps: `${formatPercent(rate, 2)} = ${formatNumber(executed.value)} ÷ ${formatNumber(budget.value)}`,
@@ -56,7 +62,13 @@ function checkIncomeAsSpending(ctx: CheckContext): void {
   ctx.report({
     rule: "INCOME_AS_SPENDING",
     ref: b.executed.ref,
-    message: MSG.incomeAsSpending(b.executed.value, income, spending.value, spending.steps),
+    message: MSG.incomeAsSpending(
+      b.executed.value,
+      income,
+      spending.value,
+      spending.steps,
+      b.block.unit ?? "万元",
+    ),
     typed: b.executed.value,
     expected: spending.value,
     steps: spending.steps,
@@ -162,10 +174,51 @@ function checkPercentOver100(ctx: CheckContext): void {
   }
 }
 
-function checkOverAchievement(ctx: CheckContext): void {
+/**
+ * Rates capped at 100% by their nature: 执行率 (政府采购执行率, 预算执行率 …) and a 完成率 of money (预算/
+ * 支出/资金/采购/投资计划完成率). Above 100% means spending above the plan — not a target set too low
+ * (OVER_ACHIEVEMENT). A 完成率 of tasks may exceed 100% (seed 000: 科技型中小企业 完成全年任务的246.7%).
+ */
+const SPENDING_RATE_RE = /执行率|(?:预算|支出|资金|采购|经费).*完成率/;
+
+/** The rate a capped row shows above 100%: its percentage actual, or actual ÷ target when both are amounts. */
+function spendingRateOver(i: IndicatorInfo): { rate: number; steps: string } | null {
+  if (!SPENDING_RATE_RE.test(i.bareName)) return null;
+  const a = i.actual;
+  const t = i.target;
+  if (a.kind !== "number" || a.value === null) return null;
+  if (a.isPercent) return a.value > 1 + 1e-9 ? { rate: a.value, steps: `实际完成值 ${a.text}` } : null;
+  if (a.unit === "万元" && t.kind === "number" && t.unit === "万元" && t.value !== null && t.value > 0) {
+    const rate = a.value / t.value;
+    if (!(rate > 1 + 1e-9)) return null;
+    return { rate, steps: `${formatPercent(rate, 2)} = ${a.text} ÷ ${t.text}` };
+  }
+  return null;
+}
+
+function checkSpendingRates(ctx: CheckContext): Set<IndicatorInfo> {
+  const reported = new Set<IndicatorInfo>();
+  for (const i of ctx.analysis.indicators) {
+    if (!i.scored || !i.row.actual?.ref) continue;
+    const over = spendingRateOver(i);
+    if (!over) continue;
+    reported.add(i);
+    ctx.report({
+      rule: "EXEC_OVER_100",
+      ref: i.row.actual.ref,
+      message: MSG.spendingRateOver(rowLabel(i.row.name), over.rate),
+      typed: i.actual.text,
+      expected: "≤ 100%",
+      steps: over.steps,
+    });
+  }
+  return reported;
+}
+
+function checkOverAchievement(ctx: CheckContext, skip: Set<IndicatorInfo>): void {
   const threshold = ctx.profile.overAchievement.ratio;
   for (const i of ctx.analysis.indicators) {
-    if (!i.scored || i.overRatio === null || !i.row.actual?.ref) continue;
+    if (!i.scored || i.overRatio === null || !i.row.actual?.ref || skip.has(i)) continue;
     if (!(i.overRatio >= threshold - 1e-9)) continue;
     ctx.report({
       rule: "OVER_ACHIEVEMENT",
@@ -231,6 +284,6 @@ export function checkPlausibility(ctx: CheckContext): void {
   checkIncomeAsSpending(ctx);
   checkMagnitude(ctx);
   checkPercentOver100(ctx);
-  checkOverAchievement(ctx);
+  checkOverAchievement(ctx, checkSpendingRates(ctx));
   checkForecast(ctx);
 }

@@ -7,6 +7,7 @@
  * - a 一级 subtotal score = its 三级 scores; the older Hunan summary 合计 = its rows, and the combined
  *   "评分：96" = that 合计.
  */
+import { a1 } from "../grid";
 import type { CellRef } from "../grid";
 import { MSG } from "../messages";
 import type { BudgetRow, BudgetRowKind } from "../model";
@@ -37,12 +38,47 @@ function amount(
 }
 
 /**
+ * A labelled amount inside the budget block that no recognised row holds, equal to `difference` (the
+ * whole minus its recognised parts): "其他支出 4.00" beside 基本支出 and 项目支出. Looks at the rows the
+ * block spans and the two below it; the amount is the first number right of the label on its row.
+ */
+function unrecognisedRow(
+  ctx: CheckContext,
+  wholeRef: CellRef,
+  difference: number,
+): { label: string; ref: CellRef } | null {
+  const block = ctx.form.budget;
+  const sheet = ctx.wb.sheets.find((s) => s.name === wholeRef.sheet);
+  if (!block || !sheet || block.rows.length === 0) return null;
+  const known = new Set(block.rows.map((r) => planKey(r.labelRef)));
+  const top = Math.min(...block.rows.map((r) => r.labelRef.row));
+  const bottom = Math.max(...block.rows.map((r) => r.labelRef.row)) + 2;
+  for (let row = top; row <= bottom; row++) {
+    const cells = sheet.cells[row] ?? [];
+    for (let col = 0; col < cells.length; col++) {
+      const v = cells[col]?.value;
+      if (v?.kind !== "text" || known.has(planKey({ sheet: sheet.name, row, col }))) continue;
+      const label = v.value.trim();
+      if (!/[\u4e00-\u9fff]/.test(label) || /[:：]$/.test(label)) continue;
+      for (let c = col + 1; c < cells.length; c++) {
+        const x = cells[c]?.value;
+        if (!x || x.kind === "empty") continue;
+        if (x.kind === "number" && sumDifference(x.value, difference) === "none")
+          return { label, ref: { sheet: sheet.name, row, col } };
+        break;
+      }
+    }
+  }
+  return null;
+}
+
+/**
  * Compares `whole` (one row) with the sum of `parts` in one column. Blank parts count as 0; nothing is
  * reported when every part is blank or the whole is blank (MISSING_VALUE covers the total row).
  */
 function compareColumn(
   ctx: CheckContext,
-  what: string,
+  _group: string,
   whole: BudgetRow,
   parts: BudgetRow[],
   col: AmountColumn,
@@ -62,16 +98,33 @@ function compareColumn(
   const kind = sumDifference(w.value, expected);
   if (kind === "none") return;
   const steps = sumSteps(expected, values);
+  const unit = ctx.form.budget?.unit ?? "万元";
+  const what = `“${whole.label.trim()}”的${colName}`;
+  const stray = kind === "real" ? unrecognisedRow(ctx, w.ref, w.value - expected) : null;
+  if (stray) {
+    // The difference is exactly one row the form has but the template does not (其他支出 4.00): name it.
+    ctx.report({
+      rule: "SUM_MISMATCH",
+      ref: w.ref,
+      message: MSG.sumUnrecognised(
+        what,
+        w.value,
+        expected,
+        steps,
+        unit,
+        stray.label,
+        a1(stray.ref.row, stray.ref.col),
+      ),
+      typed: w.value,
+      expected: w.value,
+      steps,
+    });
+    return;
+  }
   ctx.report({
     rule: "SUM_MISMATCH",
     ref: w.ref,
-    message: MSG.sumMismatch(
-      `“${whole.label.trim()}”的${colName}`,
-      w.value,
-      expected,
-      steps,
-      kind === "rounding",
-    ),
+    message: MSG.sumMismatch(what, w.value, expected, steps, kind === "rounding", unit),
     typed: w.value,
     expected,
     steps,
