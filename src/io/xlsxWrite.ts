@@ -3,9 +3,9 @@
  * browser preview can offer the marked copy as a download too.
  */
 import * as ExcelJS from "exceljs";
-import { isPercentFormat, type CellRef, type CellValue, type Workbook } from "../core/grid";
+import type { CellRef, CellValue, Workbook } from "../core/grid";
 import type { CorrectionPlan, FormResult, Severity } from "../core/model";
-import { formatNumber, formatPercentShort } from "../core/numbers";
+import { displayValue, formCellHint } from "../core/display";
 import { cellMarks, combinedScoreGradeText, MARK_COLORS, sameRef } from "../core/marks";
 import { serialToDate } from "./xlsxRead";
 
@@ -93,13 +93,6 @@ export async function workbookToXlsx(model: Workbook, options: WriteOptions = {}
 
 // ───────────────────────────── marked copy ─────────────────────────────
 
-/** A value as a cell with this number format shows it (0.95 in a 0.00% cell → 95%). */
-function shown(v: number | string | null, numFmt: string | undefined): string {
-  if (v === null || v === "") return "（空）";
-  if (typeof v === "string") return v;
-  return isPercentFormat(numFmt) ? formatPercentShort(v, 2) : formatNumber(v, 4);
-}
-
 function addNote(cell: ExcelJS.Cell, line: string): void {
   const n = cell.note as unknown;
   const old =
@@ -110,15 +103,18 @@ function addNote(cell: ExcelJS.Cell, line: string): void {
 }
 
 /** Every change of the plan into its cell (lower levels first, as the plan lists them). */
-function applyPlan(wb: ExcelJS.Workbook, plan: CorrectionPlan): void {
+function applyPlan(wb: ExcelJS.Workbook, result: FormResult, plan: CorrectionPlan): void {
   for (const c of plan.changes) {
     const ws = wb.getWorksheet(c.ref.sheet);
     if (!ws) continue;
     const cell = masterCell(ws, c.ref);
     cell.value = c.value;
+    // As the cell shows values: its number format, and the unit of a budget amount (core/display).
+    const formHint = formCellHint(result.form, c.ref);
+    const hint = { ...formHint, numberFormat: formHint.numberFormat ?? cell.numFmt };
     addNote(
       cell,
-      `已按评分规则改为 ${shown(c.value, cell.numFmt)}（原填写 ${shown(c.typed, cell.numFmt)}）。`,
+      `已按评分规则改为 ${displayValue(c.value, hint)}（原填写 ${displayValue(c.typed, hint)}）。`,
     );
   }
 }
@@ -207,7 +203,7 @@ export async function markedCopy(
   }
 
   for (const result of results) {
-    if (result.plan) applyPlan(wb, result.plan);
+    if (result.plan) applyPlan(wb, result, result.plan);
     else writeTotalAndGrade(wb, result);
   }
   return toBytes(wb);

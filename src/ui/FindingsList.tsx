@@ -16,6 +16,7 @@ import * as React from "react";
 import { refToString } from "../core/grid";
 import type { Finding, Severity } from "../core/model";
 import { CATEGORY_LABEL, RULE_LABEL, SEVERITY_HINT, SEVERITY_LABEL } from "./labels";
+import type { DisplayHint } from "../core/display";
 import type { CellRef } from "../core/grid";
 import { groupFindings, shownValue } from "./logic";
 
@@ -77,16 +78,16 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
 interface ItemProps {
   finding: Finding;
   disabled: boolean;
-  /** Number format of a cell, so values show as the cell shows them (990.31%, not 9.9031). */
-  formatOf(ref: CellRef): string | undefined;
+  /** How a cell shows values (990.31%, not 9.9031; 4563.47万元). */
+  hintOf(ref: CellRef): DisplayHint;
   onSelect(f: Finding): void;
   onFix(f: Finding): void;
 }
 
-function FindingItem({ finding: f, disabled, formatOf, onSelect, onFix }: ItemProps) {
+function FindingItem({ finding: f, disabled, hintOf, onSelect, onFix }: ItemProps) {
   const s = useStyles();
-  const format = f.ref ? formatOf(f.ref) : undefined;
-  const fixShown = f.fix ? shownValue(f.fix.value, formatOf(f.fix.ref)) : "";
+  const format = f.ref ? hintOf(f.ref) : {};
+  const fixShown = f.fix ? shownValue(f.fix.value, hintOf(f.fix.ref)) : "";
   const cell = f.ref ? refToString(f.ref) : "";
   const hasNumbers = f.typed !== undefined || (f.expected !== undefined && f.expected !== null);
   return (
@@ -136,12 +137,12 @@ function FindingItem({ finding: f, disabled, formatOf, onSelect, onFix }: ItemPr
 export interface FindingsListProps {
   findings: Finding[];
   disabled: boolean;
-  formatOf(ref: CellRef): string | undefined;
+  hintOf(ref: CellRef): DisplayHint;
   onSelect(f: Finding): void;
   onFix(f: Finding): void;
 }
 
-export function FindingsList({ findings, disabled, formatOf, onSelect, onFix }: FindingsListProps) {
+export function FindingsList({ findings, disabled, hintOf, onSelect, onFix }: FindingsListProps) {
   const s = useStyles();
   const groups = groupFindings(findings);
   return (
@@ -173,7 +174,7 @@ export function FindingsList({ findings, disabled, formatOf, onSelect, onFix }: 
                       key={`${f.rule}-${f.ref ? refToString(f.ref) : ""}-${i}`}
                       finding={f}
                       disabled={disabled}
-                      formatOf={formatOf}
+                      hintOf={hintOf}
                       onSelect={onSelect}
                       onFix={onFix}
                     />

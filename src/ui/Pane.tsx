@@ -81,7 +81,7 @@ function NotFound({ message }: { message: string | undefined }) {
 
 export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
   const s = useStyles();
-  const { state, actions, formatOf } = usePane(host, deps, onResults);
+  const { state, actions, hintOf } = usePane(host, deps, onResults);
   const busy = state.phase !== null;
   const result = state.results?.[state.formIndex] ?? state.results?.[0] ?? null;
   const profile = deps.profiles.find((p) => p.id === state.profileId);
@@ -201,7 +201,7 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
             <FindingsList
               findings={findings}
               disabled={busy}
-              formatOf={formatOf}
+              hintOf={hintOf}
               onSelect={actions.selectFinding}
               onFix={actions.applyFix}
             />

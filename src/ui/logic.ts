@@ -4,8 +4,10 @@
  */
 import { cellText, isPercentFormat, refToString, type CellRef, type CellValue } from "../core/grid";
 import type { Finding, FormResult, Severity } from "../core/model";
-import { formatNumber, formatPercentShort } from "../core/numbers";
+import { displayValue, type DisplayHint } from "../core/display";
 import { cellMarks, combinedScoreGradeText, refKey, sameRef } from "../core/marks";
+
+export { displayValue };
 import type { CellSnapshot, CellWrite, MarkSpec } from "../host/host";
 
 export { combinedScoreGradeText };
@@ -55,21 +57,13 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
   return groups;
 }
 
-/** A typed/expected value for display: numbers without float noise (up to 4 decimals). */
-export function displayValue(v: number | string | null | undefined): string {
-  if (v === null || v === undefined || v === "") return "（空）";
-  if (typeof v === "number") return formatNumber(v, 4);
-  return v;
+/** A value as its cell shows it (core/display): 9.9031 in a 0.00% cell → 990.31%, 4563.47 → 4563.47万元. */
+export function shownValue(v: number | string | null | undefined, hint: DisplayHint = {}): string {
+  return displayValue(v, hint);
 }
 
-/** A value as a cell with this number format shows it: 9.9031 in a 0.00% cell → 990.31%. */
-export function shownValue(v: number | string | null | undefined, numberFormat?: string): string {
-  if (typeof v === "number" && isPercentFormat(numberFormat)) return formatPercentShort(v, 2);
-  return displayValue(v);
-}
-
-export function snapshotText(value: CellValue, numberFormat?: string): string {
-  if (value.kind === "number") return shownValue(value.value, numberFormat);
+export function snapshotText(value: CellValue, hint: DisplayHint = {}): string {
+  if (value.kind === "number") return shownValue(value.value, hint);
   return cellText(value);
 }
 
@@ -101,19 +95,19 @@ export function previewWrite(
   what: string,
   write: CellWrite,
   snapshot: CellSnapshot | undefined,
-  numberFormat?: string,
+  hint: DisplayHint = {},
 ): WritePreview {
   const value: CellValue = snapshot?.value ?? { kind: "empty" };
   const formula = snapshot?.formula;
   // A formula whose result already is the value stays: writing would only replace it by a constant.
   const same = sameValue(value, write.value);
-  const current = snapshotText(value, numberFormat);
+  const current = snapshotText(value, hint);
   return {
     ref: write.ref,
     cell: refToString(write.ref),
     what,
     current: formula ? `=${formula}（${current || "公式"}）` : current,
-    next: shownValue(write.value, numberFormat),
+    next: shownValue(write.value, hint),
     value: write.value,
     formula,
     same,
@@ -186,19 +180,16 @@ export const REPORT_HEADER = [
   "计算过程",
 ];
 
-/** A finding's typed or recomputed value for the report: as its cell shows it when that is a percentage. */
-function reportValue(
-  v: number | string | null | undefined,
-  numberFormat: string | undefined,
-): string | number {
+/** A finding's typed or recomputed value for the report: as its cell shows it (percentage, amount with unit). */
+function reportValue(v: number | string | null | undefined, hint: DisplayHint): string | number {
   if (v === undefined || v === null) return "";
-  return typeof v === "number" && isPercentFormat(numberFormat) ? shownValue(v, numberFormat) : v;
+  return typeof v === "number" && (isPercentFormat(hint.numberFormat) || hint.unit) ? shownValue(v, hint) : v;
 }
 
-/** Report rows (first row = header) for every finding of every form; `formatOf` gives a cell's number format. */
+/** Report rows (first row = header) for every finding of every form; `hintOf` says how a cell shows values. */
 export function reportRows(
   results: FormResult[],
-  formatOf: (ref: CellRef) => string | undefined = () => undefined,
+  hintOf: (ref: CellRef) => DisplayHint = () => ({}),
 ): (string | number)[][] {
   const rows: (string | number)[][] = [REPORT_HEADER];
   for (const r of results) {
@@ -213,8 +204,8 @@ export function reportRows(
         f.rule,
         RULE_LABEL[f.rule] ?? "",
         f.message,
-        reportValue(f.typed, f.ref ? formatOf(f.ref) : undefined),
-        reportValue(f.expected, f.ref ? formatOf(f.ref) : undefined),
+        reportValue(f.typed, f.ref ? hintOf(f.ref) : {}),
+        reportValue(f.expected, f.ref ? hintOf(f.ref) : {}),
         f.steps ?? "",
       ]);
     }

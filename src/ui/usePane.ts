@@ -1,6 +1,7 @@
 /* global Blob, setTimeout */
 /** The pane's effects: every command goes through the WorkbookHost; every error keeps its code. */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { formCellHint, type DisplayHint } from "../core/display";
 import type { CellRef, Workbook } from "../core/grid";
 import type { Finding, FormResult } from "../core/model";
 import type { WorkbookHost } from "../host/host";
@@ -55,11 +56,29 @@ function formatAt(workbook: Workbook | null, ref: CellRef): string | undefined {
   return sheet.cells[m ? m.top : ref.row]?.[m ? m.left : ref.col]?.numberFormat;
 }
 
+/**
+ * How a cell shows values: the located form's hint (number format, 万元 of a budget amount), else the
+ * number format of the cell as last read.
+ */
+function hintAt(results: FormResult[] | null, workbook: Workbook | null, ref: CellRef): DisplayHint {
+  const form = results?.find(
+    (r) =>
+      r.form &&
+      r.sheet === ref.sheet &&
+      ref.row >= r.form.bounds.top &&
+      ref.row <= r.form.bounds.bottom &&
+      ref.col >= r.form.bounds.left &&
+      ref.col <= r.form.bounds.right,
+  )?.form;
+  const hint = formCellHint(form, ref);
+  return hint.numberFormat !== undefined ? hint : { ...hint, numberFormat: formatAt(workbook, ref) };
+}
+
 export function usePane(
   host: WorkbookHost,
   deps: PaneDeps,
   onResults?: (results: FormResult[]) => void,
-): { state: PaneState; actions: PaneActions; formatOf(ref: CellRef): string | undefined } {
+): { state: PaneState; actions: PaneActions; hintOf(ref: CellRef): DisplayHint } {
   const [state, dispatch] = useReducer(paneReducer, deps.defaultProfileId, initialState);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -160,7 +179,7 @@ export function usePane(
       host,
       now: () => deps.now(),
       ask,
-      formatOf: (ref: CellRef) => formatAt(workbookRef.current, ref),
+      hintOf: (ref: CellRef) => hintAt(stateRef.current.results, workbookRef.current, ref),
       setUndo: (stack) => dispatch({ type: "undo", stack }),
       writing: () => setPhase("writing"),
     }),
@@ -236,7 +255,7 @@ export function usePane(
       exportReport() {
         void run("导出校验报告", "exporting", async () => {
           const results = stateRef.current.results ?? [];
-          const rows = reportRows(results, writeContext.formatOf);
+          const rows = reportRows(results, writeContext.hintOf);
           const first = results.find((r) => r.department) ?? results[0];
           const name = `绩效自评校验报告${first?.department ? `-${first.department}` : ""}-${stamp(deps.now())}.csv`;
           deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
@@ -283,5 +302,5 @@ export function usePane(
     [host, deps, run, readCheckMark, writeContext, afterWrite],
   );
 
-  return { state, actions, formatOf: writeContext.formatOf };
+  return { state, actions, hintOf: writeContext.hintOf };
 }

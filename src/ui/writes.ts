@@ -6,6 +6,7 @@
 import { refToString, type CellRef } from "../core/grid";
 import type { Finding, FormResult } from "../core/model";
 import type { CellSnapshot, CellWrite, WorkbookHost } from "../host/host";
+import type { DisplayHint } from "../core/display";
 import { formatNumber } from "../core/numbers";
 import { previewWrite, refKey, resolveTarget, shownValue, snapshotText, type WritePreview } from "./logic";
 import type { ConfirmRequest, Notice } from "./state";
@@ -26,8 +27,8 @@ export interface WriteContext {
   now(): Date;
   /** Shows the dialog; resolves to the chosen option's key, or null for 取消. */
   ask(request: ConfirmRequest): Promise<string | null>;
-  /** Number format of a cell as last read (so values show as the cell shows them). */
-  formatOf(ref: CellRef): string | undefined;
+  /** How a cell shows values (number format, unit), so values show as the cell shows them. */
+  hintOf(ref: CellRef): DisplayHint;
   /** The undo stack changed (the pane shows its last record). */
   setUndo(stack: UndoRecord[]): void;
   /** Marks the pane busy writing again after a dialog. */
@@ -75,7 +76,7 @@ export async function writeWithUndo(ctx: WriteContext, action: string, rows: Wri
 export async function applyFix(ctx: WriteContext, f: Finding): Promise<{ notice: Notice; wrote: boolean }> {
   const fix = f.fix!;
   const [snapshot] = await ctx.host.inspectCells([fix.ref]);
-  const preview = previewWrite("重算值", { ref: fix.ref, value: fix.value }, snapshot, ctx.formatOf(fix.ref));
+  const preview = previewWrite("重算值", { ref: fix.ref, value: fix.value }, snapshot, ctx.hintOf(fix.ref));
   if (preview.same)
     return { notice: { intent: "info", text: `${preview.cell} 已是重算值，无需修改。` }, wrote: false };
   if (preview.formula) {
@@ -127,7 +128,7 @@ export async function writeBack(
     targets
       .map((t) => {
         const snapshot = snapshots.get(refKey(t.ref));
-        return previewWrite(t.what, resolveTarget(t, snapshot), snapshot, ctx.formatOf(t.ref));
+        return previewWrite(t.what, resolveTarget(t, snapshot), snapshot, ctx.hintOf(t.ref));
       })
       .filter((p) => !p.same);
   const all = previews(choice.all);
@@ -194,9 +195,9 @@ export async function writeBack(
 /** How a cell read before a write is shown in the undo dialog: its formula and value, or （空）. */
 export function beforeText(
   before: { value: CellSnapshot["value"]; formula?: string },
-  numberFormat?: string,
+  hint: DisplayHint = {},
 ): string {
-  const text = snapshotText(before.value, numberFormat);
+  const text = snapshotText(before.value, hint);
   if (before.formula !== undefined) return `=${before.formula}（${text || "公式"}）`;
   return text || "（空）";
 }
@@ -220,7 +221,7 @@ export async function undoLast(ctx: WriteContext): Promise<{ notice: Notice; wro
       title: "单元格已被改动",
       intro: `下列单元格现在的内容不是「${record.action}」写入的值（可能已手动修改）。撤销会把它们恢复为写入前的内容：`,
       rows: changed.map((c): WritePreview => {
-        const fmt = ctx.formatOf(c.ref);
+        const fmt = ctx.hintOf(c.ref);
         const snap = now.get(refKey(c.ref));
         return {
           ref: c.ref,

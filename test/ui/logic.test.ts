@@ -59,7 +59,7 @@ describe("pane logic", () => {
       "执行率",
       { ref, value: 9.9031 },
       { ref, value: { kind: "number", value: 9.9 } },
-      "0.00%",
+      { numberFormat: "0.00%" },
     );
     expect([rate.current, rate.next]).toEqual(["990%", "990.31%"]);
   });
