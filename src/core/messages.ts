@@ -60,6 +60,9 @@ export const MSG = {
     `“${field}”未填写${note ? `（${note}）` : ""}。这是必填项，请补充后再提交。`,
   missingFieldNoCell: (field: string): string =>
     `表中找不到“${field}”栏目。这是必填项，请按模板补上该栏并填写。`,
+  emptyIndicatorRow: (rowName: string | null, row: number): string =>
+    `${rowName ? `“${rowName}”一行` : `第 ${row} 行指标`}的年度指标值、实际完成值、分值和得分都未填写。请填写该指标；` +
+    "模板中多余的空行请删除，该行不考核时请在各栏填“/”。",
   missingValue: (what: string, rowName: string): string =>
     `“${rowName}”的${what}未填写。请填写${what}；该行不考核时请在各栏填“/”。`,
   /**
@@ -253,6 +256,22 @@ export const MSG = {
   yearMismatch: (year: number, formYear: number, text: string): string =>
     `这里把本表的年度写成了 ${year}年（${q(text)}），本表是 ${formYear}年度的自评表。` +
     "请核对年份，是否沿用了往年的内容。",
+  figureConflict: (
+    rowName: string,
+    rowText: string,
+    rowAddress: string,
+    where: string,
+    whereAddress: string,
+    clause: string,
+    figure: string,
+    qualifier: string | null,
+    qualifiedSide: "row" | "text",
+  ): string =>
+    `“${rowName}”的实际完成值（${rowAddress}）为 ${rowText}，而${where}（${whereAddress}）写的是${q(clause)}，即 ${figure}。` +
+    (qualifier
+      ? `其中${qualifiedSide === "row" ? "实际完成值" : "文字"}写明${q(qualifier)}，是预计数或非全年数，两处因此不同；` +
+        "自评应统一填写全年实际完成数。"
+      : "同一数量在一张表中应只有一个数，请核对后统一（若两处统计口径不同，请在文字中写明）。"),
   unknownLevel1: (name: string, known: string): string =>
     `一级指标“${name}”不在规定的指标类别中（${known}）。请使用规定的一级指标名称。`,
   unknownLevel2: (name: string, level1: string, known: string): string =>

@@ -108,6 +108,52 @@ describe("MISSING_VALUE", () => {
     expect(f.message).toMatch(/年度资金总额.*全年执行数/);
   });
 
+  test("an empty indicator row (nothing typed, no name) → one finding for the row, not one per cell", () => {
+    const { wb, layout } = build((s) =>
+      s.indicators.push({
+        level1: "满意度指标",
+        level2: "服务对象满意度指标",
+        name: "",
+        target: null,
+        actual: null,
+        weight: null,
+        score: null,
+      }),
+    );
+    const row = layout.indicators.rows[layout.indicators.rows.length - 1];
+    const onRow = run(wb).findings.filter((f) => f.ref?.row === row.target.row);
+    expect(onRow.map((f) => [f.rule, f.ref])).toEqual([["MISSING_VALUE", cellAt(row.target)]]);
+    expect(onRow[0].message).toBe(
+      `第 ${row.target.row + 1} 行指标的年度指标值、实际完成值、分值和得分都未填写。请填写该指标；模板中多余的空行请删除，该行不考核时请在各栏填“/”。`,
+    );
+  });
+
+  test("a named row with nothing typed → one finding at its name cell", () => {
+    const { wb, layout } = build((s) => {
+      const i = s.indicators[0];
+      i.target = null;
+      i.actual = null;
+      i.weight = null;
+      i.score = null;
+    });
+    const row = layout.indicators.rows[0];
+    const onRow = run(wb).findings.filter((f) => f.ref?.row === row.name.row && f.rule === "MISSING_VALUE");
+    expect(onRow.map((f) => f.ref)).toEqual([cellAt(row.name)]);
+    expect(onRow[0].message).toMatch(/^“新增规模企业”一行的年度指标值、实际完成值、分值和得分都未填写/);
+  });
+
+  test("quiet for the row rule: a half-filled row keeps one finding per blank cell", () => {
+    const { wb, layout } = build((s) => {
+      s.indicators[0].weight = null;
+      s.indicators[0].score = null;
+    });
+    const row = layout.indicators.rows[0];
+    const onRow = run(wb)
+      .of("MISSING_VALUE")
+      .filter((f) => f.ref?.row === row.name.row);
+    expect(onRow.map((f) => f.ref)).toEqual([cellAt(row.weight), cellAt(row.score)]);
+  });
+
   test("quiet: a placeholder row (“/” everywhere) is not missing", () => {
     const r = run(
       build((s) =>

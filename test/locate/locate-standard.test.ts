@@ -86,8 +86,9 @@ describe("locateForms on the built standard form", () => {
     // Row 2 (数量指标 again) inherits from row 1's cells.
     expect(rows[1].level1Ref).toEqual(ref("自评表", layout.indicators.rows[0].level1));
     expect(rows[1].level2Ref).toEqual(ref("自评表", layout.indicators.rows[0].level2));
-    // Header values: without merges the value cell is still the one right of the label.
-    expect(at(form.header.budgetCode)).toEqual({ sheet: "自评表", row: 2, col: 5 });
+    // Header values: without merges the label (E3) and its value (G3, where the builder wrote it) are two
+    // columns apart; the value is found over the empty unmerged F3 (issue 13, item 6).
+    expect(at(form.header.budgetCode)).toEqual(ref("自评表", layout.header.budgetCode.value));
   });
 
   test("extra 指标性质 and 度量单位 columns located by their header text", () => {

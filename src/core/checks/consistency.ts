@@ -1,5 +1,5 @@
 /**
- * Consistency: UNIT_MISMATCH, YEAR_MISMATCH, UNKNOWN_CATEGORY, GOAL_DUPLICATE, UNPARSED_VALUE
+ * Consistency: UNIT_MISMATCH, YEAR_MISMATCH, UNKNOWN_CATEGORY, GOAL_DUPLICATE, UNPARSED_VALUE, FIGURE_CONFLICT
  * (domain.md §6 "consistency").
  */
 import { cellText, getCell } from "../grid";
@@ -15,6 +15,7 @@ import { fieldText } from "./analysis";
 import type { CheckContext } from "./context";
 import { rowLabel } from "./missing";
 import { misstatedYear } from "./years";
+import { checkFigures } from "./figures";
 
 const refKey = (r: CellRef): string => `${r.sheet}!${r.row}:${r.col}`;
 
@@ -201,4 +202,5 @@ export function checkConsistency(ctx: CheckContext): void {
   checkCategories(ctx);
   checkGoals(ctx);
   checkUnparsed(ctx);
+  checkFigures(ctx);
 }

@@ -2,7 +2,7 @@
  * MISSING_FIELD, MISSING_VALUE, MISSING_REASON (rules.md; domain.md §6 "missing").
  */
 import { getCell, type CellRef } from "../grid";
-import type { FormField } from "../model";
+import type { FormField, IndicatorRow } from "../model";
 import { FIELD_NAMES, MSG, shownValue } from "../messages";
 import { fieldRef, fieldText, isBlankField, readNumber } from "./analysis";
 import type { NumberRead } from "./analysis";
@@ -246,6 +246,17 @@ function checkValues(ctx: CheckContext): void {
   for (const i of ctx.analysis.indicators) {
     if (!i.scored) continue;
     const name = rowLabel(i.row.name);
+    if (emptyRow(ctx, i.row)) {
+      // A row with nothing typed (a blank template's spare rows): one finding for the row, not one per cell.
+      const ref = i.row.name.trim() ? i.row.nameRef : (i.row.target?.ref ?? i.row.nameRef);
+      ctx.report({
+        rule: "MISSING_VALUE",
+        ref,
+        message: MSG.emptyIndicatorRow(i.row.name.trim() ? name : null, i.row.row + 1),
+        typed: null,
+      });
+      continue;
+    }
     requireValue(ctx, textStatus(i.row.target), FIELD_NAMES.target, name);
     requireValue(ctx, textStatus(i.row.actual), FIELD_NAMES.actualValue, name);
     requireNumber(ctx, i.weight, FIELD_NAMES.weight, name, "points");
@@ -259,6 +270,15 @@ function checkValues(ctx: CheckContext): void {
       requireNumber(ctx, p.score, "自评得分", rowLabel(p.summary.name), "points");
     }
   }
+}
+
+/** Target, actual, weight and score all blank (no formula either): the row is empty, not half-filled. */
+function emptyRow(ctx: CheckContext, row: IndicatorRow): boolean {
+  const fields = [row.target, row.actual, row.weight, row.score];
+  return (
+    fields.every((f) => !f?.ref || (isBlankField(f) && uncalculatedFormula(ctx, f.ref) === null)) &&
+    fields.some((f) => f?.ref)
+  );
 }
 
 /** Name of an indicator row for messages ("（未命名指标）" when blank). */

@@ -208,6 +208,20 @@ export class SheetIndex {
   }
 
   /**
+   * The first filled cell right of an empty, unmerged (row, col), over empty unmerged cells only, within
+   * 15 columns and this band; null at a label, a merged cell or the end.
+   */
+  private farRight(row: number, col: number): { row: number; col: number } | null {
+    if (this.mergeAt(row, col)) return null;
+    for (let c = col + 1; c <= col + 15 && this.inBand(row, c); c++) {
+      if (this.isLabelAt(row, c)) return null;
+      if (this.hasContent(row, c)) return { row, col: c };
+      if (this.mergeAt(row, c)) return null;
+    }
+    return null;
+  }
+
+  /**
    * The value of a label: in the same cell ("联系人：张三"), to its right (after the label's merge) or below
    * it. `prefer` picks the side used when both are blank.
    */
@@ -223,8 +237,11 @@ export class SheetIndex {
     const belowLabel = this.isLabelAt(below.row, below.col) || !this.inBand(below.row, below.col);
     const rightFilled = !rightLabel && this.hasContent(right.row, right.col);
     const belowFilled = !belowLabel && this.hasContent(below.row, below.col);
+    // On an unmerged row the value may stand further right (label in A20, grade in G20).
+    const far = !rightFilled && !rightLabel && !belowFilled ? this.farRight(right.row, right.col) : null;
     let pos: { row: number; col: number } | null;
-    if (prefer === "right") {
+    if (far) pos = far;
+    else if (prefer === "right") {
       if (rightFilled) pos = right;
       else if (belowFilled) pos = below;
       else if (!rightLabel) pos = right;
