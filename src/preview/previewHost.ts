@@ -187,9 +187,17 @@ export class PreviewHost implements WorkbookHost {
     return name;
   }
 
+  /**
+   * Excel keeps settings in the document; here the pane's undo record is kept per file name (the other
+   * settings, such as the rule profile, are the browser's), so one file's record is never offered on another.
+   */
+  private settingKey(key: string): string {
+    return key === "undo" ? `${SETTINGS_PREFIX}${key}:${this.fileName ?? ""}` : SETTINGS_PREFIX + key;
+  }
+
   async loadSetting(key: string): Promise<string | null> {
     try {
-      return this.storage?.getItem(SETTINGS_PREFIX + key) ?? null;
+      return this.storage?.getItem(this.settingKey(key)) ?? null;
     } catch (e) {
       throw new HostError("SettingsUnavailable", `无法读取浏览器中保存的设置：${(e as Error).message}`);
     }
@@ -197,7 +205,7 @@ export class PreviewHost implements WorkbookHost {
 
   async saveSetting(key: string, value: string): Promise<void> {
     try {
-      this.storage?.setItem(SETTINGS_PREFIX + key, value);
+      this.storage?.setItem(this.settingKey(key), value);
     } catch (e) {
       throw new HostError("SettingsUnavailable", `无法在浏览器中保存设置：${(e as Error).message}`);
     }

@@ -61,6 +61,7 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
           <DialogTitle>{request?.title}</DialogTitle>
           <DialogContent>
             <Body1 block>{request?.intro}</Body1>
+            {request !== null && request.rows.length > 0 && (
             <table className={s.table}>
               <thead>
                 <tr>
@@ -83,6 +84,7 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
                 ))}
               </tbody>
             </table>
+            )}
             {request?.notes?.map((n) => (
               <Body1 block key={n} className={s.note}>
                 {n}

@@ -213,7 +213,27 @@ export async function undoLast(ctx: WriteContext): Promise<{ notice: Notice; wro
     ctx.setUndo(stack);
     return { notice: { intent: "info", text: "没有可撤销的修改。" }, wrote: false };
   }
-  const current = await ctx.host.inspectCells(record.cells.map((c) => c.ref));
+  let current: CellSnapshot[];
+  try {
+    current = await ctx.host.inspectCells(record.cells.map((c) => c.ref));
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== "ItemNotFound") throw e;
+    // The sheet is gone (renamed or deleted): the record can only be dropped, so older ones can be undone.
+    const answer = await ctx.ask({
+      title: "无法撤销",
+      intro: `「${record.action}」写入的工作表已不存在（${(e as Error).message}），这条修改记录无法撤销。是否删除这条记录？`,
+      rows: [],
+      options: [{ key: "drop", label: "删除这条记录", primary: true }],
+    });
+    if (answer === null) return { notice: CANCELLED, wrote: false };
+    const rest = stack.slice(0, -1);
+    await ctx.host.saveSetting(UNDO_SETTING, serializeUndoStack(rest));
+    ctx.setUndo(rest);
+    return {
+      notice: { intent: "info", text: "已删除这条无法撤销的修改记录，未修改任何单元格。" },
+      wrote: false,
+    };
+  }
   const changed = changedSince(record, current);
   if (changed.length > 0) {
     const now = byRef(current);

@@ -8,6 +8,7 @@ import { configure, screen, waitFor, within } from "@testing-library/react";
 import { checkWorkbook } from "../../src/core/check";
 import type { Workbook } from "../../src/core/grid";
 import type { CorrectionPlan } from "../../src/core/model";
+import { HostError } from "../../src/host/host";
 import { parseUndoStack } from "../../src/ui/undo";
 import { FakeHost } from "./fakeHost";
 import { brokenWorkbook, G24, H16, H23, H7 } from "./fixtures";
@@ -190,6 +191,21 @@ describe("写回总分和等级 with item fixes pending", () => {
     await screen.findByText(/已撤销/);
     await idle();
     expect(clone(host.workbook)).toEqual(clone(original));
+  });
+
+  test("a record whose sheet is gone can only be dropped, and nothing is written", async () => {
+    const { host, user } = setupPane(brokenWorkbook(), deps);
+    await validate(user);
+    await writeAll(user);
+    host.fail("inspectCells", new HostError("ItemNotFound", "工作表“自评表”不存在。"));
+    await user.click(screen.getByRole("button", { name: "撤销「全部采用重算值并写回」" }));
+    const dialog = await confirmDialog();
+    expect(dialog).toHaveTextContent("这条修改记录无法撤销");
+    await user.click(dialogButton(dialog, "删除这条记录"));
+    await screen.findByText(/已删除这条无法撤销的修改记录/);
+    expect(host.callsOf("writeCells")).toHaveLength(1);
+    expect(undoStack(host)).toEqual([]);
+    expect(screen.queryByRole("region", { name: "可撤销的修改" })).toBeNull();
   });
 
   test("采用重算值 is recorded too, and 撤销 restores the typed score", async () => {
