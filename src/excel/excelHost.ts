@@ -658,9 +658,8 @@ export class ExcelHost implements WorkbookHost {
           }
         });
         writes.forEach((w, i) => {
-          // Undo puts a formula back (Range.formulas, ExcelApi 1.1); "" as a value empties the cell.
-          if (w.formula !== undefined) ranges[i].formulas = [[`=${w.formula}`]];
-          else ranges[i].values = [[w.value]];
+          // Undo puts a formula back: Range.values (ExcelApi 1.1) enters "=…" as a formula; "" empties the cell.
+          ranges[i].values = [[w.formula !== undefined ? `=${w.formula}` : w.value]];
         });
         await context.sync();
       }),
