@@ -1,4 +1,4 @@
-/* global process, console */
+/* global process, console, __dirname */
 /**
  * Precision figures: `npm run precision` (tsx scripts/precision.ts [--json]).
  *

@@ -79,6 +79,27 @@ const rateCell = (exact: number): fc.Arbitrary<CellInput> =>
     fc.integer({ min: 0, max: 20000 }).map((c): CellInput => `${(c / 100).toFixed(2)}%`),
   );
 
+/** Rows grouped by 一级 name, each group followed by its 小计 row when asked. */
+function withSubtotals(rows: IndicatorSpec[], kind: string, random: number): IndicatorSpec[] {
+  const order = [...new Set(rows.map((i) => i.level1))];
+  const out: IndicatorSpec[] = [];
+  for (const name of order) {
+    const group = rows.filter((i) => i.level1 === name);
+    out.push(...group);
+    if (kind === "none") continue;
+    out.push({
+      level1: `${name}小计`,
+      level2: "",
+      name: "",
+      target: null,
+      actual: null,
+      weight: r2(group.reduce((a, i) => a + Number(i.weight), 0)),
+      score: kind === "sum" ? r2(group.reduce((a, i) => a + Number(i.score), 0)) : random,
+    });
+  }
+  return out;
+}
+
 const form: fc.Arbitrary<FormSpec> = fc
   .record({
     budget: fc.integer({ min: 5000, max: 50000 }),
@@ -89,6 +110,9 @@ const form: fc.Arbitrary<FormSpec> = fc
     totalKind: fc.constantFrom("parts", "random", "over"),
     totalRandom: fc.integer({ min: 0, max: 10000 }),
     grade: fc.constantFrom("优", "良", "较差", "差", "中", "优秀"),
+    /** 一级 subtotal rows (产出指标小计 …) after each group: none, the typed parts' sum, or a random score. */
+    subtotals: fc.constantFrom("none", "sum", "random"),
+    subtotalRandom: fc.integer({ min: 0, max: 6000 }),
   })
   .chain((r) => {
     const budget = r.budget / 100;
@@ -119,8 +143,9 @@ const form: fc.Arbitrary<FormSpec> = fc
         },
         { label: "上年结转资金", initialBudget: carry, fullYearBudget: carry, executed: carryExec },
       ];
-      spec.indicators = r.indicators;
-      const parts = [Number(spec.budget.rows[0].score), ...r.indicators.map((i) => Number(i.score))];
+      spec.indicators = withSubtotals(r.indicators, r.subtotals, r.subtotalRandom / 100);
+      const rows = spec.indicators.filter((i) => !i.level1.endsWith("小计"));
+      const parts = [Number(spec.budget.rows[0].score), ...rows.map((i) => Number(i.score))];
       const partsSum = r2(parts.reduce((a, b) => a + b, 0));
       spec.total.score =
         r.totalKind === "parts" ? partsSum : r.totalKind === "over" ? 188.1 : r.totalRandom / 100;
@@ -162,7 +187,15 @@ function assertCoherent(r: FormResult): void {
 }
 
 /** How often the generated forms hit the cases the property is about (so it cannot pass vacuously). */
-const seen = { changed: 0, totalFixed: 0, totalExplained: 0, gradeFixed: 0, subRate: 0, outOfRange: 0 };
+const seen = {
+  changed: 0,
+  totalFixed: 0,
+  totalExplained: 0,
+  gradeFixed: 0,
+  subRate: 0,
+  outOfRange: 0,
+  subtotalFixed: 0,
+};
 
 function property(profile: () => RuleProfile, numRuns: number): void {
   fc.assert(
@@ -182,6 +215,7 @@ function property(profile: () => RuleProfile, numRuns: number): void {
       if (onTotal.some((f) => f.rule === "SCORE_OUT_OF_RANGE")) seen.outOfRange++;
       if (before.findings.some((f) => f.rule === "GRADE_MISMATCH" && f.fix)) seen.gradeFixed++;
       if (before.plan!.changes.some((c) => c.item.includes("当年财政拨款"))) seen.subRate++;
+      if (before.plan!.changes.some((c) => c.item.includes("小计"))) seen.subtotalFixed++;
       for (const c of before.plan!.changes) setCell(wb, c.ref, c.value);
       const after = run(wb, profile());
       const left = after.findings.filter((f) => f.severity === "error" && ARITHMETIC.includes(f.rule));

@@ -6,7 +6,7 @@ import { describe, expect, test } from "@jest/globals";
 import { a1 } from "../../src/core/grid";
 import { buildStandardForm, standardLayout } from "../../src/core/template";
 import { CORRECT, PCT, build, indIndex, seed004Spec, workbookOf } from "./fixtures";
-import { cellAt, one, run } from "./helpers";
+import { cellAt, hunanSheet, one, run } from "./helpers";
 
 describe("plan of seed 004 (吉首 2023)", () => {
   const spec = seed004Spec();
@@ -109,7 +109,7 @@ describe("RATE_MISMATCH on the budget sub-rows (其中：当年财政拨款 …)
     expect(f.severity).toBe("error");
     expect(f.expected).toBe("75.00%");
     expect(f.message).toMatch(
-      /^“其中：当年财政拨款”的执行率填写 70%，按公式应为 75\.00%（75\.00% = 60 ÷ 80）/,
+      /^“其中：当年财政拨款”的执行率填写 70%，按公式应为 75\.00%（75\.00% = 60万元 ÷ 80万元）/,
     );
     expect(f.fix).toEqual({ ref: cellAt(layout.budget.rows[1].rate), value: 0.75 });
     expect(r.results[0].plan!.changes.map((c) => c.value)).toEqual([0.75]);
@@ -204,5 +204,80 @@ describe("a budget sum off by exactly an unrecognised row (seed 002: 其他支�
     });
     const f = one(run(wb), "SUM_MISMATCH");
     expect(f.message).toMatch(/各组成部分相加为 1307\.99万元.*相差 4万元。请改为 1307\.99万元/);
+  });
+});
+
+describe("plan of the older Hunan report form (helpers.ts hunanSheet: 8 + 49 + 30 + 9 = 96)", () => {
+  // 满意度 typed 8 instead of 9: rows 8 + 49 + 30 + 8 = 95; 合计 still 96 (得分率 96%), 满意度 得分率 still 90%.
+  const sheet = () =>
+    hunanSheet((rows) => {
+      rows[19][2] = 8;
+    });
+
+  test("合计 96 → 95, its 得分率 → 95.00%, 满意度 得分率 → 80.00%, combined 评分 → 95; total 95 → 优", () => {
+    const r = run({ sheets: [sheet()] });
+    const plan = r.results[0].plan!;
+    expect(plan.changes.map((c) => [c.ref.row, c.ref.col, c.value])).toEqual([
+      [20, 2, 95],
+      [19, 3, "80.00%"],
+      [20, 3, "95.00%"],
+      [10, 1, "评分：95                       等级：优"],
+    ]);
+    expect([plan.total, plan.grade]).toEqual([95, "优"]);
+    // The 合计 finding's fix is the plan's value.
+    const f = r.of("SUM_MISMATCH").find((x) => x.ref?.row === 20)!;
+    expect(f.fix).toEqual({ ref: { sheet: "附件2", row: 20, col: 2 }, value: 95 });
+  });
+
+  test("applying the plan leaves no arithmetic error and nothing more to change", () => {
+    const s = sheet();
+    const r = run({ sheets: [s] });
+    for (const c of r.results[0].plan!.changes)
+      s.cells[c.ref.row][c.ref.col] = {
+        value:
+          typeof c.value === "number" ? { kind: "number", value: c.value } : { kind: "text", value: c.value },
+      };
+    const again = run({ sheets: [s] });
+    expect(again.findings.filter((x) => x.severity === "error")).toEqual([]);
+    expect(again.results[0].plan!.changes).toEqual([]);
+  });
+});
+
+describe("一级 subtotal rows (产出指标小计) follow the corrected 三级 scores", () => {
+  // 产出 rows of the correct form: 20 + 10 + 9.47 + 10 = 49.47 (fixtures.ts).
+  const withSubtotal = (score: number, timelyScore: number) =>
+    build((s) => {
+      s.indicators[2].score = timelyScore; // 重点工作完成及时率: rule 10 × 0.9 ÷ 0.95 = 9.47
+      s.indicators.splice(4, 0, {
+        level1: "产出指标小计",
+        level2: "",
+        name: "",
+        target: null,
+        actual: null,
+        weight: 50,
+        score,
+      });
+      s.total.score = 94.07;
+    });
+
+  test("the subtotal is right once the wrong part is corrected: named, no fix of its own", () => {
+    // 及时率 typed 8.47 (rule 9.47): typed parts 20 + 10 + 8.47 + 10 = 48.47 ≠ 49.47 typed.
+    const { wb, layout } = withSubtotal(49.47, 8.47);
+    const r = run(wb);
+    const sub = layout.indicators.rows[4].score;
+    const f = r.of("SUM_MISMATCH").find((x) => x.ref?.row === sub.row)!;
+    expect(f.fix).toBeUndefined();
+    expect(f.message).toMatch(
+      /^产出指标小计得分 49\.47 与所填各项之和 48\.47 不符，因为“重点工作完成及时率”得分应为 9\.47/,
+    );
+  });
+
+  test("a wrong subtotal over a wrong part: the fix is the sum of the corrected parts (49.47)", () => {
+    const { wb, layout } = withSubtotal(45, 8.47);
+    const r = run(wb);
+    const sub = layout.indicators.rows[4].score;
+    const f = r.of("SUM_MISMATCH").find((x) => x.ref?.row === sub.row)!;
+    expect(f.fix).toEqual({ ref: cellAt(sub), value: 49.47 });
+    expect(r.results[0].plan!.changes.map((c) => c.value)).toEqual([9.47, 49.47]);
   });
 });

@@ -135,12 +135,11 @@ describe("checking the samples", () => {
       typed: 4551.57,
       expected: 4563.47,
     });
-    // Typed 总分 95, parts 0 + 50 + 30 + 10 = 90.
-    expect(find("SUM_MISMATCH", at(L.total.score))).toMatchObject({
-      severity: "error",
-      typed: 95,
-      expected: 90,
-    });
+    // Typed 总分 95, typed parts 0 + 50 + 30 + 10 = 90; with 执行率得分 corrected to 5 the total is 95 —
+    // the typed one: the finding names the part and offers no fix (the correction plan, issue 13).
+    const total = find("SUM_MISMATCH", at(L.total.score)) as Record<string, unknown> | undefined;
+    expect(total).toMatchObject({ severity: "error", typed: 95, expected: 95 });
+    expect(total?.message).toMatch(/因为执行率得分应为 5（见 [A-Z]+\d+）；改正后总分 95 无需改动/);
     // Weights 5 + 50 + 30 + 10 = 95 against the profile's 100.
     expect(entry.findings.some((f) => f.rule === "WEIGHT_TOTAL" && f.severity === "error")).toBe(true);
     // 执行率 990.31% is over 100%: 5 points under the proportional rule, 0 typed.

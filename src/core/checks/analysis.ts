@@ -350,7 +350,8 @@ const TOTAL_NAME_RE = /^(?:合计|总计|总分|小计)$/;
 
 export function analyseLevel1(summary: Level1Summary): Level1Info {
   const norm = normalizeLabel(summary.name);
-  const name = TOTAL_NAME_RE.test(norm) ? "合计" : normalizeLevel1(summary.name);
+  // "产出指标小计" subtotals the 产出指标 rows: its 一级 name is the part before 小计.
+  const name = TOTAL_NAME_RE.test(norm) ? "合计" : normalizeLevel1(norm.replace(/小计$/, "") || summary.name);
   const weight = readNumber(summary.weight);
   const score = readNumber(summary.score);
   const rate = readNumber(summary.rate);

@@ -34,19 +34,14 @@ function checkExecOver100(ctx: CheckContext): void {
     if (rate === null || !(rate > 1 + 1e-9)) continue;
     const ref = rateCell.ref ?? executed.ref;
     if (!ref) continue;
+    const unit = b.block.unit ?? "万元";
     ctx.report({
       rule: "EXEC_OVER_100",
       ref,
-      message: MSG.execOver100(
-        rate,
-        executed.value,
-        budget.value,
-        isTotal ? null : row.label.trim(),
-        b.block.unit ?? "万元",
-      ),
+      message: MSG.execOver100(rate, executed.value, budget.value, isTotal ? null : row.label.trim(), unit),
       typed: rateCell.status === "number" ? rateCell.text : formatPercent(rate, 2),
       expected: formatPercent(rate, 2),
-      steps: `${formatPercent(rate, 2)} = ${formatNumber(executed.value)} ÷ ${formatNumber(budget.value)}`,
+      steps: `${formatPercent(rate, 2)} = ${formatNumber(executed.value)}${unit} ÷ ${formatNumber(budget.value)}${unit}`,
     });
   }
 }

@@ -144,7 +144,8 @@ export function checkRates(ctx: CheckContext): void {
       if (!rateCell.ref || budget.value === null || executed.value === null) continue;
       const rate = executionRate(executed.value, budget.value);
       if (rate === null) continue;
-      const steps = `${formatPercent(rate, 2)} = ${executed.text} ÷ ${budget.text}`;
+      const u = b.block.unit ?? "万元";
+      const steps = `${formatPercent(rate, 2)} = ${executed.text}${u} ÷ ${budget.text}${u}`;
       const what = isTotal ? "执行率" : `“${row.label.trim()}”的执行率`;
       checkOne(ctx, what, rateCell, row.rate?.cell.numberFormat, rate, steps);
     }
