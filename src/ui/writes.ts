@@ -135,6 +135,12 @@ export async function writeBack(
   const keeping = previews(choice.keeping);
   const pendingKeys = new Set(choice.pending.map((c) => refKey(c.ref)));
   const pending = all.filter((p) => pendingKeys.has(refKey(p.ref)));
+  const formulas = [...all, ...keeping].filter(
+    (p, i, list) =>
+      p.formula !== undefined &&
+      !pendingKeys.has(refKey(p.ref)) &&
+      list.findIndex((q) => refKey(q.ref) === refKey(p.ref)) === i,
+  );
 
   let toWrite: WritePreview[];
   let action: string;
@@ -144,8 +150,11 @@ export async function writeBack(
     const keepTotals = totalsText(plan.totalKeepingItems, plan.gradeKeepingItems);
     const answer = await ctx.ask({
       title: "先改正各项得分？",
-      intro: `下列 ${pending.length} 项与评分规则不符。总分和等级要与改正后的各项一致，还是与表中现有的得分一致？`,
-      rows: pending,
+      intro:
+        `下列 ${pending.length} 项与评分规则不符。总分和等级要与改正后的各项一致，还是与表中现有的得分一致？` +
+        (formulas.length > 0 ? "（表中列出的公式会被替换为数值。）" : ""),
+      // The items, and any total/grade formula the whole plan would replace (nothing is replaced unseen).
+      rows: [...pending, ...formulas],
       columns: ["填写", "重算"],
       notes: [
         `全部采用重算值并写回：上表各项改为重算值${allTotals ? `，${allTotals}` : ""}（共 ${all.length} 个单元格，一次写入，可一次撤销）。`,

@@ -87,7 +87,18 @@ describe("写回总分和等级 with item fixes pending", () => {
     const { host, user } = setupPane(brokenWith("良"), deps);
     await validate(user);
     expect(listedFindings()).toContain("自评表!H16 SCORE_MISMATCH");
-    await writeAll(user);
+    await user.click(writeBackButton());
+    const dialog = await confirmDialog();
+    // The grade formula the whole plan replaces is listed too, with the formula shown.
+    expect([...dialog.querySelectorAll("tbody tr")].map((r) => r.getAttribute("data-cell"))).toEqual([
+      "自评表!H16",
+      "自评表!G24",
+    ]);
+    expect(dialog.querySelector('tr[data-cell="自评表!G24"]')).toHaveTextContent(`=${GRADE_FORMULA}（良）`);
+    expect(dialog).toHaveTextContent("表中列出的公式会被替换为数值");
+    await user.click(dialogButton(dialog, "全部采用重算值并写回"));
+    await screen.findByText(/已写回/);
+    await idle();
     expect(host.callsOf("writeCells")).toEqual([
       [
         [
