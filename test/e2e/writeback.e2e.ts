@@ -128,6 +128,9 @@ test.each(FAULTY)(
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain("先改正各项得分？");
+    const shots = path.join(start.ROOT, "test-results", "screenshots");
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, `writeback-dialog-${name.replace(/\.xlsx$/, "")}.png`) });
     await dialog.getByRole("button", { name: "全部采用重算值并写回" }).click();
     await page.getByTestId("notice-bar").filter({ hasText: "已写回" }).waitFor();
     await idle(page);
