@@ -60,12 +60,18 @@ describe.each(FAULTY)("%s", (name) => {
       .flatMap((r) => r.findings)
       .filter((f) => f.fix);
     expect(fixes.length).toBeGreaterThan(0);
+    const { total: planTotal, grade: planGrade } = checkWorkbook(original)[0].plan!;
+    expect(planTotal).not.toBeNull();
     for (const f of fixes) {
       const host = new FakeHost(copy(original));
       const { ctx } = context(host, "ok");
       const out = await applyFix(ctx, f);
       expect([refToString(f.fix!.ref), out.wrote]).toEqual([refToString(f.fix!.ref), true]);
       expect(errorsInWritten(host)).toEqual([]);
+      // One coherent correction: after any single fix the pane offers the same total and grade as before
+      // (武冈 used to offer 90, then 95 once it was written).
+      const [again] = checkWorkbook(host.workbook);
+      expect([again.plan!.total, again.plan!.grade]).toEqual([planTotal, planGrade]);
       await undoLast(ctx);
       expect(copy(host.workbook)).toEqual(copy(original));
     }
