@@ -658,7 +658,8 @@ export class ExcelHost implements WorkbookHost {
           }
         });
         writes.forEach((w, i) => {
-          ranges[i].values = [[w.value]];
+          // Undo puts a formula back: Range.values (ExcelApi 1.1) enters "=…" as a formula; "" empties the cell.
+          ranges[i].values = [[w.formula !== undefined ? `=${w.formula}` : w.value]];
         });
         await context.sync();
       }),

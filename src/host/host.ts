@@ -16,7 +16,13 @@ export interface MarkSpec {
 
 export interface CellWrite {
   ref: CellRef;
+  /** The value to enter; "" empties the cell. */
   value: number | string;
+  /**
+   * Formula without "=" to put back (undo of a write over a formula); then `value` is its last result,
+   * which a host that does not calculate (the preview) keeps as the cell's value.
+   */
+  formula?: string;
 }
 
 export interface CellSnapshot {

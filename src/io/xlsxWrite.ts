@@ -4,7 +4,8 @@
  */
 import * as ExcelJS from "exceljs";
 import type { CellRef, CellValue, Workbook } from "../core/grid";
-import type { FormResult, Severity } from "../core/model";
+import type { CorrectionPlan, FormResult, Severity } from "../core/model";
+import { displayValue, formCellHint } from "../core/display";
 import { cellMarks, combinedScoreGradeText, MARK_COLORS, sameRef } from "../core/marks";
 import { serialToDate } from "./xlsxRead";
 
@@ -92,6 +93,62 @@ export async function workbookToXlsx(model: Workbook, options: WriteOptions = {}
 
 // ───────────────────────────── marked copy ─────────────────────────────
 
+function addNote(cell: ExcelJS.Cell, line: string): void {
+  const n = cell.note as unknown;
+  const old =
+    typeof n === "string"
+      ? n
+      : ((n as { texts?: { text: string }[] } | undefined)?.texts ?? []).map((t) => t.text).join("");
+  cell.note = old ? `${old}\n${line}` : line;
+}
+
+/** Every change of the plan into its cell (lower levels first, as the plan lists them). */
+function applyPlan(wb: ExcelJS.Workbook, result: FormResult, plan: CorrectionPlan): void {
+  for (const c of plan.changes) {
+    const ws = wb.getWorksheet(c.ref.sheet);
+    if (!ws) continue;
+    const cell = masterCell(ws, c.ref);
+    cell.value = c.value;
+    // As the cell shows values: its number format, and the unit of a budget amount (core/display).
+    const formHint = formCellHint(result.form, c.ref);
+    const hint = { ...formHint, numberFormat: formHint.numberFormat ?? cell.numFmt };
+    addNote(
+      cell,
+      `已按评分规则改为 ${displayValue(c.value, hint)}（原填写 ${displayValue(c.typed, hint)}）。`,
+    );
+  }
+}
+
+/** Without a plan: the computed total and grade into their cells (one combined text for the older form). */
+function writeTotalAndGrade(wb: ExcelJS.Workbook, result: FormResult): void {
+  const { total: totalRef, grade: gradeRef } = result.writeBack;
+  const total = result.total.computed;
+  const grade = result.grade.computed;
+  const combinedRef = result.form?.combinedScoreGrade?.ref ?? null;
+  const combined =
+    (totalRef && gradeRef && sameRef(totalRef, gradeRef)) || (totalRef && sameRef(totalRef, combinedRef))
+      ? totalRef
+      : gradeRef && sameRef(gradeRef, combinedRef)
+        ? gradeRef
+        : null;
+  if (combined) {
+    if (total === null && grade === null) return;
+    const ws = wb.getWorksheet(combined.sheet);
+    if (!ws) return;
+    const cell = masterCell(ws, combined);
+    cell.value = combinedScoreGradeText(existingText(cell), total, grade);
+    return;
+  }
+  if (totalRef && total !== null) {
+    const ws = wb.getWorksheet(totalRef.sheet);
+    if (ws) masterCell(ws, totalRef).value = total;
+  }
+  if (gradeRef && grade !== null) {
+    const ws = wb.getWorksheet(gradeRef.sheet);
+    if (ws) masterCell(ws, gradeRef).value = grade;
+  }
+}
+
 /** Fill colours (ARGB) for marked cells, from the core's one table. */
 export const SEVERITY_FILL: Record<Severity, string> = {
   error: `FF${MARK_COLORS.error.slice(1)}`,
@@ -119,8 +176,10 @@ function existingText(cell: ExcelJS.Cell): string {
 
 /**
  * A copy of the original file with the finding cells filled (red/yellow/blue by severity) and a note
- * carrying the messages, and the computed total and grade written into their cells. Nothing else is
- * changed on purpose (ExcelJS may drop parts it does not model, such as charts and images).
+ * carrying the messages, and the form's correction plan applied (item scores, rates, subtotals, total,
+ * grade — the same plan as the pane's 全部采用重算值并写回), each changed cell noting what was typed.
+ * Without a plan, the computed total and grade. Nothing else is changed on purpose (ExcelJS may drop
+ * parts it does not model, such as charts and images).
  */
 export async function markedCopy(
   original: ArrayBuffer | Uint8Array,
@@ -144,32 +203,8 @@ export async function markedCopy(
   }
 
   for (const result of results) {
-    const { total: totalRef, grade: gradeRef } = result.writeBack;
-    const total = result.total.computed;
-    const grade = result.grade.computed;
-    const combinedRef = result.form?.combinedScoreGrade?.ref ?? null;
-    const combined =
-      (totalRef && gradeRef && sameRef(totalRef, gradeRef)) || (totalRef && sameRef(totalRef, combinedRef))
-        ? totalRef
-        : gradeRef && sameRef(gradeRef, combinedRef)
-          ? gradeRef
-          : null;
-    if (combined) {
-      if (total === null && grade === null) continue;
-      const ws = wb.getWorksheet(combined.sheet);
-      if (!ws) continue;
-      const cell = masterCell(ws, combined);
-      cell.value = combinedScoreGradeText(existingText(cell), total, grade);
-      continue;
-    }
-    if (totalRef && total !== null) {
-      const ws = wb.getWorksheet(totalRef.sheet);
-      if (ws) masterCell(ws, totalRef).value = total;
-    }
-    if (gradeRef && grade !== null) {
-      const ws = wb.getWorksheet(gradeRef.sheet);
-      if (ws) masterCell(ws, gradeRef).value = grade;
-    }
+    if (result.plan) applyPlan(wb, result, result.plan);
+    else writeTotalAndGrade(wb, result);
   }
   return toBytes(wb);
 }

@@ -1,6 +1,7 @@
 /**
  * Read-only grid of the preview's workbook with the pane's highlights. Every cell carries
- * data-cell="自评表!H12"; a marked cell also data-mark="error|warning|info". The selected cell is
+ * data-cell="自评表!H12" and, when not empty, data-raw (its exact value and formula); a marked cell also
+ * data-mark="error|warning|info". The selected cell is
  * outlined and scrolled into view.
  */
 import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
@@ -101,6 +102,12 @@ export function displayText(cell: Cell | undefined): string {
   }
 }
 
+/** The cell's exact content (value with its kind, and formula) for tests comparing a workbook's values. */
+export function rawText(cell: Cell | undefined): string | undefined {
+  if (!cell || (cell.value.kind === "empty" && !cell.formula)) return undefined;
+  return JSON.stringify([cell.value, cell.formula ?? null]);
+}
+
 interface SheetTableProps {
   sheet: Sheet;
   host: PreviewHost;
@@ -143,6 +150,7 @@ function SheetTable({ sheet, host }: SheetTableProps) {
         <td
           key={c}
           data-cell={refToString(ref)}
+          data-raw={rawText(cell)}
           data-mark={mark?.severity}
           data-selected={isSelected ? "true" : undefined}
           title={mark ? (mark.note ?? SEVERITY_LABEL[mark.severity]) : cell?.formula ? `=${cell.formula}` : undefined}

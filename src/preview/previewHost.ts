@@ -152,14 +152,18 @@ export class PreviewHost implements WorkbookHost {
     for (const w of writes) {
       const m = masterRef(this.workbook, w.ref);
       const sheet = this.sheet(m.sheet);
+      // "" empties the cell; a formula (undo) comes back with its last result, as there is no calculation here.
       const cell: Cell =
         typeof w.value === "number"
           ? { value: { kind: "number", value: w.value } }
-          : { value: { kind: "text", value: w.value } };
+          : w.value === ""
+            ? { value: { kind: "empty" } }
+            : { value: { kind: "text", value: w.value } };
+      if (w.formula !== undefined) cell.formula = w.formula;
       const old = sheet.cells[m.row]?.[m.col];
       if (old?.numberFormat) cell.numberFormat = old.numberFormat;
       (sheet.cells[m.row] ??= [])[m.col] = cell;
-      this.writes.push({ ref: m, value: w.value });
+      this.writes.push({ ...w, ref: m });
     }
     this.changed();
   }
@@ -183,9 +187,17 @@ export class PreviewHost implements WorkbookHost {
     return name;
   }
 
+  /**
+   * Excel keeps settings in the document; here the pane's undo record is kept per file name (the other
+   * settings, such as the rule profile, are the browser's), so one file's record is never offered on another.
+   */
+  private settingKey(key: string): string {
+    return key === "undo" ? `${SETTINGS_PREFIX}${key}:${this.fileName ?? ""}` : SETTINGS_PREFIX + key;
+  }
+
   async loadSetting(key: string): Promise<string | null> {
     try {
-      return this.storage?.getItem(SETTINGS_PREFIX + key) ?? null;
+      return this.storage?.getItem(this.settingKey(key)) ?? null;
     } catch (e) {
       throw new HostError("SettingsUnavailable", `无法读取浏览器中保存的设置：${(e as Error).message}`);
     }
@@ -193,7 +205,7 @@ export class PreviewHost implements WorkbookHost {
 
   async saveSetting(key: string, value: string): Promise<void> {
     try {
-      this.storage?.setItem(SETTINGS_PREFIX + key, value);
+      this.storage?.setItem(this.settingKey(key), value);
     } catch (e) {
       throw new HostError("SettingsUnavailable", `无法在浏览器中保存设置：${(e as Error).message}`);
     }
@@ -210,7 +222,11 @@ export class PreviewHost implements WorkbookHost {
     for (const w of this.writes) {
       const ws = wb.getWorksheet(w.ref.sheet);
       if (!ws) throw new HostError("ItemNotFound", `工作表“${w.ref.sheet}”不存在（${refToString(w.ref)}）。`);
-      ws.getCell(w.ref.row + 1, w.ref.col + 1).value = w.value;
+      const value = w.value === "" ? null : w.value;
+      ws.getCell(w.ref.row + 1, w.ref.col + 1).value =
+        w.formula !== undefined
+          ? ({ formula: w.formula, result: value ?? undefined } as ExcelJS.CellFormulaValue)
+          : value;
     }
     for (const r of this.reports) {
       const ws = wb.addWorksheet(r.name);

@@ -1,4 +1,7 @@
-/** Asks before overwriting a formula or a different non-empty value; shows exactly what is written. */
+/**
+ * Asks before overwriting a formula or a different non-empty value; shows exactly what is written (values
+ * as their cells show them) and what each answer does. One button per option, then 取消.
+ */
 import {
   Body1,
   Button,
@@ -32,21 +35,25 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
   next: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteGreenForeground1 },
   formula: { color: tokens.colorPaletteRedForeground1 },
+  note: { marginTop: tokens.spacingVerticalS },
+  actions: { flexWrap: "wrap" },
 });
 
 export interface ConfirmDialogProps {
   request: ConfirmRequest | null;
-  onAnswer(ok: boolean): void;
+  /** An option's key, or null for 取消 (and for closing the dialog otherwise). */
+  onAnswer(key: string | null): void;
 }
 
 export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
   const s = useStyles();
+  const [currentHead, nextHead] = request?.columns ?? ["现有内容", "写入"];
   return (
     <Dialog
       open={request !== null}
       modalType="alert"
       onOpenChange={(_e, data) => {
-        if (!data.open) onAnswer(false);
+        if (!data.open) onAnswer(null);
       }}
     >
       <DialogSurface aria-describedby={undefined}>
@@ -54,17 +61,18 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
           <DialogTitle>{request?.title}</DialogTitle>
           <DialogContent>
             <Body1 block>{request?.intro}</Body1>
+            {request !== null && request.rows.length > 0 && (
             <table className={s.table}>
               <thead>
                 <tr>
                   <th scope="col">单元格</th>
-                  <th scope="col">现有内容</th>
-                  <th scope="col">写入</th>
+                  <th scope="col">{currentHead}</th>
+                  <th scope="col">{nextHead}</th>
                 </tr>
               </thead>
               <tbody>
                 {request?.rows.map((r) => (
-                  <tr key={r.cell}>
+                  <tr key={r.cell} data-cell={r.cell}>
                     <td className={s.mono}>
                       {r.cell}
                       <br />
@@ -76,12 +84,25 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
                 ))}
               </tbody>
             </table>
+            )}
+            {request?.notes?.map((n) => (
+              <Body1 block key={n} className={s.note}>
+                {n}
+              </Body1>
+            ))}
           </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onAnswer(true)}>
-              {request?.confirmLabel ?? "确定"}
-            </Button>
-            <Button appearance="secondary" onClick={() => onAnswer(false)}>
+          <DialogActions fluid={(request?.options.length ?? 0) > 1} className={s.actions}>
+            {request?.options.map((o) => (
+              <Button
+                key={o.key}
+                appearance={o.primary ? "primary" : "secondary"}
+                disabled={o.disabled}
+                onClick={() => onAnswer(o.key)}
+              >
+                {o.label}
+              </Button>
+            ))}
+            <Button appearance="secondary" onClick={() => onAnswer(null)}>
               取消
             </Button>
           </DialogActions>

@@ -16,7 +16,9 @@ import * as React from "react";
 import { refToString } from "../core/grid";
 import type { Finding, Severity } from "../core/model";
 import { CATEGORY_LABEL, RULE_LABEL, SEVERITY_HINT, SEVERITY_LABEL } from "./labels";
-import { displayValue, groupFindings } from "./logic";
+import type { DisplayHint } from "../core/display";
+import type { CellRef } from "../core/grid";
+import { groupFindings, shownValue } from "./logic";
 
 const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -76,12 +78,16 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
 interface ItemProps {
   finding: Finding;
   disabled: boolean;
+  /** How a cell shows values (990.31%, not 9.9031; 4563.47万元). */
+  hintOf(ref: CellRef): DisplayHint;
   onSelect(f: Finding): void;
   onFix(f: Finding): void;
 }
 
-function FindingItem({ finding: f, disabled, onSelect, onFix }: ItemProps) {
+function FindingItem({ finding: f, disabled, hintOf, onSelect, onFix }: ItemProps) {
   const s = useStyles();
+  const format = f.ref ? hintOf(f.ref) : {};
+  const fixShown = f.fix ? shownValue(f.fix.value, hintOf(f.fix.ref)) : "";
   const cell = f.ref ? refToString(f.ref) : "";
   const hasNumbers = f.typed !== undefined || (f.expected !== undefined && f.expected !== null);
   return (
@@ -105,8 +111,8 @@ function FindingItem({ finding: f, disabled, onSelect, onFix }: ItemProps) {
         <span className={s.message}>{f.message}</span>
         {hasNumbers && (
           <span className={s.numbers}>
-            填写：{displayValue(f.typed)}
-            {f.expected !== undefined && f.expected !== null && <>　重算：{displayValue(f.expected)}</>}
+            填写：{shownValue(f.typed, format)}
+            {f.expected !== undefined && f.expected !== null && <>　重算：{shownValue(f.expected, format)}</>}
           </span>
         )}
         {f.steps && <span className={s.steps}>计算：{f.steps}</span>}
@@ -118,9 +124,9 @@ function FindingItem({ finding: f, disabled, onSelect, onFix }: ItemProps) {
             icon={<ArrowSyncRegular />}
             disabled={disabled}
             onClick={() => onFix(f)}
-            aria-label={`采用重算值 ${displayValue(f.fix.value)} 写入 ${refToString(f.fix.ref)}`}
+            aria-label={`采用重算值 ${fixShown} 写入 ${refToString(f.fix.ref)}`}
           >
-            采用重算值（{displayValue(f.fix.value)}）
+            采用重算值（{fixShown}）
           </Button>
         </div>
       )}
@@ -131,11 +137,12 @@ function FindingItem({ finding: f, disabled, onSelect, onFix }: ItemProps) {
 export interface FindingsListProps {
   findings: Finding[];
   disabled: boolean;
+  hintOf(ref: CellRef): DisplayHint;
   onSelect(f: Finding): void;
   onFix(f: Finding): void;
 }
 
-export function FindingsList({ findings, disabled, onSelect, onFix }: FindingsListProps) {
+export function FindingsList({ findings, disabled, hintOf, onSelect, onFix }: FindingsListProps) {
   const s = useStyles();
   const groups = groupFindings(findings);
   return (
@@ -167,6 +174,7 @@ export function FindingsList({ findings, disabled, onSelect, onFix }: FindingsLi
                       key={`${f.rule}-${f.ref ? refToString(f.ref) : ""}-${i}`}
                       finding={f}
                       disabled={disabled}
+                      hintOf={hintOf}
                       onSelect={onSelect}
                       onFix={onFix}
                     />

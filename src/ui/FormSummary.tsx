@@ -18,7 +18,8 @@ import { a1, refToString } from "../core/grid";
 import type { FormResult } from "../core/model";
 import { kindName } from "../core/kinds";
 import { formatNumber } from "../core/numbers";
-import { countBySeverity, formLabel, writeBackTargets } from "./logic";
+import { countBySeverity, formLabel } from "./logic";
+import { writeBackChoice } from "./writeback";
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalS },
@@ -119,14 +120,16 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
   const totalDiffers =
     r.total.typed !== null && r.total.computed !== null && Math.abs(r.total.typed - r.total.computed) > 0.005;
   const gradeDiffers = r.grade.typed !== null && r.grade.computed !== null && r.grade.typed !== r.grade.computed;
-  const targets = writeBackTargets(r);
-  const upToDate =
-    r.total.typed !== null &&
-    r.total.computed !== null &&
-    !totalDiffers &&
-    r.grade.typed !== null &&
-    r.grade.typed === r.grade.computed;
-  const plan = targets.map((t) => {
+  const choice = writeBackChoice(r);
+  const targets = choice.all.length > 0 ? choice.all : choice.keeping;
+  const upToDate = r.plan
+    ? choice.all.length === 0
+    : r.total.typed !== null &&
+      r.total.computed !== null &&
+      !totalDiffers &&
+      r.grade.typed !== null &&
+      r.grade.typed === r.grade.computed;
+  const plan = choice.all.map((t) => {
     const shown =
       typeof t.value === "function"
         ? t.value("")
@@ -180,11 +183,13 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
         写回总分和等级
       </Button>
       <Caption1 className={s.plan}>
-        {plan.length === 0
+        {targets.length === 0
           ? "总分或等级无法重算，或表中没有对应单元格，暂不能写回。"
           : upToDate
             ? "表中的总分和等级已与重算结果一致。"
-            : `将写入：${plan.join("；")}`}
+            : choice.pending.length > 0
+              ? `有 ${choice.pending.length} 项得分等与规则不符：写回时可选择全部采用重算值，或只写回与现有得分一致的总分和等级。`
+              : `将写入：${plan.join("；")}`}
       </Caption1>
     </Card>
   );

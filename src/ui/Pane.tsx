@@ -30,6 +30,7 @@ import { defaultDeps, type PaneDeps } from "./deps";
 import { FindingsList } from "./FindingsList";
 import { FormHeader, Summary } from "./FormSummary";
 import { PHASE_LABEL } from "./labels";
+import { UndoCard } from "./UndoCard";
 import { usePane } from "./usePane";
 
 const useStyles = makeStyles({
@@ -80,7 +81,7 @@ function NotFound({ message }: { message: string | undefined }) {
 
 export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
   const s = useStyles();
-  const { state, actions } = usePane(host, deps, onResults);
+  const { state, actions, hintOf } = usePane(host, deps, onResults);
   const busy = state.phase !== null;
   const result = state.results?.[state.formIndex] ?? state.results?.[0] ?? null;
   const profile = deps.profiles.find((p) => p.id === state.profileId);
@@ -174,6 +175,8 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
         </MessageBar>
       )}
 
+      <UndoCard stack={state.undo} disabled={busy} onUndo={actions.undo} />
+
       {state.results === null && (
         <Body1 className={s.empty}>
           打开填好的自评表，点击「一键校验」：助手会重算执行率、得分、总分和等级，找出漏填、算错和不合理的地方，并在表中标出。数据只在本机处理，不会上传。
@@ -198,6 +201,7 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
             <FindingsList
               findings={findings}
               disabled={busy}
+              hintOf={hintOf}
               onSelect={actions.selectFinding}
               onFix={actions.applyFix}
             />

@@ -2,10 +2,12 @@
  * Pure helpers of the pane: turning FormResults into marks, report rows, CSV and write-back plans.
  * Nothing here recomputes a score or a grade: values come from the FormResult as the core gave them.
  */
-import { cellText, refToString, type CellRef, type CellValue } from "../core/grid";
+import { cellText, isPercentFormat, refToString, type CellRef, type CellValue } from "../core/grid";
 import type { Finding, FormResult, Severity } from "../core/model";
-import { formatNumber } from "../core/numbers";
+import { displayValue, type DisplayHint } from "../core/display";
 import { cellMarks, combinedScoreGradeText, refKey, sameRef } from "../core/marks";
+
+export { displayValue };
 import type { CellSnapshot, CellWrite, MarkSpec } from "../host/host";
 
 export { combinedScoreGradeText };
@@ -55,15 +57,13 @@ export function groupFindings(findings: Finding[]): FindingGroup[] {
   return groups;
 }
 
-/** A typed/expected value for display: numbers without float noise (up to 4 decimals). */
-export function displayValue(v: number | string | null | undefined): string {
-  if (v === null || v === undefined || v === "") return "（空）";
-  if (typeof v === "number") return formatNumber(v, 4);
-  return v;
+/** A value as its cell shows it (core/display): 9.9031 in a 0.00% cell → 990.31%, 4563.47 → 4563.47万元. */
+export function shownValue(v: number | string | null | undefined, hint: DisplayHint = {}): string {
+  return displayValue(v, hint);
 }
 
-export function snapshotText(value: CellValue): string {
-  if (value.kind === "number") return formatNumber(value.value, 4);
+export function snapshotText(value: CellValue, hint: DisplayHint = {}): string {
+  if (value.kind === "number") return shownValue(value.value, hint);
   return cellText(value);
 }
 
@@ -85,7 +85,7 @@ export interface WritePreview {
   next: string;
   value: number | string;
   formula?: string;
-  /** Already holds exactly this value: nothing to write. */
+  /** Already holds exactly this value (typed or as a formula's result): nothing to write. */
   same: boolean;
   /** Overwrites a formula or a different non-empty value: ask first. */
   needsConfirm: boolean;
@@ -95,20 +95,23 @@ export function previewWrite(
   what: string,
   write: CellWrite,
   snapshot: CellSnapshot | undefined,
+  hint: DisplayHint = {},
 ): WritePreview {
   const value: CellValue = snapshot?.value ?? { kind: "empty" };
   const formula = snapshot?.formula;
-  const same = !formula && sameValue(value, write.value);
+  // A formula whose result already is the value stays: writing would only replace it by a constant.
+  const same = sameValue(value, write.value);
+  const current = snapshotText(value, hint);
   return {
     ref: write.ref,
     cell: refToString(write.ref),
     what,
-    current: formula ? `=${formula}（${snapshotText(value) || "公式"}）` : snapshotText(value),
-    next: displayValue(write.value),
+    current: formula ? `=${formula}（${current || "公式"}）` : current,
+    next: shownValue(write.value, hint),
     value: write.value,
     formula,
     same,
-    needsConfirm: !!formula || (!same && !isBlank(value)),
+    needsConfirm: !same && (!!formula || !isBlank(value)),
   };
 }
 
@@ -120,13 +123,15 @@ export interface WriteBackTarget {
 }
 
 /**
- * Cells 写回总分和等级 writes: FormResult.writeBack.total/grade with total.computed/grade.computed.
+ * Cells that receive a total and a grade (default: total.computed/grade.computed) at FormResult.writeBack.
  * A form whose total and grade share one cell gets one combined text.
  */
-export function writeBackTargets(result: FormResult): WriteBackTarget[] {
+export function writeBackTargets(
+  result: FormResult,
+  total: number | null = result.total.computed,
+  grade: string | null = result.grade.computed,
+): WriteBackTarget[] {
   const { total: totalRef, grade: gradeRef } = result.writeBack;
-  const total = result.total.computed;
-  const grade = result.grade.computed;
   const combinedRef = result.form?.combinedScoreGrade?.ref ?? null;
   const combined =
     totalRef && (sameRef(totalRef, gradeRef) || sameRef(totalRef, combinedRef))
@@ -175,8 +180,17 @@ export const REPORT_HEADER = [
   "计算过程",
 ];
 
-/** Report rows (first row = header) for every finding of every form. */
-export function reportRows(results: FormResult[]): (string | number)[][] {
+/** A finding's typed or recomputed value for the report: as its cell shows it (percentage, amount with unit). */
+function reportValue(v: number | string | null | undefined, hint: DisplayHint): string | number {
+  if (v === undefined || v === null) return "";
+  return typeof v === "number" && (isPercentFormat(hint.numberFormat) || hint.unit) ? shownValue(v, hint) : v;
+}
+
+/** Report rows (first row = header) for every finding of every form; `hintOf` says how a cell shows values. */
+export function reportRows(
+  results: FormResult[],
+  hintOf: (ref: CellRef) => DisplayHint = () => ({}),
+): (string | number)[][] {
   const rows: (string | number)[][] = [REPORT_HEADER];
   for (const r of results) {
     for (const f of r.findings) {
@@ -190,8 +204,8 @@ export function reportRows(results: FormResult[]): (string | number)[][] {
         f.rule,
         RULE_LABEL[f.rule] ?? "",
         f.message,
-        f.typed === undefined || f.typed === null ? "" : f.typed,
-        f.expected === undefined || f.expected === null ? "" : f.expected,
+        reportValue(f.typed, f.ref ? hintOf(f.ref) : {}),
+        reportValue(f.expected, f.ref ? hintOf(f.ref) : {}),
         f.steps ?? "",
       ]);
     }

@@ -2,6 +2,7 @@
 import type { FormResult } from "../core/model";
 import type { PHASE_LABEL } from "./labels";
 import type { PaneError, WritePreview } from "./logic";
+import type { UndoRecord } from "./undo";
 
 export type Phase = keyof typeof PHASE_LABEL;
 
@@ -10,12 +11,25 @@ export interface Notice {
   text: string;
 }
 
+/** One answer of the confirmation dialog (besides 取消). */
+export interface ConfirmOption {
+  key: string;
+  label: string;
+  /** Shown as the primary button. */
+  primary?: boolean;
+  disabled?: boolean;
+}
+
 /** A question shown in the confirmation dialog before cells are overwritten. */
 export interface ConfirmRequest {
   title: string;
   intro: string;
   rows: WritePreview[];
-  confirmLabel: string;
+  /** Headings of the two value columns; default 现有内容 / 写入. */
+  columns?: [string, string];
+  /** Lines under the table (what each answer writes). */
+  notes?: string[];
+  options: ConfirmOption[];
 }
 
 export interface PaneState {
@@ -31,6 +45,8 @@ export interface PaneState {
   error: PaneError | null;
   notice: Notice | null;
   confirm: ConfirmRequest | null;
+  /** The pane's saved writes, oldest first; the last one is what 撤销 puts back. */
+  undo: UndoRecord[];
 }
 
 export type PaneAction =
@@ -43,7 +59,8 @@ export type PaneAction =
   | { type: "notice"; notice: Notice | null }
   | { type: "profile"; id: string }
   | { type: "form"; index: number }
-  | { type: "confirm"; request: ConfirmRequest | null };
+  | { type: "confirm"; request: ConfirmRequest | null }
+  | { type: "undo"; stack: UndoRecord[] };
 
 export function initialState(profileId: string): PaneState {
   return {
@@ -56,6 +73,7 @@ export function initialState(profileId: string): PaneState {
     error: null,
     notice: null,
     confirm: null,
+    undo: [],
   };
 }
 
@@ -97,5 +115,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, formIndex: action.index };
     case "confirm":
       return { ...state, confirm: action.request };
+    case "undo":
+      return { ...state, undo: action.stack };
   }
 }

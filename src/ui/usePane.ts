@@ -1,21 +1,21 @@
 /* global Blob, setTimeout */
 /** The pane's effects: every command goes through the WorkbookHost; every error keeps its code. */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { formCellHint, type DisplayHint } from "../core/display";
+import type { CellRef, Workbook } from "../core/grid";
 import type { Finding, FormResult } from "../core/model";
-import type { CellSnapshot, WorkbookHost } from "../host/host";
+import type { WorkbookHost } from "../host/host";
 import type { PaneDeps } from "./deps";
+import { buildMarks, reportRows, toCsv, toPaneError } from "./logic";
 import {
-  buildMarks,
-  previewWrite,
-  refKey,
-  reportRows,
-  resolveTarget,
-  toCsv,
-  toPaneError,
-  writeBackTargets,
-  type WritePreview,
-} from "./logic";
-import { initialState, paneReducer, type ConfirmRequest, type PaneState, type Phase } from "./state";
+  initialState,
+  paneReducer,
+  type ConfirmRequest,
+  type Notice,
+  type PaneState,
+  type Phase,
+} from "./state";
+import { applyFix, loadUndo, undoLast, writeBack, type WriteContext } from "./writes";
 
 export const PROFILE_SETTING = "profile";
 
@@ -30,7 +30,10 @@ export interface PaneActions {
   selectForm(index: number): void;
   dismissError(): void;
   dismissNotice(): void;
-  answerConfirm(ok: boolean): void;
+  /** The dialog's answer: an option's key, or null for 取消. */
+  answerConfirm(key: string | null): void;
+  /** 撤销 the pane's last write. */
+  undo(): void;
 }
 
 /** Lets React paint the progress state before synchronous work (the check) starts. */
@@ -38,31 +41,51 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function byRef(snapshots: CellSnapshot[]): Map<string, CellSnapshot> {
-  const m = new Map<string, CellSnapshot>();
-  for (const s of snapshots) m.set(refKey(s.ref), s);
-  return m;
-}
-
 function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
 }
 
-function listWrites(rows: WritePreview[]): string {
-  return rows.map((r) => `${r.cell} = ${r.next}`).join("，");
+/** Number format of a cell (its merge's top-left cell when inside one) in the workbook as last read. */
+function formatAt(workbook: Workbook | null, ref: CellRef): string | undefined {
+  const sheet = workbook?.sheets.find((x) => x.name === ref.sheet);
+  if (!sheet) return undefined;
+  const m = sheet.merges.find(
+    (g) => ref.row >= g.top && ref.row <= g.bottom && ref.col >= g.left && ref.col <= g.right,
+  );
+  return sheet.cells[m ? m.top : ref.row]?.[m ? m.left : ref.col]?.numberFormat;
+}
+
+/**
+ * How a cell shows values: the located form's hint (number format, 万元 of a budget amount), else the
+ * number format of the cell as last read.
+ */
+function hintAt(results: FormResult[] | null, workbook: Workbook | null, ref: CellRef): DisplayHint {
+  const form = results?.find(
+    (r) =>
+      r.form &&
+      r.sheet === ref.sheet &&
+      ref.row >= r.form.bounds.top &&
+      ref.row <= r.form.bounds.bottom &&
+      ref.col >= r.form.bounds.left &&
+      ref.col <= r.form.bounds.right,
+  )?.form;
+  const hint = formCellHint(form, ref);
+  return hint.numberFormat !== undefined ? hint : { ...hint, numberFormat: formatAt(workbook, ref) };
 }
 
 export function usePane(
   host: WorkbookHost,
   deps: PaneDeps,
   onResults?: (results: FormResult[]) => void,
-): { state: PaneState; actions: PaneActions } {
+): { state: PaneState; actions: PaneActions; hintOf(ref: CellRef): DisplayHint } {
   const [state, dispatch] = useReducer(paneReducer, deps.defaultProfileId, initialState);
   const stateRef = useRef(state);
   stateRef.current = state;
   const busy = useRef(true); // true until the saved settings are loaded
-  const confirmResolve = useRef<((ok: boolean) => void) | null>(null);
+  const confirmResolve = useRef<((key: string | null) => void) | null>(null);
+  /** The workbook as last read: number formats, so values show as their cells show them. */
+  const workbookRef = useRef<Workbook | null>(null);
   const onResultsRef = useRef(onResults);
   onResultsRef.current = onResults;
 
@@ -87,9 +110,9 @@ export function usePane(
   );
 
   const ask = useCallback(
-    (request: ConfirmRequest): Promise<boolean> => {
+    (request: ConfirmRequest): Promise<string | null> => {
       setPhase("confirming");
-      return new Promise<boolean>((resolve) => {
+      return new Promise<string | null>((resolve) => {
         confirmResolve.current = resolve;
         dispatch({ type: "confirm", request });
       });
@@ -102,6 +125,7 @@ export function usePane(
     async (profileId: string): Promise<FormResult[]> => {
       setPhase("reading");
       const workbook = await host.readWorkbook();
+      workbookRef.current = workbook;
       setPhase("checking");
       await nextFrame();
       const results = deps.check(workbook, profileId);
@@ -122,6 +146,9 @@ export function usePane(
     (async () => {
       try {
         const saved = await host.loadSetting(PROFILE_SETTING);
+        // Writes of an earlier session (saved with the document) can still be undone.
+        const undo = await loadUndo(host);
+        if (!cancelled) dispatch({ type: "undo", stack: undo });
         if (!cancelled && saved && deps.profiles.some((p) => p.id === saved)) {
           dispatch({ type: "profile", id: saved });
         }
@@ -146,6 +173,27 @@ export function usePane(
     const s = stateRef.current;
     return s.results?.[s.formIndex] ?? s.results?.[0] ?? null;
   };
+
+  const writeContext = useMemo<WriteContext>(
+    () => ({
+      host,
+      now: () => deps.now(),
+      ask,
+      hintOf: (ref: CellRef) => hintAt(stateRef.current.results, workbookRef.current, ref),
+      setUndo: (stack) => dispatch({ type: "undo", stack }),
+      writing: () => setPhase("writing"),
+    }),
+    [host, deps, ask, setPhase],
+  );
+
+  /** After a write (or undo): re-check and mark, then the outcome; nothing to do when nothing was written. */
+  const afterWrite = useCallback(
+    async ({ notice, wrote }: { notice: Notice; wrote: boolean }): Promise<void> => {
+      if (wrote) await readCheckMark(stateRef.current.profileId);
+      dispatch({ type: "notice", notice });
+    },
+    [readCheckMark],
+  );
 
   const actions = useMemo<PaneActions>(
     () => ({
@@ -178,94 +226,19 @@ export function usePane(
       },
 
       applyFix(f: Finding) {
-        const fix = f.fix;
-        if (!fix) return;
-        void run("采用重算值", "writing", async () => {
-          const [snapshot] = await host.inspectCells([fix.ref]);
-          const preview = previewWrite("重算值", { ref: fix.ref, value: fix.value }, snapshot);
-          if (preview.same) {
-            dispatch({
-              type: "notice",
-              notice: { intent: "info", text: `${preview.cell} 已是重算值，无需修改。` },
-            });
-            return;
-          }
-          if (preview.formula) {
-            const ok = await ask({
-              title: "覆盖公式？",
-              intro: `${preview.cell} 中是公式。采用重算值会用数值替换这个公式。`,
-              rows: [preview],
-              confirmLabel: "替换公式",
-            });
-            if (!ok) {
-              dispatch({ type: "notice", notice: { intent: "info", text: "已取消，未修改任何单元格。" } });
-              return;
-            }
-          }
-          setPhase("writing");
-          await host.writeCells([{ ref: fix.ref, value: fix.value }]);
-          await readCheckMark(stateRef.current.profileId);
-          dispatch({
-            type: "notice",
-            notice: { intent: "success", text: `已将 ${preview.cell} 改为 ${preview.next}，并重新校验。` },
-          });
-        });
+        if (!f.fix) return;
+        void run("采用重算值", "writing", async () => afterWrite(await applyFix(writeContext, f)));
       },
 
       writeBack() {
         void run("写回总分和等级", "writing", async () => {
           const result = currentResult();
-          const targets = result ? writeBackTargets(result) : [];
-          if (targets.length === 0) {
-            dispatch({
-              type: "notice",
-              notice: {
-                intent: "warning",
-                text: "没有可写回的内容：总分或等级无法重算，或表中没有总分、等级单元格。",
-              },
-            });
-            return;
-          }
-          const snapshots = byRef(await host.inspectCells(targets.map((t) => t.ref)));
-          const previews = targets.map((t) => {
-            const snapshot = snapshots.get(refKey(t.ref));
-            return previewWrite(t.what, resolveTarget(t, snapshot), snapshot);
-          });
-          const toWrite = previews.filter((p) => !p.same);
-          if (toWrite.length === 0) {
-            dispatch({
-              type: "notice",
-              notice: { intent: "info", text: "表中的总分和等级已与重算结果一致，无需写回。" },
-            });
-            return;
-          }
-          if (toWrite.some((p) => p.needsConfirm)) {
-            const formulas = toWrite.filter((p) => p.formula).length;
-            const ok = await ask({
-              title: "覆盖已填内容？",
-              intro:
-                formulas > 0
-                  ? "下列单元格中有公式或已填写的不同内容，写回会替换它们："
-                  : "下列单元格已填写了不同的内容，写回会替换它们：",
-              rows: toWrite,
-              confirmLabel: "写回",
-            });
-            if (!ok) {
-              dispatch({
-                type: "notice",
-                notice: { intent: "info", text: "已取消写回，未修改任何单元格。" },
-              });
-              return;
-            }
-          }
-          setPhase("writing");
-          await host.writeCells(toWrite.map((p) => ({ ref: p.ref, value: p.value })));
-          await readCheckMark(stateRef.current.profileId);
-          dispatch({
-            type: "notice",
-            notice: { intent: "success", text: `已写回：${listWrites(toWrite)}。` },
-          });
+          if (result) await afterWrite(await writeBack(writeContext, result));
         });
+      },
+
+      undo() {
+        void run("撤销", "writing", async () => afterWrite(await undoLast(writeContext)));
       },
 
       clearMarks() {
@@ -282,7 +255,7 @@ export function usePane(
       exportReport() {
         void run("导出校验报告", "exporting", async () => {
           const results = stateRef.current.results ?? [];
-          const rows = reportRows(results);
+          const rows = reportRows(results, writeContext.hintOf);
           const first = results.find((r) => r.department) ?? results[0];
           const name = `绩效自评校验报告${first?.department ? `-${first.department}` : ""}-${stamp(deps.now())}.csv`;
           deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
@@ -319,15 +292,15 @@ export function usePane(
         dispatch({ type: "notice", notice: null });
       },
 
-      answerConfirm(ok: boolean) {
+      answerConfirm(key: string | null) {
         const resolve = confirmResolve.current;
         confirmResolve.current = null;
         dispatch({ type: "confirm", request: null });
-        resolve?.(ok);
+        resolve?.(key);
       },
     }),
-    [host, deps, run, readCheckMark, ask, setPhase],
+    [host, deps, run, readCheckMark, writeContext, afterWrite],
   );
 
-  return { state, actions };
+  return { state, actions, hintOf: writeContext.hintOf };
 }

@@ -118,14 +118,17 @@ describe("the marked copy against the original", () => {
         const prev = marked.get(k);
         if (!prev || rank[f.severity] > rank[prev]) marked.set(k, f.severity);
       }
-      const { total, grade } = r.writeBack;
-      if (total && r.total.computed !== null)
-        written.set(`${total.sheet}!${masterAddress(a.getWorksheet(total.sheet)!, total)}`, r.total.computed);
-      if (grade && r.grade.computed !== null)
-        written.set(`${grade.sheet}!${masterAddress(a.getWorksheet(grade.sheet)!, grade)}`, r.grade.computed);
+      // The copy applies each form's correction plan (items, rates, subtotals, total, grade).
+      for (const c of r.plan?.changes ?? [])
+        written.set(`${c.ref.sheet}!${masterAddress(a.getWorksheet(c.ref.sheet)!, c.ref)}`, c.value);
     }
     expect(marked.size).toBeGreaterThan(3);
-    expect(written.size).toBe(4); // 总分 and 等级 of both forms
+    // The second form's 总分 (typed 90, should be 99.03) is among them; the first form's typed 95 is right
+    // once its parts are corrected, so its total cell is not changed.
+    const totals = results.map(
+      (r) => `${r.sheet}!${masterAddress(a.getWorksheet(r.sheet!)!, r.writeBack.total!)}`,
+    );
+    expect(totals.map((k) => written.get(k))).toEqual([undefined, 99.03]);
 
     let compared = 0;
     for (const wa of a.worksheets) {
@@ -166,6 +169,8 @@ describe("the marked copy against the original", () => {
               fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[severity] } },
             });
             expect(typeof cb.note === "string" ? cb.note : json(cb.note)).toMatch(/【(错误|警告|提示)】/);
+          } else if (written.has(key)) {
+            expect(typeof cb.note === "string" ? cb.note : json(cb.note)).toMatch(/已按评分规则改为/);
           } else {
             expect({ key, note: json(cb.note) }).toEqual({ key, note: json(ca.note) });
           }

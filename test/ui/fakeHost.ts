@@ -102,10 +102,19 @@ export class FakeHost implements WorkbookHost {
     await this.enter("writeCells", [writes]);
     for (const w of writes) {
       const sheet = this.workbook.sheets.find((s) => s.name === w.ref.sheet)!;
-      (sheet.cells[w.ref.row] ??= [])[w.ref.col] = {
+      // Like the hosts: "" empties the cell, a formula comes back with its last result; the format stays.
+      const old = sheet.cells[w.ref.row]?.[w.ref.col];
+      const cell: Cell = {
         value:
-          typeof w.value === "number" ? { kind: "number", value: w.value } : { kind: "text", value: w.value },
+          typeof w.value === "number"
+            ? { kind: "number", value: w.value }
+            : w.value === ""
+              ? { kind: "empty" }
+              : { kind: "text", value: w.value },
       };
+      if (w.formula !== undefined) cell.formula = w.formula;
+      if (old?.numberFormat) cell.numberFormat = old.numberFormat;
+      (sheet.cells[w.ref.row] ??= [])[w.ref.col] = cell;
     }
   }
 

@@ -99,3 +99,17 @@ export const F20 = { sheet: "自评表", row: 19, col: 5 };
 export const B4 = { sheet: "自评表", row: 3, col: 1 };
 export const H23 = { sheet: "自评表", row: 22, col: 7 };
 export const G24 = { sheet: "自评表", row: 23, col: 6 };
+
+/**
+ * The broken form with H16 already at its rule score 9.5: only the total is off (typed 99.5, computed
+ * 99 — see above), so write-back has no item fix pending. `gradeCached` is the cached result of the
+ * grade formula in G24 (优 by default, the right grade for 99).
+ */
+export function itemsRightWorkbook(gradeCached = "优"): Workbook {
+  const spec = brokenSpec();
+  spec.indicators[2] = { ...spec.indicators[2], score: 9.5 };
+  spec.grade = { value: gradeCached, formula: 'IF(H23>=90,"优",IF(H23>=80,"良","较差"))' };
+  return { sheets: [buildStandardForm(spec)] };
+}
+
+export const H7 = { sheet: "自评表", row: 6, col: 7 };

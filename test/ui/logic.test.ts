@@ -37,16 +37,31 @@ describe("pane logic", () => {
       "99.5",
       "99",
     ]);
+    // A formula is replaced only after asking; one whose result already is the value is kept.
     const formula = previewWrite(
       "等级",
       { ref, value: "优" },
-      { ref, value: { kind: "text", value: "优" }, formula: 'IF(H23>=90,"优","良")' },
+      { ref, value: { kind: "text", value: "良" }, formula: 'IF(H23>=90,"优","良")' },
     );
     expect([formula.same, formula.needsConfirm, formula.current]).toEqual([
       false,
       true,
-      '=IF(H23>=90,"优","良")（优）',
+      '=IF(H23>=90,"优","良")（良）',
     ]);
+    const kept = previewWrite(
+      "等级",
+      { ref, value: "优" },
+      { ref, value: { kind: "text", value: "优" }, formula: 'IF(H23>=90,"优","良")' },
+    );
+    expect([kept.same, kept.needsConfirm]).toEqual([true, false]);
+    // A percentage cell shows its value as a percentage: 9.9031 in 0.00% → 990.31%.
+    const rate = previewWrite(
+      "执行率",
+      { ref, value: 9.9031 },
+      { ref, value: { kind: "number", value: 9.9 } },
+      { numberFormat: "0.00%" },
+    );
+    expect([rate.current, rate.next]).toEqual(["990%", "990.31%"]);
   });
 
   test("errors keep their code: HostError, Office-style errors, anything else", () => {

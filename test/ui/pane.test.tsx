@@ -15,7 +15,17 @@ import { HostError } from "../../src/host/host";
 import { defaultDeps, type PaneDeps } from "../../src/ui/deps";
 import { Pane } from "../../src/ui/Pane";
 import { FakeHost } from "./fakeHost";
-import { B4, brokenWorkbook, F20, G24, H16, H23, noFormWorkbook, twoFormWorkbook } from "./fixtures";
+import {
+  B4,
+  brokenWorkbook,
+  F20,
+  G24,
+  H16,
+  H23,
+  itemsRightWorkbook,
+  noFormWorkbook,
+  twoFormWorkbook,
+} from "./fixtures";
 
 // The machine may be busy (parallel suites, builds): give async queries room.
 configure({ asyncUtilTimeout: 5000 });
@@ -88,7 +98,7 @@ describe("task pane", () => {
   test("loads the saved profile at start and checks with it", async () => {
     const { host } = setup(brokenWorkbook(), (h) => h.settings.set("profile", "national"));
     await ready();
-    expect(host.callsOf("loadSetting")).toEqual([["profile"]]);
+    expect(host.callsOf("loadSetting")).toEqual([["profile"], ["undo"]]);
     expect(screen.getByRole("combobox", { name: "评分规则" })).toHaveTextContent("全国通用（优/良/中/差）");
   });
 
@@ -135,7 +145,8 @@ describe("task pane", () => {
     expect(totalRow).toHaveTextContent("总分99.599");
     expect(document.querySelector('[data-row="grade"]')).toHaveTextContent("等级优优");
     expect(screen.getByTestId("next-band")).toHaveTextContent("已达最高等级「优」");
-    expect(screen.getByText(/将写入：自评表!H23 ← 99；自评表!G24 ← 优/)).toBeInTheDocument();
+    // H16 is to be corrected first: write-back will ask which total to write.
+    expect(screen.getByRole("region", { name: "校验结果摘要" })).toHaveTextContent("有 1 项得分等与规则不符");
   });
 
   test("clicking a finding selects its cell", async () => {
@@ -193,7 +204,8 @@ describe("task pane", () => {
   });
 
   test("write-back asks before overwriting a formula and writes nothing when cancelled", async () => {
-    const { host, user } = setup();
+    // Items right, total 99.5 (should be 99), G24's formula shows 良 (should be 优).
+    const { host, user } = setup(itemsRightWorkbook("良"));
     await validate(user);
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
     const dialog = await confirmDialog();
@@ -201,15 +213,16 @@ describe("task pane", () => {
     // Shows what will be written: 99.5 → 99 in H23, the formula in G24 → 优.
     expect(dialog).toHaveTextContent("自评表!H23");
     expect(dialog).toHaveTextContent("99.5");
-    expect(dialog).toHaveTextContent('=IF(H23>=90,"优",IF(H23>=80,"良","较差"))');
+    expect(dialog).toHaveTextContent('=IF(H23>=90,"优",IF(H23>=80,"良","较差"))（良）');
     await user.click(dialogButton(dialog, "取消"));
     await dialogClosed();
     expect(host.callsOf("writeCells")).toEqual([]);
+    expect(host.settings.has("undo")).toBe(false);
     expect(screen.getByTestId("notice-bar")).toHaveTextContent("已取消写回，未修改任何单元格");
   });
 
   test("write-back writes the computed total and grade after confirmation, then re-checks", async () => {
-    const { host, user } = setup();
+    const { host, user } = setup(itemsRightWorkbook("良"));
     await validate(user);
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
     const dialog = await confirmDialog();
@@ -225,6 +238,17 @@ describe("task pane", () => {
     ]);
     expect(host.callsOf("readWorkbook")).toHaveLength(2);
     expect(document.querySelector('[data-row="total"]')).toHaveTextContent("总分9999");
+  });
+
+  test("write-back keeps a formula whose result already is the grade", async () => {
+    const { host, user } = setup(itemsRightWorkbook("优"));
+    await validate(user);
+    await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
+    const dialog = await confirmDialog();
+    await user.click(dialogButton(dialog, "写回"));
+    await screen.findByText(/已写回/);
+    expect(host.callsOf("writeCells")).toEqual([[[{ ref: H23, value: 99 }]]]);
+    expect(host.workbook.sheets[0].cells[G24.row][G24.col]?.formula).toBe('IF(H23>=90,"优",IF(H23>=80,"良","较差"))');
   });
 
   test("采用重算值 writes the fix into its cell and re-checks", async () => {

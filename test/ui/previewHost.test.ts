@@ -120,6 +120,44 @@ describe("PreviewHost", () => {
     expect([...storage.data.keys()]).toEqual(["jixiao-zipingzhushou:profile"]);
   });
 
+  test("the undo record is kept per file name; the profile for the browser", async () => {
+    const { host, storage } = await loaded();
+    await host.saveSetting("undo", "[1]");
+    await host.saveSetting("profile", "national");
+    expect([...storage.data.keys()].sort()).toEqual([
+      "jixiao-zipingzhushou:profile",
+      "jixiao-zipingzhushou:undo:测试.xlsx",
+    ]);
+    await host.load(await workbookToXlsx(brokenWorkbook()), "另一个.xlsx");
+    expect(await host.loadSetting("undo")).toBeNull();
+    expect(await host.loadSetting("profile")).toBe("national");
+  });
+
+  test("undo writes: a formula comes back with its last result, '' empties a cell, in the grid and the copy", async () => {
+    const { host } = await loaded();
+    const formula = 'IF(H23>=90,"优",IF(H23>=80,"良","较差"))';
+    await host.writeCells([
+      { ref: G24, value: "良" },
+      { ref: H16, value: 9.5 },
+    ]);
+    await host.writeCells([
+      { ref: G24, value: "优", formula },
+      { ref: H16, value: "" },
+    ]);
+    const grid = await host.readWorkbook();
+    expect(grid.sheets[0].cells[G24.row][G24.col]).toMatchObject({
+      value: { kind: "text", value: "优" },
+      formula,
+    });
+    expect(grid.sheets[0].cells[H16.row][H16.col]?.value).toEqual({ kind: "empty" });
+    const copy = await readXlsx(await host.currentBytes());
+    expect(copy.sheets[0].cells[G24.row][G24.col]).toMatchObject({
+      value: { kind: "text", value: "优" },
+      formula,
+    });
+    expect(copy.sheets[0].cells[H16.row]?.[H16.col]?.value ?? { kind: "empty" }).toEqual({ kind: "empty" });
+  });
+
   test("selectCell on a missing sheet fails with a code; on a merged cell selects its top-left cell", async () => {
     const { host } = await loaded();
     await expect(host.selectCell({ sheet: "无", row: 0, col: 0 })).rejects.toMatchObject({
