@@ -365,7 +365,7 @@ export function grade(total: Arg, rule?: Arg): string {
 
 // ───────────────────────────── 共性指标 ─────────────────────────────
 
-/** RATE: 分子 / 分母 as a fraction. */
+/** RATIO: 分子 / 分母 as a fraction. */
 export function rate(numerator: Arg, denominator: Arg): number {
   const a = toNumber(numerator, "分子");
   const b = toNumber(denominator, "分母");

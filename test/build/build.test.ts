@@ -121,7 +121,7 @@ describe("npx webpack --mode production", () => {
     });
     const byId = new Map(zh.map((f) => [f.id, f.name]));
     expect(byId.get("EXECRATE")).toBe("执行率");
-    expect(byId.get("GRADE")).toBe("等级");
+    expect(byId.get("GRADE")).toBe("评价等级");
     expect(byId.get("SUMSCORES")).toBe("合计得分");
   });
 

@@ -208,7 +208,7 @@ describe("QUALCHECK 定性得分检查", () => {
   });
 });
 
-describe("DEDUCTION 扣分", () => {
+describe("DEDUCTION 扣减分数", () => {
   test("weight − score, 2 decimals", () => {
     expect(F.deduction(10, 7.42)).toBe(2.58);
     expect(F.deduction(10, 10)).toBe(0);
@@ -222,7 +222,7 @@ describe("DEDUCTION 扣分", () => {
   });
 });
 
-describe("GRADE 等级", () => {
+describe("GRADE 评价等级", () => {
   test("hunan (default) bands 90 / 80 / 60 inclusive at the lower end", () => {
     expect(F.grade(96)).toBe("优");
     expect(F.grade(100)).toBe("优");
@@ -270,7 +270,7 @@ describe("rates of domain.md §4", () => {
     // a denominator so small that the result overflows → #NUM!, not Infinity
     expect(cfError(() => F.changeRate(1, 5e-324)).code).toBe(ErrorCode.invalidNumber);
   });
-  test("RATE: 438.64 / 180 = 243.69%, 88 / 99 = 88.89%; denominator 0 → #DIV/0!", () => {
+  test("RATIO: 438.64 / 180 = 243.69%, 88 / 99 = 88.89%; denominator 0 → #DIV/0!", () => {
     expect(F.ratio(438.64, 180)).toBeCloseTo(2.436889, 6);
     expect(F.ratio(88, 99)).toBeCloseTo(0.888889, 6);
     expect(cfError(() => F.ratio(1, 0)).code).toBe(ErrorCode.divisionByZero);
@@ -368,7 +368,7 @@ describe("robustness: any input gives a value or a CustomFunctions.Error, never 
     ["GRADE", (a, b) => F.grade(a, b)],
     ["CONTROLRATE", (a, b) => F.controlRate(a, b)],
     ["CHANGERATE", (a, b) => F.changeRate(a, b)],
-    ["RATE", (a, b) => F.ratio(a, b)],
+    ["RATIO", (a, b) => F.ratio(a, b)],
     ["STAFFRATE", (a, b) => F.staffRate(a, b)],
     ["ADJUSTRATE", (a, b) => F.adjustRate(a, b)],
     ["CARRYRATE", (a, b) => F.carryRate(a, b)],
