@@ -3,19 +3,28 @@
  * WorkbookHost on the Excel JavaScript API (runs inside Excel, task pane / shared runtime).
  *
  * Round trips (context.sync calls) per method — the numbers the tests assert:
- * - readWorkbook: 2 (sheet list; then every sheet's used range, merged areas, the fills of the used
- *   range (getCellProperties, ExcelApi 1.9), protection, and the restore record).
- *   Only if that read fails (a sheet over the 512-merged-areas limit, or a response too large): +1 for
- *   a read without merges and fills, then +1 per sheet for the merges.
+ * - readWorkbook: 2 (sheet list and structure protection; then every sheet's used-range address and its
+ *   content within a window from A1 sized so that all windows together stay within readPlan.ts's
+ *   CELL_BUDGET: values, types, formulas, formats, merged areas, fills (getCellProperties, ExcelApi
+ *   1.9), protection, and the restore record). +1 per CELL_BUDGET cells of sheets that reach beyond their
+ *   window but are small enough to read in full; larger sheets keep their window only (Sheet.truncated),
+ *   so no response passes Excel on the web's 5 MB limit.
+ *   Only if the second read fails (more than 512 merged areas in a window): +1 for a read without
+ *   merges and fills, then +1 per sheet for the merges.
  * - applyMarks right after readWorkbook: 1 (restores, the restore record and marks in one batch): the
  *   original fills come from readWorkbook's snapshot. So validating = 2 + 1 = 3.
  *   +1 (fills of the cells the snapshot does not cover, read with the protection) when a target lies
- *   outside the values-only used range (e.g. an empty, formatted cell below the last value), without
- *   ExcelApi 1.9, or after the fallback read above. Without a fresh snapshot: 3 (sheet list and
- *   merges; record, fills and protection; write).
+ *   outside the window read, without ExcelApi 1.9, or after the fallback read above. Without a fresh
+ *   snapshot: 3 (sheet list and merges; record, fills and protection; write).
  * - clearMarks: 3 with marks (sheet list; record + protection; restore + delete the record sheet),
  *   1 without. markedCount: 2 with marks, 1 without.
- * - selectCell 1, inspectCells 1, writeCells 2 (protection check, then write), addReportSheet 2.
+ * - selectCell 2 (visibility: a hidden sheet cannot be activated; then activate and select),
+ *   inspectCells 1, writeCells 2 (protection check, then write), addReportSheet 2.
+ *
+ * Requirement sets: features.ts lists every call's set; the add-in needs ExcelApi 1.4 and tests newer
+ * sets at run time. Workbook structure protection (ExcelApi 1.7) is read first wherever a sheet would be
+ * added or deleted: the restore record then goes to the document settings, an emptied record sheet
+ * stays, and the report sheet is refused with the reason.
  *
  * Why not fewer: the record sheet may not exist, and we never chain calls on an *OrNullObject proxy
  * (getItemOrNullObject(x).getUsedRange…), whose behaviour when null is not documented; so the sheet
@@ -57,7 +66,17 @@ import {
 import { guarded } from "./errors";
 import { moreSevere } from "../core/marks";
 import { fillFromLoaded, fillKey, MARK_COLORS, queueRestore, type FillRecord } from "./fills";
-import { countMarks, decodeRecord, encodeRecord, RECORD_SHEET, type RecordEntry } from "./record";
+import {
+  countMarks,
+  decodeRecord,
+  encodeRecord,
+  encodeRecordFormulas,
+  RECORD_SETTING,
+  RECORD_SHEET,
+  type RecordEntry,
+} from "./record";
+import { detectFeatures, type ExcelFeatures } from "./features";
+import { planFullReads, windowFor, type UsedArea } from "./readPlan";
 
 /** Excel.run as we use it (tests pass a double). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -66,6 +85,7 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface SettingsStore {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
+  remove(name: string): void;
   saveAsync(
     callback: (result: { status: string; error?: { code?: unknown; message?: string } }) => void,
   ): void;
@@ -77,11 +97,10 @@ export interface ExcelHostOptions {
   /** Default: Office.context.document.settings. */
   settings?: SettingsStore;
   /**
-   * API features; default: detected with Office.context.requirements.isSetSupported.
-   * fillDetails = ExcelApi 1.9 (fill pattern/tintAndShade: exact "no fill" vs white);
-   * mergedAreas = ExcelApi 1.13 (Range.getMergedAreasOrNullObject).
+   * API features (features.ts); each one not given is detected with
+   * Office.context.requirements.isSetSupported("ExcelApi", …).
    */
-  features?: { fillDetails?: boolean; mergedAreas?: boolean };
+  features?: Partial<ExcelFeatures>;
   /** Clock for the snapshot age check (tests). */
   now?: () => number;
 }
@@ -96,6 +115,15 @@ interface Snapshot {
   /** Fills of each sheet's (values-only) used range; absent for a sheet = read them when marking. */
   fills: Map<string, FillArea>;
   protection: Map<string, SheetProtection>;
+  /** Workbook structure protection; null where ExcelApi 1.7 is missing (unknown). */
+  structureProtected: boolean | null;
+}
+
+/** What queueContent loads for one sheet. */
+interface Content {
+  area: Excel.Range;
+  merged: Excel.RangeAreas | null;
+  fills: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
 }
 
 /** The fills of one rectangle, as getCellProperties returned them (row-major, from top/left). */
@@ -178,16 +206,16 @@ export class ExcelHost implements WorkbookHost {
   readonly kind = "excel" as const;
   private readonly run: ExcelRun;
   private readonly settingsOption?: SettingsStore;
+  private readonly features: ExcelFeatures;
   private readonly fillDetails: boolean;
-  private readonly mergedAreas: boolean;
   private readonly now: () => number;
   private snapshot: Snapshot | null = null;
 
   constructor(options: ExcelHostOptions = {}) {
     this.run = options.run ?? defaultRun;
     this.settingsOption = options.settings;
-    this.fillDetails = options.features?.fillDetails ?? supported("1.9");
-    this.mergedAreas = options.features?.mergedAreas ?? supported("1.13");
+    this.features = { ...detectFeatures(supported), ...options.features };
+    this.fillDetails = this.features.fillDetails;
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -196,39 +224,34 @@ export class ExcelHost implements WorkbookHost {
   readWorkbook(): Promise<Workbook> {
     return guarded("读取工作簿", () =>
       this.run(async (context) => {
+        // Sync 1: the sheet list (and whether the structure is protected).
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name,items/visibility,items/id");
+        const structure = this.queueStructureRead(context);
         await context.sync();
 
         const items = worksheets.items;
+        const structureProtected = structure ? structure.protected : null;
+        const window = windowFor(items.filter((ws) => ws.name !== RECORD_SHEET).length);
+        const windowAddress = rangeAddress(window);
+        // Sync 2: every sheet's used-range address, and its content within the window (readPlan.ts).
         // `extras` = merged areas and fills: what may make the combined read fail (see the catch).
         const queueReads = (extras: boolean) =>
           items.map((ws) => {
-            const used = ws.getUsedRangeOrNullObject(true);
             if (ws.name === RECORD_SHEET) {
-              used.load("values");
-              return { ws, used, merged: null, fills: null, protection: null };
+              const record = ws.getUsedRangeOrNullObject(true);
+              record.load("values,formulas");
+              return { ws, record, size: null, content: null, protection: null };
             }
-            used.load("rowIndex,columnIndex,values,valueTypes,formulas,numberFormat");
-            // getRange() (the whole sheet) is never null, so chaining on it is safe; merges outside the
-            // used range (formatting only) are harmless to the core.
-            const merged = extras && this.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
-            if (merged) merged.load("address");
-            // The fills of the same rectangle, for applyMarks. Worksheet.getUsedRange is never null (A1 on
-            // a blank sheet, per the API reference), so getCellProperties is not chained on a null proxy;
-            // its own rowIndex/columnIndex say which cells the matrix covers.
-            let fills: {
-              area: Excel.Range;
-              props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
-            } | null = null;
-            if (extras && this.fillDetails) {
-              const area = ws.getUsedRange(true);
-              area.load("rowIndex,columnIndex");
-              fills = { area, props: area.getCellProperties(FILL_PROPERTIES) };
-            }
+            const size = ws.getUsedRangeOrNullObject(true);
+            size.load("rowIndex,columnIndex,rowCount,columnCount");
+            // A1 … the used range's bottom-right corner, cut to the window: never null (getUsedRange gives
+            // A1 on a blank sheet, per the API reference) and never larger than the window.
+            const area = ws.getUsedRange(true).getBoundingRect("A1").getIntersection(windowAddress);
+            const content = this.queueContent(ws, area, extras, windowAddress);
             const protection = ws.protection;
             protection.load("protected,options");
-            return { ws, used, merged, fills, protection };
+            return { ws, record: null, size, content, protection };
           });
         let reads = queueReads(true);
         const fallbackMerges = new Map<string, CellRange[]>();
@@ -236,54 +259,74 @@ export class ExcelHost implements WorkbookHost {
           await context.sync();
         } catch (err) {
           // getMergedAreasOrNullObject fails on a range with more than 512 merged areas (API reference),
-          // which would make one busy sheet block the whole workbook; the fills add to the response,
-          // which Excel on the web caps at 5 MB. Read again without both; if that fails too, the error
-          // was about neither and is thrown. applyMarks then reads the fills of its targets itself.
-          if (!this.mergedAreas && !this.fillDetails) throw err;
+          // which would make one busy sheet block the whole workbook; the fills add to the response.
+          // Read again without both; if that fails too, the error was about neither and is thrown.
+          // applyMarks then reads the fills of its targets itself.
+          if (!this.features.mergedAreas && !this.features.fillDetails) throw err;
           reads = queueReads(false);
           await context.sync();
-          if (this.mergedAreas) await this.mergesSheetBySheet(context, items, fallbackMerges);
+          if (this.features.mergedAreas) await this.mergesSheetBySheet(context, items, fallbackMerges);
         }
+
         const sheets: Sheet[] = [];
         const infos: SheetInfo[] = [];
         const merges = new Map<string, CellRange[]>();
         const fillAreas = new Map<string, FillArea>();
         const protection = new Map<string, SheetProtection>();
+        const areas: UsedArea[] = [];
         let record: RecordEntry[] = [];
         let recordExists = false;
-        for (const { ws, used, merged, fills, protection: p } of reads) {
+        for (const { ws, record: rec, size, content, protection: p } of reads) {
           infos.push({ name: ws.name, id: ws.id });
-          if (ws.name === RECORD_SHEET) {
+          if (rec) {
             recordExists = true;
-            if (!used.isNullObject) {
-              const values = used.values;
-              record = decodeRecord(values);
-            }
+            if (!rec.isNullObject) record = decodeRecord(rec.values, rec.formulas);
             continue;
           }
-          const sheetMerges = merged
-            ? merged.isNullObject
+          const sheet: Sheet = { name: ws.name, cells: [], merges: [] };
+          if (ws.visibility !== "Visible") sheet.hidden = true;
+          const sheetMerges = content!.merged
+            ? content!.merged.isNullObject
               ? []
-              : parseAreasAddress(merged.address)
+              : parseAreasAddress(content!.merged.address)
             : (fallbackMerges.get(ws.name) ?? []);
+          sheet.merges = sheetMerges;
           merges.set(ws.name, sheetMerges);
-          if (fills) {
-            fillAreas.set(ws.name, {
-              top: fills.area.rowIndex,
-              left: fills.area.columnIndex,
-              cells: fills.props.value,
-            });
-          }
+          this.takeContent(sheet, content!, fillAreas);
           if (p)
             protection.set(ws.name, {
               protected: p.protected,
               allowFormatCells: p.options.allowFormatCells === true,
             });
-          const sheet: Sheet = { name: ws.name, cells: [], merges: sheetMerges };
-          if (ws.visibility !== "Visible") sheet.hidden = true;
-          if (!used.isNullObject) fillCells(sheet, used);
+          areas.push({ name: ws.name, used: size!.isNullObject ? null : usedRect(size!) });
           sheets.push(sheet);
         }
+
+        // Syncs 3…: sheets the window did not cover, in full when they are not too large.
+        const plan = planFullReads(areas, window);
+        const byName = new Map(sheets.map((sh) => [sh.name, sh]));
+        for (const group of plan.fullReads) {
+          const full = group.map((name) => {
+            const ws = items.find((w) => w.name === name)!;
+            return { name, content: this.queueContent(ws, ws.getUsedRange(true), true, null) };
+          });
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per CELL_BUDGET cells, see readPlan.ts
+          await context.sync();
+          for (const { name, content } of full) {
+            const sheet = byName.get(name)!;
+            sheet.cells = [];
+            if (content.merged) {
+              sheet.merges = content.merged.isNullObject ? [] : parseAreasAddress(content.merged.address);
+              merges.set(name, sheet.merges);
+            }
+            this.takeContent(sheet, content, fillAreas);
+          }
+        }
+        for (const name of plan.truncated) {
+          const used = areas.find((a) => a.name === name)!.used!;
+          byName.get(name)!.truncated = { rowsRead: window.bottom + 1, rows: used.bottom + 1 };
+        }
+
         this.snapshot = {
           takenAt: this.now(),
           sheets: infos,
@@ -292,10 +335,49 @@ export class ExcelHost implements WorkbookHost {
           record,
           fills: fillAreas,
           protection,
+          structureProtected,
         };
         return { sheets };
       }),
     );
+  }
+
+  /** Workbook.protection (ExcelApi 1.7) queued for loading, or null where the build lacks it. */
+  private queueStructureRead(context: Excel.RequestContext): Excel.WorkbookProtection | null {
+    if (!this.features.workbookProtection) return null;
+    const p = context.workbook.protection;
+    p.load("protected");
+    return p;
+  }
+
+  /**
+   * Queues the reads of one sheet's content in `area`: values, types, formulas, formats; with `extras`,
+   * its fills (ExcelApi 1.9) and the merged areas of `mergeAddress` (null: of the area itself).
+   */
+  private queueContent(
+    ws: Excel.Worksheet,
+    area: Excel.Range,
+    extras: boolean,
+    mergeAddress: string | null,
+  ): Content {
+    area.load("rowIndex,columnIndex,values,valueTypes,formulas,numberFormat");
+    let merged: Excel.RangeAreas | null = null;
+    if (extras && this.features.mergedAreas) {
+      // Never chained on a null proxy: getRange(address) and getUsedRange are never null.
+      merged = (mergeAddress === null ? area : ws.getRange(mergeAddress)).getMergedAreasOrNullObject();
+      merged.load("address");
+    }
+    const fills = extras && this.features.fillDetails ? area.getCellProperties(FILL_PROPERTIES) : null;
+    return { area, merged, fills };
+  }
+
+  /** Copies what queueContent loaded into the sheet (and the fills into the snapshot's map). */
+  private takeContent(sheet: Sheet, content: Content, fillAreas: Map<string, FillArea>): void {
+    const area = content.area;
+    fillCells(sheet, area);
+    if (content.fills) {
+      fillAreas.set(sheet.name, { top: area.rowIndex, left: area.columnIndex, cells: content.fills.value });
+    }
   }
 
   /**
@@ -385,13 +467,16 @@ export class ExcelHost implements WorkbookHost {
       let sheets: SheetInfo[];
       let merges: Map<string, CellRange[]>;
       let recordExists: boolean;
+      let structureProtected: boolean | null;
       if (snap) {
         sheets = snap.sheets;
         merges = snap.merges;
         recordExists = snap.recordExists;
+        structureProtected = snap.structureProtected;
       } else {
         worksheets.load("items/name,items/id");
-        const mergedReads = this.mergedAreas
+        const structure = this.queueStructureRead(context);
+        const mergedReads = this.features.mergedAreas
           ? markSheets.map((name) => {
               const m = wsOf(name).getRange().getMergedAreasOrNullObject();
               m.load("address");
@@ -402,15 +487,23 @@ export class ExcelHost implements WorkbookHost {
         const items = worksheets.items;
         sheets = items.map((ws) => ({ name: ws.name, id: ws.id }));
         recordExists = sheets.some((s) => s.name === RECORD_SHEET);
+        structureProtected = structure ? structure.protected : null;
         merges = new Map();
         for (const { name, m } of mergedReads)
           merges.set(name, m.isNullObject ? [] : parseAreasAddress(m.address));
       }
 
       const targets = expandMarks(marks, merges);
-      if (targets.length === 0 && !recordExists) return; // nothing marked before, nothing to mark now
+      // Marks kept in the document settings (structure protected when they were made): restored like the
+      // sheet's, and the record moves back to the sheet when one can be added again.
+      const settingsEntries = this.settingsRecord();
+      if (targets.length === 0 && !recordExists && settingsEntries.length === 0) return; // nothing to do
       const known = snap
-        ? new Set(resolveEntries(snap.record, sheets).map((e) => cellKey(e.sheet, e.address)))
+        ? new Set(
+            resolveEntries([...snap.record, ...settingsEntries], sheets).map((e) =>
+              cellKey(e.sheet, e.address),
+            ),
+          )
         : null;
 
       // Original fills of the cells not yet recorded: from the snapshot where it covers them, else read.
@@ -432,7 +525,7 @@ export class ExcelHost implements WorkbookHost {
       let oldEntries: RecordEntry[] = snap ? snap.record : [];
       if (!snap || toRead.size > 0 || !snapProtection) {
         const recordRange = !snap && recordExists ? wsOf(RECORD_SHEET).getUsedRangeOrNullObject(true) : null;
-        if (recordRange) recordRange.load("values");
+        if (recordRange) recordRange.load("values,formulas");
         const fillProps = this.fillDetails ? "color,pattern,patternColor,tintAndShade" : "color";
         for (const [key, t] of toRead) {
           const fill = wsOf(t.sheet).getRange(t.address).format.fill;
@@ -453,8 +546,7 @@ export class ExcelHost implements WorkbookHost {
           ]),
         );
         if (recordRange && !recordRange.isNullObject) {
-          const values = recordRange.values;
-          oldEntries = decodeRecord(values);
+          oldEntries = decodeRecord(recordRange.values, recordRange.formulas);
         }
       } else protection = snapProtection;
 
@@ -462,7 +554,7 @@ export class ExcelHost implements WorkbookHost {
         const p = protection.get(name);
         if (p && p.protected && !p.allowFormatCells) throw sheetProtectedError(name, "标记单元格");
       }
-      const resolved = resolveEntries(oldEntries, sheets);
+      const resolved = resolveEntries([...oldEntries, ...settingsEntries], sheets);
       const oldByKey = new Map(resolved.map((e) => [cellKey(e.sheet, e.address), e]));
       const idOf = new Map(sheets.map((s) => [s.name, s.id]));
 
@@ -505,8 +597,15 @@ export class ExcelHost implements WorkbookHost {
       //    cell to its original fill twice is harmless);
       // 2. the record: a failure (the record sheet is (not) there after all) stops before any highlight;
       // 3. highlights: a failure leaves recorded cells unpainted, which clearMarks restores harmlessly.
+      // Where the record goes: the record sheet, unless it would have to be added to a workbook whose
+      // structure is protected (adding, hiding and deleting sheets fail there): then the settings.
+      const inSettings = !recordExists && structureProtected === true;
+      if (inSettings && newEntries.length > 0) {
+        // Saved before anything is painted, so no highlight is ever left without its record.
+        await this.saveSettingsRecord(newEntries);
+      }
       this.queueRestores(wsOf, stale);
-      if (newEntries.length > 0) {
+      if (newEntries.length > 0 && !inSettings) {
         const rs = recordExists ? wsOf(RECORD_SHEET) : worksheets.add(RECORD_SHEET);
         if (!recordExists) rs.visibility = "VeryHidden";
         else rs.getRange().clear("Contents");
@@ -514,9 +613,14 @@ export class ExcelHost implements WorkbookHost {
         const target = rs.getRange(`A1:A${rows.length}`);
         target.numberFormat = rows.map(() => ["@"]);
         target.values = rows;
-      } else if (recordExists) deleteRecordSheet(wsOf(RECORD_SHEET));
+        rs.getRange(`B1:B${rows.length}`).formulas = encodeRecordFormulas(newEntries);
+      } else if (recordExists) removeRecordSheet(wsOf(RECORD_SHEET), structureProtected);
       this.queueHighlights(wsOf, targets);
       await context.sync();
+      // The settings copy is dropped only once the sheet holds the record, or nothing is marked.
+      if (settingsEntries.length > 0 && (!inSettings || newEntries.length === 0)) {
+        await this.saveSettingsRecord([]);
+      }
     });
   }
 
@@ -531,10 +635,7 @@ export class ExcelHost implements WorkbookHost {
       g.cells.push(pos);
     }
     for (const g of groups.values()) {
-      const ws = wsOf(g.sheet);
-      for (const chunk of chunkAddresses(compressCells(g.cells).map(rangeAddress))) {
-        queueRestore(ws.getRanges(chunk).format.fill, g.fill, this.fillDetails);
-      }
+      for (const fill of this.fillsOf(wsOf(g.sheet), g.cells)) queueRestore(fill, g.fill, this.fillDetails);
     }
   }
 
@@ -547,13 +648,42 @@ export class ExcelHost implements WorkbookHost {
       g.cells.push({ row: t.row, col: t.col });
     }
     for (const g of groups.values()) {
-      const ws = wsOf(g.sheet);
-      for (const chunk of chunkAddresses(compressCells(g.cells).map(rangeAddress))) {
-        const fill = ws.getRanges(chunk).format.fill;
+      for (const fill of this.fillsOf(wsOf(g.sheet), g.cells)) {
         fill.color = g.color;
         if (this.fillDetails) fill.pattern = "Solid";
       }
     }
+  }
+
+  /**
+   * The fill objects covering these cells: one RangeAreas per address chunk (ExcelApi 1.9), or without
+   * it one Range per compressed area — more commands, the same single sync.
+   */
+  private fillsOf(ws: Excel.Worksheet, cells: Pos[]): Excel.RangeFill[] {
+    const areas = compressCells(cells).map(rangeAddress);
+    if (!this.features.rangeAreas) return areas.map((a) => ws.getRange(a).format.fill);
+    return chunkAddresses(areas).map((chunk) => ws.getRanges(chunk).format.fill);
+  }
+
+  /** The record kept in the document settings (structure-protected workbooks), [] when none. */
+  private settingsRecord(): RecordEntry[] {
+    const store = this.settingsOption ?? officeGlobal()?.context?.document?.settings;
+    const raw = store?.get(RECORD_SETTING);
+    if (typeof raw !== "string") return [];
+    try {
+      const rows = JSON.parse(raw) as unknown;
+      return Array.isArray(rows) ? decodeRecord(rows.map((r) => [r])) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Writes (or, for [], removes) the settings record and saves the settings with the document. */
+  private async saveSettingsRecord(entries: RecordEntry[]): Promise<void> {
+    const settings = this.settings();
+    if (entries.length === 0) settings.remove(RECORD_SETTING);
+    else settings.set(RECORD_SETTING, JSON.stringify(encodeRecord(entries).map((r) => r[0])));
+    await saveSettings(settings);
   }
 
   clearMarks(): Promise<void> {
@@ -562,14 +692,17 @@ export class ExcelHost implements WorkbookHost {
       this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name,items/id");
+        const structure = this.queueStructureRead(context);
         await context.sync();
         const items = worksheets.items;
         const sheets = items.map((ws) => ({ name: ws.name, id: ws.id }));
-        if (!sheets.some((s) => s.name === RECORD_SHEET)) return;
+        const recordExists = sheets.some((s) => s.name === RECORD_SHEET);
+        const settingsEntries = this.settingsRecord();
+        if (!recordExists && settingsEntries.length === 0) return;
 
         const wsOf = sheetGetter(worksheets);
-        const used = wsOf(RECORD_SHEET).getUsedRangeOrNullObject(true);
-        used.load("values");
+        const used = recordExists ? wsOf(RECORD_SHEET).getUsedRangeOrNullObject(true) : null;
+        if (used) used.load("values,formulas");
         // Protection of every other sheet: which ones the record touches is known only after this sync.
         const protections = sheets
           .filter((s) => s.name !== RECORD_SHEET)
@@ -580,11 +713,9 @@ export class ExcelHost implements WorkbookHost {
           });
         await context.sync();
 
-        let entries: RecordEntry[] = [];
-        if (!used.isNullObject) {
-          const values = used.values;
-          entries = resolveEntries(decodeRecord(values), sheets);
-        }
+        let recorded: RecordEntry[] = [...settingsEntries];
+        if (used && !used.isNullObject) recorded = [...decodeRecord(used.values, used.formulas), ...recorded];
+        const entries = resolveEntries(recorded, sheets);
         const touched = new Set(entries.map((e) => e.sheet));
         for (const { name, p } of protections) {
           if (touched.has(name) && p.protected && !p.options.allowFormatCells) {
@@ -592,9 +723,10 @@ export class ExcelHost implements WorkbookHost {
           }
         }
         this.queueRestores(wsOf, entries);
-        // Deleted last: if a restore fails, the record stays and 清除标记 can be retried.
-        deleteRecordSheet(wsOf(RECORD_SHEET));
+        // Removed last: if a restore fails, the record stays and 清除标记 can be retried.
+        if (recordExists) removeRecordSheet(wsOf(RECORD_SHEET), structure ? structure.protected : null);
         await context.sync();
+        if (settingsEntries.length > 0) await this.saveSettingsRecord([]);
       }),
     );
   }
@@ -602,18 +734,18 @@ export class ExcelHost implements WorkbookHost {
   markedCount(): Promise<number> {
     return guarded("读取标记", () =>
       this.run(async (context) => {
+        const inSettings = this.settingsRecord();
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name");
         await context.sync();
         const items = worksheets.items;
         const rs = items.find((ws) => ws.name === RECORD_SHEET);
-        if (!rs) return 0;
+        if (!rs) return countMarks(inSettings);
         const used = rs.getUsedRangeOrNullObject(true);
-        used.load("values");
+        used.load("values,formulas");
         await context.sync();
-        if (used.isNullObject) return 0;
-        const values = used.values;
-        return countMarks(decodeRecord(values));
+        if (used.isNullObject) return countMarks(inSettings);
+        return countMarks([...decodeRecord(used.values, used.formulas), ...inSettings]);
       }),
     );
   }
@@ -624,6 +756,18 @@ export class ExcelHost implements WorkbookHost {
     return guarded("定位单元格", () =>
       this.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(ref.sheet);
+        // A hidden sheet cannot be activated (Worksheet.activate fails); it is never unhidden for the
+        // user, who is told where the cell is and how to show the sheet.
+        ws.load("visibility");
+        await context.sync();
+        if (ws.visibility !== "Visible") {
+          throw new HostError(
+            "SheetHidden",
+            `问题所在的工作表「${ref.sheet}」是隐藏的，无法跳转到 ${a1(ref.row, ref.col)}。` +
+              "请右键单击任一工作表标签，选择“取消隐藏”，显示该工作表后再点击此问题" +
+              (ws.visibility === "VeryHidden" ? "（该表为“深度隐藏”，需在 VBA 编辑器中取消）。" : "。"),
+          );
+        }
         ws.activate();
         ws.getRange(a1(ref.row, ref.col)).select();
         await context.sync();
@@ -670,7 +814,15 @@ export class ExcelHost implements WorkbookHost {
       this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name");
+        const structure = this.queueStructureRead(context);
         await context.sync();
+        if (structure?.protected) {
+          throw new HostError(
+            "WorkbookProtected",
+            `工作簿结构受保护，无法新建「${REPORT_SHEET}」工作表。请在“审阅 → 保护工作簿”中撤销保护后重试，` +
+              "或使用导出的 CSV 报告。",
+          );
+        }
         const items = worksheets.items;
         const taken = new Set(items.map((ws) => ws.name.toLowerCase()));
         let name = REPORT_SHEET;
@@ -713,16 +865,20 @@ export class ExcelHost implements WorkbookHost {
   saveSetting(key: string, value: string): Promise<void> {
     const settings = this.settings();
     settings.set(key, value);
-    return new Promise<void>((resolve, reject) => {
-      settings.saveAsync((result) => {
-        if (result.status === "failed") {
-          const code = result.error?.code;
-          const detail = result.error?.message ? `（Office：${result.error.message}）` : "";
-          reject(new HostError(code === undefined ? "SaveFailed" : String(code), `保存设置失败${detail}`));
-        } else resolve();
-      });
-    });
+    return saveSettings(settings);
   }
+}
+
+function saveSettings(settings: SettingsStore): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    settings.saveAsync((result) => {
+      if (result.status === "failed") {
+        const code = result.error?.code;
+        const detail = result.error?.message ? `（Office：${result.error.message}）` : "";
+        reject(new HostError(code === undefined ? "SaveFailed" : String(code), `保存设置失败${detail}`));
+      } else resolve();
+    });
+  });
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -740,6 +896,30 @@ function sheetGetter(worksheets: Excel.WorksheetCollection): (name: string) => E
 function deleteRecordSheet(ws: Excel.Worksheet): void {
   ws.visibility = "Hidden"; // a very hidden sheet is made merely hidden before it goes
   ws.delete();
+}
+
+/**
+ * The record sheet once nothing is marked: deleted, or — where the structure is protected and sheets
+ * cannot be deleted or unhidden — emptied (an empty record sheet means no marks; it goes next time).
+ */
+function removeRecordSheet(ws: Excel.Worksheet, structureProtected: boolean | null): void {
+  if (structureProtected === true) ws.getRange().clear("Contents");
+  else deleteRecordSheet(ws);
+}
+
+/** The rectangle of a loaded used range (rowIndex, columnIndex, rowCount, columnCount). */
+function usedRect(r: {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}): CellRange {
+  return {
+    top: r.rowIndex,
+    left: r.columnIndex,
+    bottom: r.rowIndex + r.rowCount - 1,
+    right: r.columnIndex + r.columnCount - 1,
+  };
 }
 
 function cellKey(sheet: string, address: string): string {
