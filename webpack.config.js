@@ -21,6 +21,8 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { FunctionsLocalePlugin } = require("./scripts/functions-metadata");
+const { ManifestVersionPlugin } = require("./scripts/manifest-version");
+const { CompatScriptPlugin, COMPAT_SRC } = require("./scripts/compat-plugin");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
@@ -305,8 +307,13 @@ module.exports = async (env = {}, options = {}) => {
         chunks: ["preview"],
         scriptLoading: "defer",
       }),
+      // The help page the manifest's SupportUrl and LearnMoreUrl open (static, no bundle).
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
       new OfficeJsScriptPlugin(["taskpane.html"]),
       new CspMetaPlugin(),
+      // compat.js (ES5) first in every page: explains in Chinese where the bundles cannot run.
+      new CompatScriptPlugin(),
+      new ManifestVersionPlugin({ manifest: "manifest.xml", lock: "src/functions/metadata.lock.json" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: false },
@@ -321,6 +328,7 @@ module.exports = async (env = {}, options = {}) => {
                     .replace(/https:\/\/localhost:3000\//g, withSlash(process.env.ADDIN_BASE_URL))
                 : content,
           },
+          { from: "src/taskpane/compat.js", to: COMPAT_SRC, info: { minimized: true } },
           // Bundled samples for the browser preview (?sample=<name>, same origin).
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
           ...OFFICE_JS_FILES.map((from) => ({
