@@ -285,13 +285,18 @@ export function usePane(
           const rows = reportRows(results);
           const first = results.find((r) => r.department) ?? results[0];
           const name = `绩效自评校验报告${first?.department ? `-${first.department}` : ""}-${stamp(deps.now())}.csv`;
-          deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
+          const canDownload = deps.canDownload !== false;
+          if (canDownload) deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
           const sheet = await host.addReportSheet(rows);
+          const made = `已新建工作表「${sheet}」（${rows.length - 1} 条）`;
           dispatch({
             type: "notice",
             notice: {
               intent: "success",
-              text: `已新建工作表「${sheet}」（${rows.length - 1} 条），并下载 ${name}。`,
+              text: canDownload
+                ? `${made}，并下载 ${name}。`
+                : `${made}。Mac 版 Excel 的加载项窗格不能下载文件，因此没有生成 CSV；` +
+                  "需要 CSV 时，请切换到该工作表，用“文件 → 另存为”选择“CSV UTF-8”格式。",
             },
           });
         });
