@@ -59,7 +59,7 @@
       "<li>命令行工具 <b>" +
       CLI +
       "</b>：可批量校验一个文件夹里的自评表。</li></ul>" +
-      "<p>两者都向单位信息部门索取。若要在 Excel 中使用，请升级到 Microsoft 365（Windows 版 2101 或更高并安装 WebView2 运行时）、Office 2021/2024、Mac 版 Excel 或 Excel 网页版。</p>" +
+      "<p>两者都向单位信息部门索取。若要在 Excel 中使用，请升级到 Microsoft 365（内部版本 16.0.13530.20424 或更高，并安装 Microsoft Edge WebView2 运行时）、Office 2021/2024、Mac 版 Excel 或 Excel 网页版。</p>" +
       "</div>";
     body.innerHTML = html;
   }

@@ -75,3 +75,13 @@ describe("manifest version follows the functions' metadata", () => {
     );
   });
 });
+
+describe("docs/dependencies.md: the local office.js copy", () => {
+  test("names the installed @microsoft/office-js version, its date and how to refresh it", () => {
+    const doc = fs.readFileSync(path.join(ROOT, "docs/dependencies.md"), "utf8");
+    const installed = (require("@microsoft/office-js/package.json") as { version: string }).version;
+    expect(doc).toContain(`@microsoft/office-js ${installed}`);
+    expect(doc).toMatch(/published on npm on \*\*\d{4}-\d{2}-\d{2}\*\*/);
+    expect(doc).toContain("npm install --save-dev @microsoft/office-js@latest");
+  });
+});
