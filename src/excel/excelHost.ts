@@ -76,7 +76,7 @@ import {
   type RecordEntry,
 } from "./record";
 import { detectFeatures, type ExcelFeatures } from "./features";
-import { planFullReads, windowFor, type UsedArea } from "./readPlan";
+import { CELL_BUDGET, planFullReads, windowFor, type UsedArea } from "./readPlan";
 
 /** Excel.run as we use it (tests pass a double). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -232,8 +232,10 @@ export class ExcelHost implements WorkbookHost {
 
         const items = worksheets.items;
         const structureProtected = structure ? structure.protected : null;
-        const window = windowFor(items.filter((ws) => ws.name !== RECORD_SHEET).length);
-        const windowAddress = rangeAddress(window);
+        const sheetCount = items.filter((ws) => ws.name !== RECORD_SHEET).length;
+        let window = windowFor(sheetCount);
+        let fullReadBudget = CELL_BUDGET;
+        let windowAddress = rangeAddress(window);
         // Sync 2: every sheet's used-range address, and its content within the window (readPlan.ts).
         // `extras` = merged areas and fills: what may make the combined read fail (see the catch).
         const queueReads = (extras: boolean) =>
@@ -262,7 +264,14 @@ export class ExcelHost implements WorkbookHost {
           // which would make one busy sheet block the whole workbook; the fills add to the response.
           // Read again without both; if that fails too, the error was about neither and is thrown.
           // applyMarks then reads the fills of its targets itself.
-          if (!this.features.mergedAreas && !this.features.fillDetails) throw err;
+          // A response over the size limit (cells of long text): a window a quarter the size as well.
+          const tooLarge = (err as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
+          if (!this.features.mergedAreas && !this.features.fillDetails && !tooLarge) throw err;
+          if (tooLarge) {
+            window = windowFor(sheetCount, 0.25);
+            windowAddress = rangeAddress(window);
+            fullReadBudget = 0; // these cells are too large to read more of: keep the windows only
+          }
           reads = queueReads(false);
           await context.sync();
           if (this.features.mergedAreas) await this.mergesSheetBySheet(context, items, fallbackMerges);
@@ -303,7 +312,7 @@ export class ExcelHost implements WorkbookHost {
         }
 
         // Syncs 3…: sheets the window did not cover, in full when they are not too large.
-        const plan = planFullReads(areas, window);
+        const plan = planFullReads(areas, window, fullReadBudget);
         const byName = new Map(sheets.map((sh) => [sh.name, sh]));
         for (const group of plan.fullReads) {
           const full = group.map((name) => {

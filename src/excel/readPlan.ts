@@ -10,22 +10,24 @@
  * - a sheet whose used range reaches beyond its window is read in full in a further sync when it has at
  *   most CELL_BUDGET cells (several such sheets share syncs up to the budget); a larger sheet keeps only
  *   its window (its top rows) and is marked `truncated`, so no sync ever carries more than the budget.
- * Bytes per cell, measured on the double with Chinese text in every cell (npm run bench, "Excel 同步"):
- * values + formulas + valueTypes + numberFormat + the fill from getCellProperties ≈ 170–200 bytes, so
- * 20,000 cells ≈ 4 MB at worst, under the 5 MB limit.
+ * Bytes per cell, measured on the double (npm run bench, "Excel 同步"): values + formulas + valueTypes +
+ * numberFormat + the fill from getCellProperties ≈ 100–150 bytes for numbers and short Chinese text, so
+ * 24,000 cells ≈ 3.5 MB, under the 5 MB limit. Cells of long text can pass it: if the window read is
+ * refused, excelHost retries once without fills and merges in a window a quarter the size.
  */
 import type { CellRange } from "../core/grid";
 
 /** Cells one sync may load at most (all sheets together). */
-export const CELL_BUDGET = 20_000;
-/** Columns of the speculative window (A:AD). Forms use about 10; wider forms are re-read in full. */
-export const WINDOW_COLS = 30;
+export const CELL_BUDGET = 24_000;
+/** Columns of the speculative window (A:T). Forms use about 10; wider forms are re-read in full. */
+export const WINDOW_COLS = 20;
 /** The window is never shorter than this, however many sheets there are. */
 export const MIN_WINDOW_ROWS = 40;
 
-/** The window every sheet is read in first: rows × WINDOW_COLS from A1. */
-export function windowFor(sheetCount: number): CellRange {
-  const rows = Math.max(MIN_WINDOW_ROWS, Math.floor(CELL_BUDGET / Math.max(1, sheetCount) / WINDOW_COLS));
+/** The window every sheet is read in first: rows × WINDOW_COLS from A1 (`share` of the budget). */
+export function windowFor(sheetCount: number, share = 1): CellRange {
+  const cells = (CELL_BUDGET * share) / Math.max(1, sheetCount);
+  const rows = Math.max(MIN_WINDOW_ROWS, Math.floor(cells / WINDOW_COLS));
   return { top: 0, left: 0, bottom: rows - 1, right: WINDOW_COLS - 1 };
 }
 
@@ -51,7 +53,7 @@ function inside(r: CellRange, w: CellRange): boolean {
 }
 
 /** Which sheets the window did not cover, and how to read them (smallest first, packed into syncs). */
-export function planFullReads(areas: UsedArea[], window: CellRange): ReadPlan {
+export function planFullReads(areas: UsedArea[], window: CellRange, budget = CELL_BUDGET): ReadPlan {
   const beyond = areas
     .filter((a): a is { name: string; used: CellRange } => a.used !== null && !inside(a.used, window))
     .sort((a, b) => cellsOf(a.used) - cellsOf(b.used));
@@ -61,11 +63,11 @@ export function planFullReads(areas: UsedArea[], window: CellRange): ReadPlan {
   let groupCells = 0;
   for (const a of beyond) {
     const cells = cellsOf(a.used);
-    if (cells > CELL_BUDGET) {
+    if (cells > budget) {
       truncated.push(a.name);
       continue;
     }
-    if (groupCells + cells > CELL_BUDGET && group.length > 0) {
+    if (groupCells + cells > budget && group.length > 0) {
       fullReads.push(group);
       group = [];
       groupCells = 0;

@@ -163,10 +163,10 @@ describe("readWorkbook", () => {
     const grid = sampleSheet();
     const busy = emptySheet("项目明细", {
       cells: { "0,0": { value: "项目" } },
-      // 600 merged pairs in the first 40 rows (15 per row), all inside the first read's window
+      // 600 merged pairs in A1:T60 (10 per row), all inside the first read's window (readPlan.ts)
       merges: Array.from({ length: 600 }, (_, i) => {
-        const row = Math.floor(i / 15);
-        return { top: row, left: (i % 15) * 2, bottom: row, right: (i % 15) * 2 + 1 };
+        const row = Math.floor(i / 10);
+        return { top: row, left: (i % 10) * 2, bottom: row, right: (i % 10) * 2 + 1 };
       }),
     });
     const dbl = book([busy, sheetDataFromGrid(grid)]);

@@ -233,6 +233,22 @@ describe("size-aware reading: a form beside a 100,000-row data sheet", () => {
   });
 });
 
+describe("size-aware reading: cells of long text", () => {
+  test("a window refused as too large is read again a quarter the size, without fills; nothing fails", async () => {
+    // 1,200 rows × 20 columns of 100-character Chinese text: ≈ 24,000 × 700 bytes ≫ 5 MB in one window.
+    const text = "某某单位支出说明".repeat(13).slice(0, 100);
+    const cells: Record<string, CellData> = {};
+    for (let r = 0; r < 1200; r++) for (let c = 0; c < 20; c++) cells[`${r},${c}`] = { value: text };
+    const dbl = book([emptySheet("说明", { cells })], { maxResponseBytes: 5 * MB });
+    const wb = await hostOn(dbl).readWorkbook();
+    expect(dbl.responseBytes[1]).toBeGreaterThan(5 * MB); // the first window read was refused
+    for (const bytes of dbl.responseBytes.slice(2)) expect(bytes).toBeLessThanOrEqual(5 * MB);
+    const sheet = wb.sheets[0];
+    expect(sheet.truncated).toEqual({ rowsRead: sheet.cells.length, rows: 1200 });
+    expect(sheet.cells[0]?.[19]?.value).toEqual({ kind: "text", value: text });
+  });
+});
+
 describe("hidden sheets", () => {
   test("a finding on a hidden sheet says the sheet is hidden and how to show it; nothing fails half-way", async () => {
     const dbl = book([rowsSheet("表", 3), rowsSheet("附表", 3)]);
