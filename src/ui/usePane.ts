@@ -105,7 +105,8 @@ export function usePane(
       setPhase("checking");
       await nextFrame();
       const results = deps.check(workbook, profileId);
-      dispatch({ type: "checked", results, at: deps.now() });
+      const hiddenSheets = workbook.sheets.filter((s) => s.hidden).map((s) => s.name);
+      dispatch({ type: "checked", results, at: deps.now(), hiddenSheets });
       onResultsRef.current?.(results);
       setPhase("marking");
       const marks = buildMarks(results);
