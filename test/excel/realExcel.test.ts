@@ -114,6 +114,18 @@ describe("the restore record follows the cells (=ROW(…) references in the reco
     expect(dbl.sheetNames()).toEqual(["表"]);
   });
 
+  test("a marked cell cut and pasted elsewhere is restored where it went; its old place is left alone", async () => {
+    const dbl = book([rowsSheet("表", 10, [3])]);
+    const host = hostOn(dbl);
+    await host.readWorkbook();
+    await host.applyMarks([{ ref: at("表", "B3"), severity: "error" }]); // B3 = 30, green
+    dbl.moveCell("表", "B3", "D8");
+    dbl.setCell("表", "B3", { value: "新" });
+    await host.clearMarks();
+    expect(dbl.cell("表", "D8")).toEqual({ value: 30, fill: GREEN });
+    expect(dbl.cell("表", "B3")).toEqual({ value: "新" });
+  });
+
   test("a deleted marked row is skipped; the others are restored where they moved", async () => {
     const dbl = book([rowsSheet("表", 10)]);
     const host = hostOn(dbl);

@@ -352,6 +352,22 @@ export class ExcelDouble {
     this.moveRows(sheet, row, -count);
   }
 
+  /** Cut and paste one cell (Ctrl+X, Ctrl+V): content and format move, references to it follow. */
+  moveCell(sheet: string, from: string, to: string): void {
+    const s = this.sheet(sheet);
+    const f = parseAddress(from);
+    const t = parseAddress(to);
+    const c = s.cells[key(f.top, f.left)];
+    delete s.cells[key(f.top, f.left)];
+    if (c) s.cells[key(t.top, t.left)] = c;
+    else delete s.cells[key(t.top, t.left)];
+    this.rewriteReferences((ref) =>
+      ref.sheet === s.name && ref.row === f.top && ref.col === f.left
+        ? { ...ref, row: t.top, col: t.left }
+        : ref,
+    );
+  }
+
   /** Renames a sheet; references to it follow, as in Excel. */
   renameSheet(from: string, to: string): void {
     const s = this.sheet(from);
