@@ -16,8 +16,9 @@
  *   +1 (fills of the cells the snapshot does not cover, read with the protection) when a target lies
  *   outside the window read, without ExcelApi 1.9, or after the fallback read above. Without a fresh
  *   snapshot: 3 (sheet list and merges; record, fills and protection; write).
- * - clearMarks: 3 with marks (sheet list; record + protection; restore + delete the record sheet),
- *   1 without. markedCount: 2 with marks, 1 without.
+ * - clearMarks: 4 with marks (sheet list; record + protection; the recorded cells' current colour, so
+ *   that a cell no longer in our colour — recoloured, or another cell sorted into its place — is left
+ *   alone; restore + delete the record sheet), 1 without. markedCount: 2 with marks, 1 without.
  * - selectCell 2 (visibility: a hidden sheet cannot be activated; then activate and select),
  *   inspectCells 1, writeCells 2 (protection check, then write), addReportSheet 2.
  *
@@ -46,7 +47,7 @@ import { a1, type CellRange, type CellRef, type Sheet, type Workbook } from "../
 import { HostError, type CellSnapshot, type CellWrite, type MarkSpec, type WorkbookHost } from "../host/host";
 import { chunkAddresses, compressCells, parseAreasAddress, rangeAddress, type Pos } from "./addresses";
 import { guarded } from "./errors";
-import { fillFromLoaded, fillKey, queueRestore, type FillRecord } from "./fills";
+import { fillFromLoaded, fillKey, MARK_COLORS, queueRestore, type FillRecord } from "./fills";
 import {
   cellKey,
   expandMarks,
@@ -134,6 +135,8 @@ interface SheetProtection {
 }
 
 const SNAPSHOT_MAX_AGE_MS = 60_000;
+/** The colours we paint, upper-case (Excel reports fill colours as #RRGGBB). */
+const MARK_COLOR_SET = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
 /** What applyMarks needs to know of a cell's original fill (fills.ts). */
 const FILL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
   format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
@@ -711,7 +714,19 @@ export class ExcelHost implements WorkbookHost {
             throw sheetProtectedError(name, "清除标记");
           }
         }
-        this.queueRestores(wsOf, entries);
+        // Only cells still wearing one of our colours are restored. A cell whose fill changed since
+        // (the user recoloured it, or sorting moved another row's cell there: sorting does not move
+        // references) keeps what it has now: restoring would paint someone else's cell.
+        const current = entries.map((e) => {
+          const fill = wsOf(e.sheet).getRange(e.address).format.fill;
+          fill.load("color");
+          return fill;
+        });
+        if (entries.length > 0) await context.sync();
+        const stillMarked = entries.filter((_, i) =>
+          MARK_COLOR_SET.has(String(current[i].color).toUpperCase()),
+        );
+        this.queueRestores(wsOf, stillMarked);
         // Removed last: if a restore fails, the record stays and 清除标记 can be retried.
         if (recordExists) removeRecordSheet(wsOf(RECORD_SHEET), structure ? structure.protected : null);
         await context.sync();

@@ -305,7 +305,7 @@ describe("validating: readWorkbook + applyMarks", () => {
     expect(await host.markedCount()).toBe(4);
 
     const { syncs } = await syncsOf(dbl, () => host.clearMarks());
-    expect(syncs).toBe(3);
+    expect(syncs).toBe(4); // list; record + protection; current colours; restore
     expect(dbl.sheet("填充").cells).toEqual(original);
     expect(dbl.fill("填充", "B5")).toBeUndefined(); // no fill, not white
     expect(dbl.fill("填充", "B3")).toEqual(WHITE); // white, not "no fill"

@@ -126,6 +126,25 @@ describe("the restore record follows the cells (=ROW(…) references in the reco
     expect(dbl.cell("表", "B3")).toEqual({ value: "新" });
   });
 
+  test("sorted after marking: the cell sorted into a marked place is not painted over; recoloured cells are kept", async () => {
+    const dbl = book([rowsSheet("表", 10, [3])]);
+    const host = hostOn(dbl);
+    await host.readWorkbook();
+    await host.applyMarks([
+      { ref: at("表", "B3"), severity: "error" }, // B3 = 30, green underneath
+      { ref: at("表", "B5"), severity: "error" }, // B5 = 50, no fill underneath
+      { ref: at("表", "B9"), severity: "warning" },
+    ]);
+    dbl.swapRows("表", 2, 6); // a sort: row 3 (marked) and row 7 (not marked) trade places
+    const yellow = { color: "#FFFF00", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 };
+    dbl.setCell("表", "B9", { value: 90, fill: yellow }); // the user recoloured B9 themselves
+    await host.clearMarks();
+    expect(dbl.cell("表", "B3")).toEqual({ value: 70 }); // row 7's cell, not painted green
+    expect(dbl.cell("表", "B5")).toEqual({ value: 50 }); // unmoved mark restored
+    expect(dbl.cell("表", "B9")).toEqual({ value: 90, fill: yellow });
+    expect(dbl.fill("表", "B7")?.color).toBe(RED); // the limitation the README states: clear before sorting
+  });
+
   test("a deleted marked row is skipped; the others are restored where they moved", async () => {
     const dbl = book([rowsSheet("表", 10)]);
     const host = hostOn(dbl);

@@ -368,6 +368,17 @@ export class ExcelDouble {
     );
   }
 
+  /** Data → Sort swapping two rows: contents and formats move, references do NOT (as in Excel). */
+  swapRows(sheet: string, a: number, b: number): void {
+    const s = this.sheet(sheet);
+    const moved: Record<string, CellData> = {};
+    for (const [k, c] of Object.entries(s.cells)) {
+      const [row, col] = k.split(",").map(Number);
+      moved[key(row === a ? b : row === b ? a : row, col)] = c;
+    }
+    s.cells = moved;
+  }
+
   /** Renames a sheet; references to it follow, as in Excel. */
   renameSheet(from: string, to: string): void {
     const s = this.sheet(from);
