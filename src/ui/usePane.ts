@@ -1,6 +1,7 @@
 /* global Blob, setTimeout */
 /** The pane's effects: every command goes through the WorkbookHost; every error keeps its code. */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import type { Workbook } from "../core/grid";
 import type { Finding, FormResult } from "../core/model";
 import type { CellSnapshot, WorkbookHost } from "../host/host";
 import type { PaneDeps } from "./deps";
@@ -42,6 +43,15 @@ function byRef(snapshots: CellSnapshot[]): Map<string, CellSnapshot> {
   const m = new Map<string, CellSnapshot>();
   for (const s of snapshots) m.set(refKey(s.ref), s);
   return m;
+}
+
+/** "" or a sentence naming the sheets a host read only in part (Sheet.truncated) and what to do. */
+function truncatedText(workbook: Workbook): string {
+  const parts = workbook.sheets
+    .filter((s) => s.truncated)
+    .map((s) => `「${s.name}」共 ${s.truncated!.rows} 行，只读取了前 ${s.truncated!.rowsRead} 行`);
+  if (parts.length === 0) return "";
+  return `（数据量很大的工作表${parts.join("；")}。自评表若在这些表的靠下位置，请复制到单独的工作表后再校验。）`;
 }
 
 function stamp(d: Date): string {
@@ -97,6 +107,9 @@ export function usePane(
     [setPhase],
   );
 
+  /** What the last read left out (very large sheets read only in part), for 一键校验's notice. */
+  const truncatedNote = useRef("");
+
   /** read → check → mark; used by 一键校验 and after every write. */
   const readCheckMark = useCallback(
     async (profileId: string): Promise<FormResult[]> => {
@@ -106,6 +119,7 @@ export function usePane(
       await nextFrame();
       const results = deps.check(workbook, profileId);
       const hiddenSheets = workbook.sheets.filter((s) => s.hidden).map((s) => s.name);
+      truncatedNote.current = truncatedText(workbook);
       dispatch({ type: "checked", results, at: deps.now(), hiddenSheets });
       onResultsRef.current?.(results);
       setPhase("marking");
@@ -156,15 +170,19 @@ export function usePane(
           const findings = results.flatMap((r) => r.findings);
           const errors = findings.filter((f) => f.severity === "error").length;
           const forms = results.filter((r) => r.form !== null).length;
-          if (forms === 0) return;
+          const partial = truncatedNote.current;
+          if (forms === 0) {
+            if (partial) dispatch({ type: "notice", notice: { intent: "info", text: partial } });
+            return;
+          }
           dispatch({
             type: "notice",
             notice:
               findings.length === 0
-                ? { intent: "success", text: "校验完成：没有发现问题。" }
+                ? { intent: "success", text: `校验完成：没有发现问题。${partial}` }
                 : {
                     intent: errors > 0 ? "warning" : "info",
-                    text: `校验完成：发现 ${findings.length} 个问题，已在表中标出。`,
+                    text: `校验完成：发现 ${findings.length} 个问题，已在表中标出。${partial}`,
                   },
           });
         });

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /**
- * Findings on a hidden sheet say so in the list (Excel cannot jump to a hidden sheet; clicking one gets
- * the adapter's SheetHidden message, test/excel/realExcel.test.ts); findings on visible sheets do not.
+ * What the pane says about sheets it cannot fully show: findings on a hidden sheet say so in the list
+ * (Excel cannot jump to a hidden sheet; clicking one gets the adapter's SheetHidden message,
+ * test/excel/realExcel.test.ts), and a very large sheet the adapter read only in part is named.
  */
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -46,4 +47,27 @@ test("visible sheet: no such note", async () => {
   const container = await validated(false);
   expect(container.querySelectorAll("[data-finding-cell]").length).toBeGreaterThan(0);
   expect(container.textContent).not.toContain("已隐藏");
+});
+
+test("a very large sheet read only in part: 一键校验's notice says which, how much, and what to do", async () => {
+  const workbook = brokenWorkbook();
+  workbook.sheets.push({
+    name: "支出明细",
+    cells: [],
+    merges: [],
+    truncated: { rowsRead: 600, rows: 100000 },
+  });
+  const host = new FakeHost(workbook);
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane host={host} deps={{ ...defaultDeps, now: () => new Date(2024, 2, 15, 10, 30) }} />
+    </FluentProvider>,
+  );
+  const validate = screen.getByRole("button", { name: "一键校验" });
+  await waitFor(() => expect(validate).toBeEnabled());
+  await user.click(validate);
+  const notice = await screen.findByText(/校验完成/);
+  expect(notice.textContent).toContain("「支出明细」共 100000 行，只读取了前 600 行");
+  expect(notice.textContent).toContain("复制到单独的工作表");
 });
