@@ -33,14 +33,11 @@
   }
 
   var WHY = {
-    ie11:
-      "这台电脑的 Excel 使用 Internet Explorer 11 内核显示加载项（未安装 Microsoft Edge WebView2 运行时，或是 Office 2016/2019 批量许可版），无法运行绩效自评助手。",
+    ie11: "这台电脑的 Excel 使用 Internet Explorer 11 内核显示加载项（未安装 Microsoft Edge WebView2 运行时，或是 Office 2016/2019 批量许可版），无法运行绩效自评助手。",
     edgehtml: "这台电脑的 Excel 使用旧版 Microsoft Edge（EdgeHTML）内核显示加载项，无法运行绩效自评助手。",
     "old-engine": "当前浏览器或 Excel 内置浏览器版本过旧，无法运行绩效自评助手。",
     "old-build":
-      "当前 Excel 版本过旧，不支持本加载项所需的接口（ExcelApi " +
-      MIN_EXCEL_API +
-      "、SharedRuntime 1.1）。"
+      "当前 Excel 版本过旧，不支持本加载项所需的接口（ExcelApi " + MIN_EXCEL_API + "、SharedRuntime 1.1）。",
   };
 
   function render(doc, reason) {
@@ -95,7 +92,7 @@
     officeProblem: officeProblem,
     show: function (reason) {
       show(reason, window);
-    }
+    },
   };
   var problem = engineProblem(window);
   if (problem) show(problem, window);

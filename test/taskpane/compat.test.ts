@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as acorn from "acorn";
 import { JSDOM, ResourceLoader } from "jsdom";
+import { MIN_EXCEL_API } from "../../src/excel/features";
 
 const SOURCE = fs.readFileSync(path.resolve(__dirname, "../../src/taskpane/compat.js"), "utf8");
 
@@ -90,4 +91,9 @@ describe("compat.js in the pane", () => {
     win.jixiaoCompat.show("old-build");
     expect(win.document.body.textContent).toContain("当前 Excel 版本过旧");
   });
+});
+
+test("compat.js asks for the same ExcelApi minimum as the adapter and the manifest", () => {
+  const declared = /var MIN_EXCEL_API = "([\d.]+)";/.exec(SOURCE)?.[1];
+  expect(declared).toBe(MIN_EXCEL_API);
 });
