@@ -15,12 +15,14 @@
  * - `webpack --mode production` never touches dev certificates (env.WEBPACK_BUILD guard).
  */
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { FunctionsLocalePlugin } = require("./scripts/functions-metadata");
+const { ManifestVersionPlugin } = require("./scripts/manifest-version");
+const { CompatScriptPlugin, COMPAT_SRC } = require("./scripts/compat-plugin");
+const { devServerOption } = require("./scripts/dev-https");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
@@ -67,19 +69,6 @@ const OFFICE_JS_FILES = [
 
 function withSlash(url) {
   return url.endsWith("/") ? url : `${url}/`;
-}
-
-/** HTTPS options from the office-addin-dev-certs files, read directly; null when they are absent. */
-function readDevCerts() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const files = { ca: "ca.crt", key: "localhost.key", cert: "localhost.crt" };
-  const options = {};
-  for (const [k, f] of Object.entries(files)) {
-    const p = path.join(dir, f);
-    if (!fs.existsSync(p)) return null;
-    options[k] = fs.readFileSync(p);
-  }
-  return options;
 }
 
 /**
@@ -235,11 +224,8 @@ module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const isBuild = Boolean(env.WEBPACK_BUILD);
 
-  let server = { type: "http" };
-  if (!isBuild) {
-    const https = readDevCerts();
-    if (https) server = { type: "https", options: https };
-  }
+  // webpack serve: https with the office-addin-dev-certs certificates (installed on Windows/macOS).
+  const server = isBuild ? { type: "http" } : await devServerOption();
 
   const esbuild = loadEsbuild();
 
@@ -305,8 +291,13 @@ module.exports = async (env = {}, options = {}) => {
         chunks: ["preview"],
         scriptLoading: "defer",
       }),
+      // The help page the manifest's SupportUrl and LearnMoreUrl open (static, no bundle).
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
       new OfficeJsScriptPlugin(["taskpane.html"]),
       new CspMetaPlugin(),
+      // compat.js (ES5) first in every page: explains in Chinese where the bundles cannot run.
+      new CompatScriptPlugin(),
+      new ManifestVersionPlugin({ manifest: "manifest.xml", lock: "src/functions/metadata.lock.json" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: false },
@@ -321,6 +312,7 @@ module.exports = async (env = {}, options = {}) => {
                     .replace(/https:\/\/localhost:3000\//g, withSlash(process.env.ADDIN_BASE_URL))
                 : content,
           },
+          { from: "src/taskpane/compat.js", to: COMPAT_SRC, info: { minimized: true } },
           // Bundled samples for the browser preview (?sample=<name>, same origin).
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
           ...OFFICE_JS_FILES.map((from) => ({

@@ -19,8 +19,11 @@ const fs = require("fs");
 const path = require("path");
 
 const PLUGIN_NAME = "FunctionsLocalePlugin";
-/** Excel: name may use Unicode letters, "_" and "." (docs: custom-functions-naming.md). */
-const NAME_PATTERN = /^[\p{L}_.][\p{L}\p{N}_.]*$/u;
+/**
+ * Excel: a name starts with a letter, has at least three characters and may use Unicode letters, "_"
+ * and "." (docs: custom-functions-naming.md). A shorter name is rejected when Excel loads the metadata.
+ */
+const NAME_PATTERN = /^\p{L}[\p{L}\p{N}_.]{2,}$/u;
 
 /**
  * Returns a copy of `metadata` (the parsed functions.json) with names/descriptions from `table`.

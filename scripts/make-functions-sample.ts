@@ -46,7 +46,7 @@ const LOGIC: Record<string, (...args: never[]) => Value> = {
   GRADE: L.grade,
   CONTROLRATE: L.controlRate,
   CHANGERATE: L.changeRateFn,
-  RATE: L.rate,
+  RATIO: L.rate,
   STAFFRATE: L.staffRate,
   ADJUSTRATE: L.adjustRate,
   CARRYRATE: L.carryRate,
@@ -204,7 +204,7 @@ function formSheet(): { sheet: Sheet; scores: Arg } {
       `执行率得分 ${at(bl.score)} =JX.执行率得分(${at(bl.rate)}, ${at(bl.weight)})，` +
       `定量指标得分 =JX.指标得分(年度指标值, 实际完成值, 分值)，` +
       `总分 ${at(layout.total.score)} = 执行率得分 + JX.合计得分(${scores.text})，` +
-      `评价等级 ${at(layout.grade.value)} =JX.等级(${at(layout.total.score)})。`,
+      `评价等级 ${at(layout.grade.value)} =JX.评价等级(${at(layout.total.score)})。`,
     `${a1(q.row, checkCol)} 用 JX.定性得分检查 核对定性指标的得分是否落在所写档次的区间内。`,
     "未加载加载项时，单元格显示保存时的计算结果，编辑栏中的函数名显示为 _xldudf_JX_…；" +
       "加载项加载后，Excel 把它们识别为 JX 函数（中文版显示为 JX.执行率 等）并重新计算。",
@@ -261,8 +261,8 @@ const RATE_ROWS: RateRow[] = [
     name: "政府采购执行率",
     a: ["实际政府采购金额（万元）", 438.64],
     b: ["政府采购预算（万元）", 180],
-    id: "RATE",
-    note: "JX.比率 = 分子 ÷ 分母；怀化2021：438.64 ÷ 180 = 243.69%，远超 100%，说明采购预算编制不准。",
+    id: "RATIO",
+    note: "JX.完成比率 = 分子 ÷ 分母；怀化2021：438.64 ÷ 180 = 243.69%，远超 100%，说明采购预算编制不准。",
   },
 ];
 
@@ -309,17 +309,17 @@ function exampleRows(formScores: Arg): ExampleRow[] {
       note: "核对定性指标得分是否在档次区间：达成 80%–100%，部分达成 60%–80%，未达成 0–60%。",
     },
     {
-      zh: "扣分",
+      zh: "扣减分数",
       id: "DEDUCTION",
-      shown: "JX.扣分(10, 7.42)",
+      shown: "JX.扣减分数(10, 7.42)",
       args: [lit(10), lit(7.42)],
       format: POINTS,
-      note: "扣分 = 分值 − 得分。",
+      note: "扣减分数 = 分值 − 得分。",
     },
     {
-      zh: "等级",
+      zh: "评价等级",
       id: "GRADE",
-      shown: "JX.等级(89.995)",
+      shown: "JX.评价等级(89.995)",
       args: [lit(89.995)],
       note: "按总分给出等级（优 ≥ 90，良 ≥ 80，较差 ≥ 60，差 < 60）；总分先四舍五入到 2 位小数，89.995 计为 90。",
     },
@@ -340,9 +340,9 @@ function exampleRows(formScores: Arg): ExampleRow[] {
       note: "变动率 =（本年 − 上年）÷ 上年。",
     },
     {
-      zh: "比率",
-      id: "RATE",
-      shown: "JX.比率(438.64, 180)",
+      zh: "完成比率",
+      id: "RATIO",
+      shown: "JX.完成比率(438.64, 180)",
       args: [lit(438.64), lit(180)],
       format: PERCENT,
       note: "通用比率：完成率、完成及时率、政府采购执行率等。",

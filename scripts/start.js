@@ -3,8 +3,12 @@
 /**
  * `npm start`.
  *
- * Windows / macOS (desktop Excel available): sideloads the add-in with office-addin-debugging, as the
- * Office templates do.
+ * Windows / macOS (desktop Excel available), as the yo-office templates do: installs the development
+ * certificates when missing (office-addin-dev-certs; asks once to trust the local CA), then
+ * office-addin-debugging starts the dev server (`webpack serve --mode development`, https on
+ * localhost:3000 — the templates' `dev-server` script), waits for it, and sideloads manifest.xml into
+ * desktop Excel. `npm stop` is not defined: close Excel and press Ctrl+C here
+ * (or `npx office-addin-debugging stop manifest.xml`).
  * Linux (no desktop Excel): builds dist/ when it is missing or older than the sources, then serves
  * dist/ on http://127.0.0.1:3000 (local only) and prints the browser-preview address with the bundled
  * sample preloaded.
@@ -139,9 +143,46 @@ function previewUrl(port) {
   return `http://127.0.0.1:${port}/preview.html${sample}`;
 }
 
-function sideload() {
-  const args = ["office-addin-debugging", "start", "manifest.xml"];
-  const child = spawn("npx", args, { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+/** The dev server command office-addin-debugging runs and waits for (port from package.json config). */
+function devServerCommand() {
+  const webpackCli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  return `"${process.execPath}" "${webpackCli}" serve --mode development`;
+}
+
+/** npx arguments of the sideload on Windows/macOS: dev server, port check, desktop Excel. */
+function sideloadArgs(port = devPort()) {
+  return [
+    "office-addin-debugging",
+    "start",
+    "manifest.xml",
+    "desktop",
+    "--dev-server",
+    devServerCommand(),
+    "--dev-server-port",
+    String(port),
+  ];
+}
+
+function devPort() {
+  return Number(process.env.npm_package_config_dev_server_port || 3000);
+}
+
+async function sideload() {
+  try {
+    // Before the dev server starts, so the trust prompt is not hidden behind webpack's output.
+    await require("office-addin-dev-certs").ensureCertificatesAreInstalled();
+  } catch (e) {
+    console.error(`无法安装本机开发证书（office-addin-dev-certs）：${e && e.message ? e.message : e}`);
+    console.error(
+      "Excel 只加载 https 页面；请以有权限的账户重试，或运行 npx office-addin-dev-certs install。",
+    );
+    process.exit(1);
+  }
+  const child = spawn("npx", sideloadArgs(), {
+    cwd: ROOT,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 
@@ -172,9 +213,14 @@ async function serve() {
   process.on("SIGTERM", stop);
 }
 
+/** What `npm start` does on a platform: "sideload" (Windows, macOS) or "preview" (everything else). */
+function startMode(platform = process.platform) {
+  return platform === "win32" || platform === "darwin" ? "sideload" : "preview";
+}
+
 if (require.main === module) {
-  if (process.platform === "win32" || process.platform === "darwin") {
-    sideload();
+  if (startMode() === "sideload") {
+    void sideload();
   } else {
     serve().catch((e) => {
       console.error(e && e.message ? e.message : e);
@@ -183,4 +229,16 @@ if (require.main === module) {
   }
 }
 
-module.exports = { ROOT, DIST, SAMPLE, isStale, ensureBuilt, createStaticServer, listen, previewUrl };
+module.exports = {
+  ROOT,
+  DIST,
+  SAMPLE,
+  isStale,
+  ensureBuilt,
+  createStaticServer,
+  listen,
+  previewUrl,
+  startMode,
+  sideloadArgs,
+  devServerCommand,
+};

@@ -35,6 +35,11 @@ export interface Sheet {
   cells: (Cell | undefined)[][];
   merges: CellRange[];
   hidden?: boolean;
+  /**
+   * Set by a host that read only the top of a very large sheet (Excel adapter, size-aware reading):
+   * `rowsRead` rows from row 1 of the `rows` rows its used range ends at. Absent = read in full.
+   */
+  truncated?: { rowsRead: number; rows: number };
 }
 
 export interface Workbook {

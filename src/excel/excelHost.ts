@@ -1,21 +1,31 @@
-/* global Excel, OfficeExtension, globalThis */
+/* global Excel, globalThis */
 /**
  * WorkbookHost on the Excel JavaScript API (runs inside Excel, task pane / shared runtime).
  *
  * Round trips (context.sync calls) per method — the numbers the tests assert:
- * - readWorkbook: 2 (sheet list; then every sheet's used range, merged areas, the fills of the used
- *   range (getCellProperties, ExcelApi 1.9), protection, and the restore record).
- *   Only if that read fails (a sheet over the 512-merged-areas limit, or a response too large): +1 for
- *   a read without merges and fills, then +1 per sheet for the merges.
+ * - readWorkbook: 2 (sheet list and structure protection; then every sheet's used-range address and its
+ *   content within a window from A1 sized so that all windows together stay within readPlan.ts's
+ *   CELL_BUDGET: values, types, formulas, formats, merged areas, fills (getCellProperties, ExcelApi
+ *   1.9), protection, and the restore record). +1 per CELL_BUDGET cells of sheets that reach beyond their
+ *   window but are small enough to read in full; larger sheets keep their window only (Sheet.truncated),
+ *   so no response passes Excel on the web's 5 MB limit.
+ *   Only if the second read fails (more than 512 merged areas in a window): +1 for a read without
+ *   merges and fills, then +1 per sheet for the merges.
  * - applyMarks right after readWorkbook: 1 (restores, the restore record and marks in one batch): the
  *   original fills come from readWorkbook's snapshot. So validating = 2 + 1 = 3.
  *   +1 (fills of the cells the snapshot does not cover, read with the protection) when a target lies
- *   outside the values-only used range (e.g. an empty, formatted cell below the last value), without
- *   ExcelApi 1.9, or after the fallback read above. Without a fresh snapshot: 3 (sheet list and
- *   merges; record, fills and protection; write).
- * - clearMarks: 3 with marks (sheet list; record + protection; restore + delete the record sheet),
- *   1 without. markedCount: 2 with marks, 1 without.
- * - selectCell 1, inspectCells 1, writeCells 2 (protection check, then write), addReportSheet 2.
+ *   outside the window read, without ExcelApi 1.9, or after the fallback read above. Without a fresh
+ *   snapshot: 3 (sheet list and merges; record, fills and protection; write).
+ * - clearMarks: 4 with marks (sheet list; record + protection; the recorded cells' current colour, so
+ *   that a cell no longer in our colour — recoloured, or another cell sorted into its place — is left
+ *   alone; restore + delete the record sheet), 1 without. markedCount: 2 with marks, 1 without.
+ * - selectCell 2 (visibility: a hidden sheet cannot be activated; then activate and select),
+ *   inspectCells 1, writeCells 2 (protection check, then write), addReportSheet 2.
+ *
+ * Requirement sets: features.ts lists every call's set; the add-in needs ExcelApi 1.4 and tests newer
+ * sets at run time. Workbook structure protection (ExcelApi 1.7) is read first wherever a sheet would be
+ * added or deleted: the restore record then goes to the document settings, an emptied record sheet
+ * stays, and the report sheet is refused with the reason.
  *
  * Why not fewer: the record sheet may not exist, and we never chain calls on an *OrNullObject proxy
  * (getItemOrNullObject(x).getUsedRange…), whose behaviour when null is not documented; so the sheet
@@ -33,31 +43,34 @@
  *
  * Nothing here touches Office at import: `run` and `settings` are injected (defaults resolved lazily).
  */
-import {
-  a1,
-  EMPTY,
-  type Cell,
-  type CellRange,
-  type CellRef,
-  type CellValue,
-  type Sheet,
-  type Workbook,
-} from "../core/grid";
-import type { Severity } from "../core/model";
+import { a1, type CellRange, type CellRef, type Workbook } from "../core/grid";
 import { HostError, type CellSnapshot, type CellWrite, type MarkSpec, type WorkbookHost } from "../host/host";
-import {
-  cellsOf,
-  chunkAddresses,
-  compressCells,
-  containsCell,
-  parseAreasAddress,
-  rangeAddress,
-  type Pos,
-} from "./addresses";
+import { chunkAddresses, compressCells, parseAreasAddress, rangeAddress, type Pos } from "./addresses";
 import { guarded } from "./errors";
-import { moreSevere } from "../core/marks";
 import { fillFromLoaded, fillKey, MARK_COLORS, queueRestore, type FillRecord } from "./fills";
-import { countMarks, decodeRecord, encodeRecord, RECORD_SHEET, type RecordEntry } from "./record";
+import {
+  cellKey,
+  expandMarks,
+  formulaOf,
+  posOf,
+  removeRecordSheet,
+  resolveEntries,
+  sheetGetter,
+  toCellValue,
+  type SheetInfo,
+  type Target,
+} from "./hostHelpers";
+import {
+  countMarks,
+  decodeRecord,
+  encodeRecord,
+  encodeRecordFormulas,
+  RECORD_SETTING,
+  RECORD_SHEET,
+  type RecordEntry,
+} from "./record";
+import { detectFeatures, type ExcelFeatures } from "./features";
+import { queueStructureRead, readAll, type SheetProtection, type Snapshot } from "./reader";
 
 /** Excel.run as we use it (tests pass a double). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -66,6 +79,7 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface SettingsStore {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
+  remove(name: string): void;
   saveAsync(
     callback: (result: { status: string; error?: { code?: unknown; message?: string } }) => void,
   ): void;
@@ -77,61 +91,19 @@ export interface ExcelHostOptions {
   /** Default: Office.context.document.settings. */
   settings?: SettingsStore;
   /**
-   * API features; default: detected with Office.context.requirements.isSetSupported.
-   * fillDetails = ExcelApi 1.9 (fill pattern/tintAndShade: exact "no fill" vs white);
-   * mergedAreas = ExcelApi 1.13 (Range.getMergedAreasOrNullObject).
+   * API features (features.ts); each one not given is detected with
+   * Office.context.requirements.isSetSupported("ExcelApi", …).
    */
-  features?: { fillDetails?: boolean; mergedAreas?: boolean };
+  features?: Partial<ExcelFeatures>;
   /** Clock for the snapshot age check (tests). */
   now?: () => number;
 }
 
-/** What readWorkbook learned that applyMarks can reuse within SNAPSHOT_MAX_AGE_MS. */
-interface Snapshot {
-  takenAt: number;
-  sheets: SheetInfo[];
-  merges: Map<string, CellRange[]>;
-  recordExists: boolean;
-  record: RecordEntry[];
-  /** Fills of each sheet's (values-only) used range; absent for a sheet = read them when marking. */
-  fills: Map<string, FillArea>;
-  protection: Map<string, SheetProtection>;
-}
-
-/** The fills of one rectangle, as getCellProperties returned them (row-major, from top/left). */
-interface FillArea {
-  top: number;
-  left: number;
-  cells: Excel.CellProperties[][];
-}
-
-interface SheetProtection {
-  protected: boolean;
-  allowFormatCells: boolean;
-}
-
-interface SheetInfo {
-  name: string;
-  id: string;
-}
-
-/** A cell we are about to highlight. */
-interface Target {
-  sheet: string;
-  row: number;
-  col: number;
-  address: string;
-  /** Address of the marked cell it belongs to (merged-area anchor or itself). */
-  mark: string;
-  color: string;
-}
-
 const SNAPSHOT_MAX_AGE_MS = 60_000;
-/** What applyMarks needs to know of a cell's original fill (fills.ts). */
-const FILL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
-  format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
-};
+/** The colours we paint, upper-case (Excel reports fill colours as #RRGGBB). */
+const MARK_COLOR_SET = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
 export const REPORT_SHEET = "校验报告";
+export { toCellValue } from "./hostHelpers";
 
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
   return new ExcelHost(options);
@@ -178,16 +150,16 @@ export class ExcelHost implements WorkbookHost {
   readonly kind = "excel" as const;
   private readonly run: ExcelRun;
   private readonly settingsOption?: SettingsStore;
+  private readonly features: ExcelFeatures;
   private readonly fillDetails: boolean;
-  private readonly mergedAreas: boolean;
   private readonly now: () => number;
   private snapshot: Snapshot | null = null;
 
   constructor(options: ExcelHostOptions = {}) {
     this.run = options.run ?? defaultRun;
     this.settingsOption = options.settings;
-    this.fillDetails = options.features?.fillDetails ?? supported("1.9");
-    this.mergedAreas = options.features?.mergedAreas ?? supported("1.13");
+    this.features = { ...detectFeatures(supported), ...options.features };
+    this.fillDetails = this.features.fillDetails;
     this.now = options.now ?? (() => Date.now());
   }
 
@@ -196,130 +168,11 @@ export class ExcelHost implements WorkbookHost {
   readWorkbook(): Promise<Workbook> {
     return guarded("读取工作簿", () =>
       this.run(async (context) => {
-        const worksheets = context.workbook.worksheets;
-        worksheets.load("items/name,items/visibility,items/id");
-        await context.sync();
-
-        const items = worksheets.items;
-        // `extras` = merged areas and fills: what may make the combined read fail (see the catch).
-        const queueReads = (extras: boolean) =>
-          items.map((ws) => {
-            const used = ws.getUsedRangeOrNullObject(true);
-            if (ws.name === RECORD_SHEET) {
-              used.load("values");
-              return { ws, used, merged: null, fills: null, protection: null };
-            }
-            used.load("rowIndex,columnIndex,values,valueTypes,formulas,numberFormat");
-            // getRange() (the whole sheet) is never null, so chaining on it is safe; merges outside the
-            // used range (formatting only) are harmless to the core.
-            const merged = extras && this.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
-            if (merged) merged.load("address");
-            // The fills of the same rectangle, for applyMarks. Worksheet.getUsedRange is never null (A1 on
-            // a blank sheet, per the API reference), so getCellProperties is not chained on a null proxy;
-            // its own rowIndex/columnIndex say which cells the matrix covers.
-            let fills: {
-              area: Excel.Range;
-              props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
-            } | null = null;
-            if (extras && this.fillDetails) {
-              const area = ws.getUsedRange(true);
-              area.load("rowIndex,columnIndex");
-              fills = { area, props: area.getCellProperties(FILL_PROPERTIES) };
-            }
-            const protection = ws.protection;
-            protection.load("protected,options");
-            return { ws, used, merged, fills, protection };
-          });
-        let reads = queueReads(true);
-        const fallbackMerges = new Map<string, CellRange[]>();
-        try {
-          await context.sync();
-        } catch (err) {
-          // getMergedAreasOrNullObject fails on a range with more than 512 merged areas (API reference),
-          // which would make one busy sheet block the whole workbook; the fills add to the response,
-          // which Excel on the web caps at 5 MB. Read again without both; if that fails too, the error
-          // was about neither and is thrown. applyMarks then reads the fills of its targets itself.
-          if (!this.mergedAreas && !this.fillDetails) throw err;
-          reads = queueReads(false);
-          await context.sync();
-          if (this.mergedAreas) await this.mergesSheetBySheet(context, items, fallbackMerges);
-        }
-        const sheets: Sheet[] = [];
-        const infos: SheetInfo[] = [];
-        const merges = new Map<string, CellRange[]>();
-        const fillAreas = new Map<string, FillArea>();
-        const protection = new Map<string, SheetProtection>();
-        let record: RecordEntry[] = [];
-        let recordExists = false;
-        for (const { ws, used, merged, fills, protection: p } of reads) {
-          infos.push({ name: ws.name, id: ws.id });
-          if (ws.name === RECORD_SHEET) {
-            recordExists = true;
-            if (!used.isNullObject) {
-              const values = used.values;
-              record = decodeRecord(values);
-            }
-            continue;
-          }
-          const sheetMerges = merged
-            ? merged.isNullObject
-              ? []
-              : parseAreasAddress(merged.address)
-            : (fallbackMerges.get(ws.name) ?? []);
-          merges.set(ws.name, sheetMerges);
-          if (fills) {
-            fillAreas.set(ws.name, {
-              top: fills.area.rowIndex,
-              left: fills.area.columnIndex,
-              cells: fills.props.value,
-            });
-          }
-          if (p)
-            protection.set(ws.name, {
-              protected: p.protected,
-              allowFormatCells: p.options.allowFormatCells === true,
-            });
-          const sheet: Sheet = { name: ws.name, cells: [], merges: sheetMerges };
-          if (ws.visibility !== "Visible") sheet.hidden = true;
-          if (!used.isNullObject) fillCells(sheet, used);
-          sheets.push(sheet);
-        }
-        this.snapshot = {
-          takenAt: this.now(),
-          sheets: infos,
-          merges,
-          recordExists,
-          record,
-          fills: fillAreas,
-          protection,
-        };
-        return { sheets };
+        const { workbook, snapshot } = await readAll(context, this.features, this.now);
+        this.snapshot = snapshot;
+        return workbook;
       }),
     );
-  }
-
-  /**
-   * Fallback after a failed combined read: merged areas one sheet per round trip, so that a sheet over
-   * the 512-merge limit only loses its own merges (the core then inherits 一级/二级 names from the row
-   * above instead). Only ever runs after a failure, hence the sync in a loop.
-   */
-  private async mergesSheetBySheet(
-    context: Excel.RequestContext,
-    items: Excel.Worksheet[],
-    out: Map<string, CellRange[]>,
-  ): Promise<void> {
-    for (const ws of items) {
-      if (ws.name === RECORD_SHEET) continue;
-      const merged = ws.getRange().getMergedAreasOrNullObject();
-      merged.load("address");
-      try {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- failure fallback, see above
-        await context.sync();
-        out.set(ws.name, merged.isNullObject ? [] : parseAreasAddress(merged.address));
-      } catch {
-        out.set(ws.name, []); // this sheet's merges cannot be read: read it without them
-      }
-    }
   }
 
   inspectCells(refs: CellRef[]): Promise<CellSnapshot[]> {
@@ -385,13 +238,16 @@ export class ExcelHost implements WorkbookHost {
       let sheets: SheetInfo[];
       let merges: Map<string, CellRange[]>;
       let recordExists: boolean;
+      let structureProtected: boolean | null;
       if (snap) {
         sheets = snap.sheets;
         merges = snap.merges;
         recordExists = snap.recordExists;
+        structureProtected = snap.structureProtected;
       } else {
         worksheets.load("items/name,items/id");
-        const mergedReads = this.mergedAreas
+        const structure = queueStructureRead(context, this.features);
+        const mergedReads = this.features.mergedAreas
           ? markSheets.map((name) => {
               const m = wsOf(name).getRange().getMergedAreasOrNullObject();
               m.load("address");
@@ -402,15 +258,23 @@ export class ExcelHost implements WorkbookHost {
         const items = worksheets.items;
         sheets = items.map((ws) => ({ name: ws.name, id: ws.id }));
         recordExists = sheets.some((s) => s.name === RECORD_SHEET);
+        structureProtected = structure ? structure.protected : null;
         merges = new Map();
         for (const { name, m } of mergedReads)
           merges.set(name, m.isNullObject ? [] : parseAreasAddress(m.address));
       }
 
       const targets = expandMarks(marks, merges);
-      if (targets.length === 0 && !recordExists) return; // nothing marked before, nothing to mark now
+      // Marks kept in the document settings (structure protected when they were made): restored like the
+      // sheet's, and the record moves back to the sheet when one can be added again.
+      const settingsEntries = this.settingsRecord();
+      if (targets.length === 0 && !recordExists && settingsEntries.length === 0) return; // nothing to do
       const known = snap
-        ? new Set(resolveEntries(snap.record, sheets).map((e) => cellKey(e.sheet, e.address)))
+        ? new Set(
+            resolveEntries([...snap.record, ...settingsEntries], sheets).map((e) =>
+              cellKey(e.sheet, e.address),
+            ),
+          )
         : null;
 
       // Original fills of the cells not yet recorded: from the snapshot where it covers them, else read.
@@ -432,7 +296,7 @@ export class ExcelHost implements WorkbookHost {
       let oldEntries: RecordEntry[] = snap ? snap.record : [];
       if (!snap || toRead.size > 0 || !snapProtection) {
         const recordRange = !snap && recordExists ? wsOf(RECORD_SHEET).getUsedRangeOrNullObject(true) : null;
-        if (recordRange) recordRange.load("values");
+        if (recordRange) recordRange.load("values,formulas");
         const fillProps = this.fillDetails ? "color,pattern,patternColor,tintAndShade" : "color";
         for (const [key, t] of toRead) {
           const fill = wsOf(t.sheet).getRange(t.address).format.fill;
@@ -453,8 +317,7 @@ export class ExcelHost implements WorkbookHost {
           ]),
         );
         if (recordRange && !recordRange.isNullObject) {
-          const values = recordRange.values;
-          oldEntries = decodeRecord(values);
+          oldEntries = decodeRecord(recordRange.values, recordRange.formulas);
         }
       } else protection = snapProtection;
 
@@ -462,7 +325,7 @@ export class ExcelHost implements WorkbookHost {
         const p = protection.get(name);
         if (p && p.protected && !p.allowFormatCells) throw sheetProtectedError(name, "标记单元格");
       }
-      const resolved = resolveEntries(oldEntries, sheets);
+      const resolved = resolveEntries([...oldEntries, ...settingsEntries], sheets);
       const oldByKey = new Map(resolved.map((e) => [cellKey(e.sheet, e.address), e]));
       const idOf = new Map(sheets.map((s) => [s.name, s.id]));
 
@@ -505,8 +368,15 @@ export class ExcelHost implements WorkbookHost {
       //    cell to its original fill twice is harmless);
       // 2. the record: a failure (the record sheet is (not) there after all) stops before any highlight;
       // 3. highlights: a failure leaves recorded cells unpainted, which clearMarks restores harmlessly.
+      // Where the record goes: the record sheet, unless it would have to be added to a workbook whose
+      // structure is protected (adding, hiding and deleting sheets fail there): then the settings.
+      const inSettings = !recordExists && structureProtected === true;
+      if (inSettings && newEntries.length > 0) {
+        // Saved before anything is painted, so no highlight is ever left without its record.
+        await this.saveSettingsRecord(newEntries);
+      }
       this.queueRestores(wsOf, stale);
-      if (newEntries.length > 0) {
+      if (newEntries.length > 0 && !inSettings) {
         const rs = recordExists ? wsOf(RECORD_SHEET) : worksheets.add(RECORD_SHEET);
         if (!recordExists) rs.visibility = "VeryHidden";
         else rs.getRange().clear("Contents");
@@ -514,9 +384,14 @@ export class ExcelHost implements WorkbookHost {
         const target = rs.getRange(`A1:A${rows.length}`);
         target.numberFormat = rows.map(() => ["@"]);
         target.values = rows;
-      } else if (recordExists) deleteRecordSheet(wsOf(RECORD_SHEET));
+        rs.getRange(`B1:B${rows.length}`).formulas = encodeRecordFormulas(newEntries);
+      } else if (recordExists) removeRecordSheet(wsOf(RECORD_SHEET), structureProtected);
       this.queueHighlights(wsOf, targets);
       await context.sync();
+      // The settings copy is dropped only once the sheet holds the record, or nothing is marked.
+      if (settingsEntries.length > 0 && (!inSettings || newEntries.length === 0)) {
+        await this.saveSettingsRecord([]);
+      }
     });
   }
 
@@ -531,10 +406,7 @@ export class ExcelHost implements WorkbookHost {
       g.cells.push(pos);
     }
     for (const g of groups.values()) {
-      const ws = wsOf(g.sheet);
-      for (const chunk of chunkAddresses(compressCells(g.cells).map(rangeAddress))) {
-        queueRestore(ws.getRanges(chunk).format.fill, g.fill, this.fillDetails);
-      }
+      for (const fill of this.fillsOf(wsOf(g.sheet), g.cells)) queueRestore(fill, g.fill, this.fillDetails);
     }
   }
 
@@ -547,13 +419,42 @@ export class ExcelHost implements WorkbookHost {
       g.cells.push({ row: t.row, col: t.col });
     }
     for (const g of groups.values()) {
-      const ws = wsOf(g.sheet);
-      for (const chunk of chunkAddresses(compressCells(g.cells).map(rangeAddress))) {
-        const fill = ws.getRanges(chunk).format.fill;
+      for (const fill of this.fillsOf(wsOf(g.sheet), g.cells)) {
         fill.color = g.color;
         if (this.fillDetails) fill.pattern = "Solid";
       }
     }
+  }
+
+  /**
+   * The fill objects covering these cells: one RangeAreas per address chunk (ExcelApi 1.9), or without
+   * it one Range per compressed area — more commands, the same single sync.
+   */
+  private fillsOf(ws: Excel.Worksheet, cells: Pos[]): Excel.RangeFill[] {
+    const areas = compressCells(cells).map(rangeAddress);
+    if (!this.features.rangeAreas) return areas.map((a) => ws.getRange(a).format.fill);
+    return chunkAddresses(areas).map((chunk) => ws.getRanges(chunk).format.fill);
+  }
+
+  /** The record kept in the document settings (structure-protected workbooks), [] when none. */
+  private settingsRecord(): RecordEntry[] {
+    const store = this.settingsOption ?? officeGlobal()?.context?.document?.settings;
+    const raw = store?.get(RECORD_SETTING);
+    if (typeof raw !== "string") return [];
+    try {
+      const rows = JSON.parse(raw) as unknown;
+      return Array.isArray(rows) ? decodeRecord(rows.map((r) => [r])) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Writes (or, for [], removes) the settings record and saves the settings with the document. */
+  private async saveSettingsRecord(entries: RecordEntry[]): Promise<void> {
+    const settings = this.settings();
+    if (entries.length === 0) settings.remove(RECORD_SETTING);
+    else settings.set(RECORD_SETTING, JSON.stringify(encodeRecord(entries).map((r) => r[0])));
+    await saveSettings(settings);
   }
 
   clearMarks(): Promise<void> {
@@ -562,14 +463,17 @@ export class ExcelHost implements WorkbookHost {
       this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name,items/id");
+        const structure = queueStructureRead(context, this.features);
         await context.sync();
         const items = worksheets.items;
         const sheets = items.map((ws) => ({ name: ws.name, id: ws.id }));
-        if (!sheets.some((s) => s.name === RECORD_SHEET)) return;
+        const recordExists = sheets.some((s) => s.name === RECORD_SHEET);
+        const settingsEntries = this.settingsRecord();
+        if (!recordExists && settingsEntries.length === 0) return;
 
         const wsOf = sheetGetter(worksheets);
-        const used = wsOf(RECORD_SHEET).getUsedRangeOrNullObject(true);
-        used.load("values");
+        const used = recordExists ? wsOf(RECORD_SHEET).getUsedRangeOrNullObject(true) : null;
+        if (used) used.load("values,formulas");
         // Protection of every other sheet: which ones the record touches is known only after this sync.
         const protections = sheets
           .filter((s) => s.name !== RECORD_SHEET)
@@ -580,21 +484,32 @@ export class ExcelHost implements WorkbookHost {
           });
         await context.sync();
 
-        let entries: RecordEntry[] = [];
-        if (!used.isNullObject) {
-          const values = used.values;
-          entries = resolveEntries(decodeRecord(values), sheets);
-        }
+        let recorded: RecordEntry[] = [...settingsEntries];
+        if (used && !used.isNullObject) recorded = [...decodeRecord(used.values, used.formulas), ...recorded];
+        const entries = resolveEntries(recorded, sheets);
         const touched = new Set(entries.map((e) => e.sheet));
         for (const { name, p } of protections) {
           if (touched.has(name) && p.protected && !p.options.allowFormatCells) {
             throw sheetProtectedError(name, "清除标记");
           }
         }
-        this.queueRestores(wsOf, entries);
-        // Deleted last: if a restore fails, the record stays and 清除标记 can be retried.
-        deleteRecordSheet(wsOf(RECORD_SHEET));
+        // Only cells still wearing one of our colours are restored. A cell whose fill changed since
+        // (the user recoloured it, or sorting moved another row's cell there: sorting does not move
+        // references) keeps what it has now: restoring would paint someone else's cell.
+        const current = entries.map((e) => {
+          const fill = wsOf(e.sheet).getRange(e.address).format.fill;
+          fill.load("color");
+          return fill;
+        });
+        if (entries.length > 0) await context.sync();
+        const stillMarked = entries.filter((_, i) =>
+          MARK_COLOR_SET.has(String(current[i].color).toUpperCase()),
+        );
+        this.queueRestores(wsOf, stillMarked);
+        // Removed last: if a restore fails, the record stays and 清除标记 can be retried.
+        if (recordExists) removeRecordSheet(wsOf(RECORD_SHEET), structure ? structure.protected : null);
         await context.sync();
+        if (settingsEntries.length > 0) await this.saveSettingsRecord([]);
       }),
     );
   }
@@ -602,18 +517,18 @@ export class ExcelHost implements WorkbookHost {
   markedCount(): Promise<number> {
     return guarded("读取标记", () =>
       this.run(async (context) => {
+        const inSettings = this.settingsRecord();
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name");
         await context.sync();
         const items = worksheets.items;
         const rs = items.find((ws) => ws.name === RECORD_SHEET);
-        if (!rs) return 0;
+        if (!rs) return countMarks(inSettings);
         const used = rs.getUsedRangeOrNullObject(true);
-        used.load("values");
+        used.load("values,formulas");
         await context.sync();
-        if (used.isNullObject) return 0;
-        const values = used.values;
-        return countMarks(decodeRecord(values));
+        if (used.isNullObject) return countMarks(inSettings);
+        return countMarks([...decodeRecord(used.values, used.formulas), ...inSettings]);
       }),
     );
   }
@@ -624,6 +539,18 @@ export class ExcelHost implements WorkbookHost {
     return guarded("定位单元格", () =>
       this.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(ref.sheet);
+        // A hidden sheet cannot be activated (Worksheet.activate fails); it is never unhidden for the
+        // user, who is told where the cell is and how to show the sheet.
+        ws.load("visibility");
+        await context.sync();
+        if (ws.visibility !== "Visible") {
+          throw new HostError(
+            "SheetHidden",
+            `问题所在的工作表「${ref.sheet}」是隐藏的，无法跳转到 ${a1(ref.row, ref.col)}。` +
+              "请右键单击任一工作表标签，选择“取消隐藏”，显示该工作表后再点击此问题" +
+              (ws.visibility === "VeryHidden" ? "（该表为“深度隐藏”，需在 VBA 编辑器中取消）。" : "。"),
+          );
+        }
         ws.activate();
         ws.getRange(a1(ref.row, ref.col)).select();
         await context.sync();
@@ -671,7 +598,15 @@ export class ExcelHost implements WorkbookHost {
       this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
         worksheets.load("items/name");
+        const structure = queueStructureRead(context, this.features);
         await context.sync();
+        if (structure?.protected) {
+          throw new HostError(
+            "WorkbookProtected",
+            `工作簿结构受保护，无法新建「${REPORT_SHEET}」工作表。请在“审阅 → 保护工作簿”中撤销保护后重试，` +
+              "或使用导出的 CSV 报告。",
+          );
+        }
         const items = worksheets.items;
         const taken = new Set(items.map((ws) => ws.name.toLowerCase()));
         let name = REPORT_SHEET;
@@ -714,37 +649,20 @@ export class ExcelHost implements WorkbookHost {
   saveSetting(key: string, value: string): Promise<void> {
     const settings = this.settings();
     settings.set(key, value);
-    return new Promise<void>((resolve, reject) => {
-      settings.saveAsync((result) => {
-        if (result.status === "failed") {
-          const code = result.error?.code;
-          const detail = result.error?.message ? `（Office：${result.error.message}）` : "";
-          reject(new HostError(code === undefined ? "SaveFailed" : String(code), `保存设置失败${detail}`));
-        } else resolve();
-      });
-    });
+    return saveSettings(settings);
   }
 }
 
-// ───────────────────────────── helpers ─────────────────────────────
-
-/** One Worksheet proxy per name within a batch (hoisted out of loops, as the performance guide says). */
-function sheetGetter(worksheets: Excel.WorksheetCollection): (name: string) => Excel.Worksheet {
-  const cache = new Map<string, Excel.Worksheet>();
-  return (name) => {
-    let ws = cache.get(name);
-    if (!ws) cache.set(name, (ws = worksheets.getItem(name)));
-    return ws;
-  };
-}
-
-function deleteRecordSheet(ws: Excel.Worksheet): void {
-  ws.visibility = "Hidden"; // a very hidden sheet is made merely hidden before it goes
-  ws.delete();
-}
-
-function cellKey(sheet: string, address: string): string {
-  return `${sheet}\u0000${address}`;
+function saveSettings(settings: SettingsStore): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    settings.saveAsync((result) => {
+      if (result.status === "failed") {
+        const code = result.error?.code;
+        const detail = result.error?.message ? `（Office：${result.error.message}）` : "";
+        reject(new HostError(code === undefined ? "SaveFailed" : String(code), `保存设置失败${detail}`));
+      } else resolve();
+    });
+  });
 }
 
 /** A target's original fill from readWorkbook's snapshot, or undefined when the snapshot does not cover it. */
@@ -761,127 +679,4 @@ function snapshotFill(snap: Snapshot, t: Target): FillRecord | undefined {
     },
     true,
   );
-}
-
-function posOf(address: string): Pos | null {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-/**
- * Map record entries to today's sheet names: by worksheet id first (follows renames), then by name
- * (ids may change when the file is reopened). Entries of deleted sheets are dropped: nothing to restore.
- */
-function resolveEntries(entries: RecordEntry[], sheets: SheetInfo[]): RecordEntry[] {
-  const byId = new Map(sheets.filter((s) => s.id !== "").map((s) => [s.id, s.name]));
-  const names = new Set(sheets.map((s) => s.name));
-  const out: RecordEntry[] = [];
-  for (const e of entries) {
-    const name =
-      (e.sheetId !== "" ? byId.get(e.sheetId) : undefined) ?? (names.has(e.sheet) ? e.sheet : undefined);
-    if (name === undefined || name === RECORD_SHEET) continue;
-    out.push(name === e.sheet ? e : { ...e, sheet: name });
-  }
-  return out;
-}
-
-/** Marks → the cells to paint: one per cell, worst severity wins, merged areas painted whole. */
-function expandMarks(marks: MarkSpec[], merges: Map<string, CellRange[]>): Target[] {
-  const byMark = new Map<string, { sheet: string; area: CellRange; severity: Severity }>();
-  for (const m of marks) {
-    if (m.ref.sheet === RECORD_SHEET) continue;
-    const area = merges.get(m.ref.sheet)?.find((r) => containsCell(r, m.ref.row, m.ref.col)) ?? {
-      top: m.ref.row,
-      left: m.ref.col,
-      bottom: m.ref.row,
-      right: m.ref.col,
-    };
-    const key = cellKey(m.ref.sheet, a1(area.top, area.left));
-    const prev = byMark.get(key);
-    if (!prev || moreSevere(m.severity, prev.severity)) {
-      byMark.set(key, { sheet: m.ref.sheet, area, severity: m.severity });
-    }
-  }
-  const out: Target[] = [];
-  for (const { sheet, area, severity } of byMark.values()) {
-    const mark = a1(area.top, area.left);
-    for (const c of cellsOf(area)) {
-      out.push({
-        sheet,
-        row: c.row,
-        col: c.col,
-        address: a1(c.row, c.col),
-        mark,
-        color: MARK_COLORS[severity],
-      });
-    }
-  }
-  return out;
-}
-
-/** Excel valueTypes + value → the core's CellValue. */
-export function toCellValue(type: string, v: unknown): CellValue {
-  switch (type) {
-    case "Empty":
-      return EMPTY;
-    case "Double":
-    case "Integer":
-      if (typeof v === "number") return { kind: "number", value: v };
-      break;
-    case "String":
-      return v === "" || v === null || v === undefined ? EMPTY : { kind: "text", value: String(v) };
-    case "Boolean":
-      return { kind: "boolean", value: v === true };
-    case "Error":
-      return { kind: "error", value: String(v) };
-  }
-  // "Unknown", "RichValue" or a type/value mismatch: go by the JavaScript type.
-  if (typeof v === "number") return { kind: "number", value: v };
-  if (typeof v === "boolean") return { kind: "boolean", value: v };
-  if (v === "" || v === null || v === undefined) return EMPTY;
-  return { kind: "text", value: String(v) };
-}
-
-function formulaOf(f: unknown): string | undefined {
-  return typeof f === "string" && f.startsWith("=") && f.length > 1 ? f.slice(1) : undefined;
-}
-
-interface UsedRangeData {
-  rowIndex: number;
-  columnIndex: number;
-  values: unknown[][];
-  valueTypes: string[][];
-  formulas: unknown[][];
-  numberFormat: unknown[][];
-}
-
-/** Copy a loaded used range into the sheet at absolute 0-based coordinates. */
-function fillCells(sheet: Sheet, used: UsedRangeData): void {
-  const values = used.values;
-  if (values === null || values === undefined) {
-    // Excel returns null instead of throwing past 5,000,000 cells (office-js-docs-pr #5821).
-    throw new HostError("RangeTooLarge", `工作表「${sheet.name}」的已用区域过大，无法一次读取。`);
-  }
-  const types = used.valueTypes;
-  const formulas = used.formulas;
-  const formats = used.numberFormat;
-  const top = used.rowIndex;
-  const left = used.columnIndex;
-  for (let i = 0; i < values.length; i++) {
-    const rowValues = values[i];
-    for (let j = 0; j < rowValues.length; j++) {
-      const value = toCellValue(types[i][j], rowValues[j]);
-      const formula = formulaOf(formulas[i][j]);
-      const nf = formats[i][j];
-      const numberFormat = typeof nf === "string" && nf !== "General" ? nf : undefined;
-      if (value.kind === "empty" && formula === undefined && numberFormat === undefined) continue;
-      const cell: Cell = { value };
-      if (formula !== undefined) cell.formula = formula;
-      if (numberFormat !== undefined) cell.numberFormat = numberFormat;
-      (sheet.cells[top + i] ??= [])[left + j] = cell;
-    }
-  }
 }

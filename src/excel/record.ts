@@ -14,6 +14,16 @@
  *   or the cell itself), f = its original fill (fills.ts).
  * Column A is text-formatted ("@") before writing so that Excel never turns an entry into a number or
  * formula. One JSON per row keeps sheet names with commas, quotes or digits intact.
+ *
+ * Column B of each entry row holds a formula referring to the cell itself, =ROW('自评表'!H12). Excel
+ * rewrites it when rows or columns are inserted or deleted, when the cell is cut and pasted elsewhere,
+ * and when the sheet is renamed, so the formula's text (read as `formulas`, no calculation needed) says
+ * where the marked cell is NOW; a deleted cell or sheet turns it into #REF! and the entry is skipped
+ * (nothing left to restore). Sorting moves values and formats without rewriting references: the README
+ * says to clear marks before sorting. Records without column B (older versions) use the A1 address.
+ *
+ * Where no sheet can be added (workbook structure protected), the same rows are kept in the document
+ * settings (RECORD_SETTING) instead; those cannot follow the cells (plain A1 addresses).
  */
 import { isFillRecord, type FillRecord } from "./fills";
 
@@ -32,6 +42,32 @@ export interface RecordEntry {
   fill: FillRecord;
 }
 
+/** Document-settings key of the record when the structure is protected (same rows as column A). */
+export const RECORD_SETTING = "jixiao.marksRecord";
+
+/** The formula of column B: the cell's row, through a reference Excel keeps pointing at the cell. */
+export function recordFormula(sheet: string, address: string): string {
+  return `=ROW('${sheet.replace(/'/g, "''")}'!${address})`;
+}
+
+/**
+ * Where a column-B formula points now: { sheet, address }, "gone" when Excel turned the reference into
+ * #REF! (the cell or its sheet was deleted), or null when the text is not one of our formulas.
+ */
+export function parseRecordFormula(formula: unknown): { sheet: string; address: string } | "gone" | null {
+  if (typeof formula !== "string" || !formula.startsWith("=")) return null;
+  if (formula.includes("#REF!")) return "gone";
+  const m = /^=ROW\((?:'((?:[^']|'')+)'|([^'!()]+))!\$?([A-Za-z]{1,3})\$?(\d+)\)$/.exec(formula.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  return { sheet, address: `${m[3].toUpperCase()}${m[4]}` };
+}
+
+/** Column B for encodeRecord's rows: nothing beside the marker, then one formula per entry. */
+export function encodeRecordFormulas(entries: RecordEntry[]): string[][] {
+  return [[""], ...entries.map((e) => [recordFormula(e.sheet, e.address)])];
+}
+
 /** Rows to write into column A of the record sheet (marker first). */
 export function encodeRecord(entries: RecordEntry[]): string[][] {
   const rows: string[][] = [[RECORD_MARKER]];
@@ -42,13 +78,16 @@ export function encodeRecord(entries: RecordEntry[]): string[][] {
 }
 
 /**
- * Entries from the record sheet's used-range values. Rows that are not ours (blank, the marker,
- * damaged by hand) are skipped: a damaged row must not block clearing the rest.
+ * Entries from the record sheet's used-range values (and formulas, for column B). Rows that are not
+ * ours (blank, the marker, damaged by hand) are skipped: a damaged row must not block clearing the rest.
+ * An entry whose column-B reference is #REF! is skipped (its cell is gone); one whose reference moved
+ * takes the sheet and address the reference shows now.
  */
-export function decodeRecord(values: unknown[][]): RecordEntry[] {
+export function decodeRecord(values: unknown[][], formulas?: unknown[][]): RecordEntry[] {
   const out: RecordEntry[] = [];
   const seen = new Set<string>();
-  for (const row of values) {
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
     const text = row[0];
     if (typeof text !== "string" || !text.startsWith("{")) continue;
     let o: unknown;
@@ -67,6 +106,14 @@ export function decodeRecord(values: unknown[][]): RecordEntry[] {
       mark: typeof r.m === "string" ? r.m : r.a,
       fill: r.f,
     };
+    const followed = parseRecordFormula(formulas?.[i]?.[1]);
+    if (followed === "gone") continue;
+    if (followed) {
+      // The reference names today's sheet: the id (and the old name) no longer matter.
+      entry.sheet = followed.sheet;
+      entry.sheetId = "";
+      entry.address = followed.address;
+    }
     const key = `${entry.sheet}\u0000${entry.address}`;
     if (seen.has(key)) continue; // first record of a cell wins: it holds the original fill
     seen.add(key);

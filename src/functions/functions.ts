@@ -112,7 +112,7 @@ export function changeRate(current: any, previous: any): number {
 
 /**
  * Generic ratio: numerator / denominator, as a fraction (completion rates, utilisation rates …).
- * @customfunction RATE RATE
+ * @customfunction RATIO RATIO
  * @param numerator Numerator (分子), e.g. tasks completed.
  * @param denominator Denominator (分母), e.g. tasks planned; must not be 0.
  * @returns The ratio as a fraction.

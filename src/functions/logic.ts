@@ -41,14 +41,13 @@ export type Arg = number | string | boolean | null | undefined;
 
 // ───────────────────────────── errors ─────────────────────────────
 
-/** Throws an Excel #VALUE! error with a Chinese message. */
+/**
+ * Throws an Excel #VALUE! error with a Chinese message. Every error of ours is #VALUE!: Excel shows a
+ * custom message only with #VALUE! and #N/A (CustomFunctions.Error reference); a #DIV/0! or #NUM!
+ * would drop the reason the README promises on hover ("全年预算数为 0，无法计算执行率").
+ */
 export function invalid(message: string): never {
   throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
-}
-
-/** Throws an Excel #DIV/0! error with a Chinese message. */
-export function divByZero(message: string): never {
-  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero, message);
 }
 
 /** Shows a short quote of what the user typed. */
@@ -94,23 +93,18 @@ function toWeight(v: Arg): number {
   return w;
 }
 
-/** A computed number, or #NUM! when it overflowed (inputs near the limits of a double). */
+/** A computed number, or #VALUE! with the reason when it overflowed (inputs near the limits of a double). */
 function finite(x: number): number {
-  if (!Number.isFinite(x)) {
-    throw new CustomFunctions.Error(
-      CustomFunctions.ErrorCode.invalidNumber,
-      "结果超出可计算的范围，请检查输入的数值",
-    );
-  }
+  if (!Number.isFinite(x)) invalid("结果超出可计算的范围，请检查输入的数值");
   return x;
 }
 
 /** Maps a core RateResult to a number or an Excel error. */
 function rateOrThrow(r: RateResult, zeroMessage: string, isZero: boolean): number {
   if (r.value !== null) return finite(r.value);
-  // An overflowing result (tiny denominator) is #NUM!, like Excel's own arithmetic.
+  // An overflowing result (tiny denominator): #VALUE! with the reason (a #NUM! could not carry it).
   if (r.overflow) return finite(Infinity);
-  if (isZero) divByZero(zeroMessage);
+  if (isZero) invalid(zeroMessage);
   return invalid(r.steps);
 }
 
@@ -194,7 +188,7 @@ export function executionRuleFor(rule: Arg, stepPercent: Arg, pointsPerStep: Arg
 export function execRate(executed: Arg, budget: Arg): number {
   const e = toNumber(executed, "全年执行数");
   const b = toNumber(budget, "全年预算数");
-  if (b === 0) divByZero("全年预算数为 0，无法计算执行率");
+  if (b === 0) invalid("全年预算数为 0，无法计算执行率");
   if (b < 0) invalid(`全年预算数 ${n(b)} 为负数，无法计算执行率`);
   if (e < 0) invalid(`全年执行数 ${n(e)} 为负数，请检查`);
   const r = executionRate(e, b);
@@ -365,7 +359,7 @@ export function grade(total: Arg, rule?: Arg): string {
 
 // ───────────────────────────── 共性指标 ─────────────────────────────
 
-/** RATE: 分子 / 分母 as a fraction. */
+/** RATIO: 分子 / 分母 as a fraction. */
 export function rate(numerator: Arg, denominator: Arg): number {
   const a = toNumber(numerator, "分子");
   const b = toNumber(denominator, "分母");
@@ -421,7 +415,7 @@ export function budgetCompletion(carryIn: Arg, initial: Arg, supplementary: Arg,
     carryOut: toOptionalNumber(carryOut, "年末结转结余") ?? 0,
   };
   const available = parts.carryIn + parts.initial + parts.supplementary;
-  if (available === 0) divByZero("年初结转、年初预算与追加之和为 0，无法计算预算完成率");
+  if (available === 0) invalid("年初结转、年初预算与追加之和为 0，无法计算预算完成率");
   if (available < 0) invalid(`年初结转、年初预算与追加之和 ${n(available)} 为负数，无法计算预算完成率`);
   return rateOrThrow(budgetCompletionRateHunan(parts), "可用预算为 0", false);
 }

@@ -28,7 +28,14 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+  },
   item: {
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -55,7 +62,12 @@ const useStyles = makeStyles({
     ":disabled": { cursor: "default" },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
-  cellLine: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS, marginBottom: "2px" },
+  cellLine: {
+    display: "flex",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    marginBottom: "2px",
+  },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   rule: { color: tokens.colorNeutralForeground3, textAlign: "right" },
   message: { display: "block", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
@@ -77,6 +89,8 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
 
 interface ItemProps {
   finding: Finding;
+  /** The finding's sheet is hidden: said in the list, since Excel cannot jump there. */
+  hiddenSheet: boolean;
   disabled: boolean;
   /** How a cell shows values (990.31%, not 9.9031; 4563.47万元). */
   hintOf(ref: CellRef): DisplayHint;
@@ -84,7 +98,7 @@ interface ItemProps {
   onFix(f: Finding): void;
 }
 
-function FindingItem({ finding: f, disabled, hintOf, onSelect, onFix }: ItemProps) {
+function FindingItem({ finding: f, hiddenSheet, disabled, hintOf, onSelect, onFix }: ItemProps) {
   const s = useStyles();
   const format = f.ref ? hintOf(f.ref) : {};
   const fixShown = f.fix ? shownValue(f.fix.value, hintOf(f.fix.ref)) : "";
@@ -102,10 +116,19 @@ function FindingItem({ finding: f, disabled, hintOf, onSelect, onFix }: ItemProp
         className={s.main}
         disabled={disabled || !f.ref}
         onClick={() => onSelect(f)}
-        title={f.ref ? `定位到 ${cell}` : undefined}
+        title={
+          f.ref
+            ? hiddenSheet
+              ? `工作表「${f.ref.sheet}」已隐藏：右键单击任一工作表标签 → 取消隐藏，才能定位到 ${cell}`
+              : `定位到 ${cell}`
+            : undefined
+        }
       >
         <span className={s.cellLine}>
-          <span className={s.cell}>{cell || "整个工作簿"}</span>
+          <span className={s.cell}>
+            {cell || "整个工作簿"}
+            {hiddenSheet && "（工作表已隐藏）"}
+          </span>
           <span className={s.rule}>{RULE_LABEL[f.rule] ?? f.rule}</span>
         </span>
         <span className={s.message}>{f.message}</span>
@@ -136,14 +159,24 @@ function FindingItem({ finding: f, disabled, hintOf, onSelect, onFix }: ItemProp
 
 export interface FindingsListProps {
   findings: Finding[];
+  /** Names of hidden sheets (default none). */
+  hiddenSheets?: string[];
   disabled: boolean;
   hintOf(ref: CellRef): DisplayHint;
   onSelect(f: Finding): void;
   onFix(f: Finding): void;
 }
 
-export function FindingsList({ findings, disabled, hintOf, onSelect, onFix }: FindingsListProps) {
+export function FindingsList({
+  findings,
+  hiddenSheets = [],
+  disabled,
+  hintOf,
+  onSelect,
+  onFix,
+}: FindingsListProps) {
   const s = useStyles();
+  const hidden = new Set(hiddenSheets);
   const groups = groupFindings(findings);
   return (
     <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.severity)}>
@@ -156,7 +189,9 @@ export function FindingsList({ findings, disabled, hintOf, onSelect, onFix }: Fi
                 count={g.count}
                 size="small"
                 appearance="filled"
-                color={g.severity === "error" ? "danger" : g.severity === "warning" ? "important" : "informative"}
+                color={
+                  g.severity === "error" ? "danger" : g.severity === "warning" ? "important" : "informative"
+                }
                 aria-label={`${g.count} 项`}
               />
               <Caption1>{SEVERITY_HINT[g.severity]}</Caption1>
@@ -164,7 +199,10 @@ export function FindingsList({ findings, disabled, hintOf, onSelect, onFix }: Fi
           </AccordionHeader>
           <AccordionPanel>
             {g.categories.map((c) => (
-              <section key={c.category} aria-label={`${SEVERITY_LABEL[g.severity]} · ${CATEGORY_LABEL[c.category]}`}>
+              <section
+                key={c.category}
+                aria-label={`${SEVERITY_LABEL[g.severity]} · ${CATEGORY_LABEL[c.category]}`}
+              >
                 <Caption1 as="h4" block className={s.category}>
                   {CATEGORY_LABEL[c.category] ?? c.category}（{c.findings.length}）
                 </Caption1>
@@ -173,6 +211,7 @@ export function FindingsList({ findings, disabled, hintOf, onSelect, onFix }: Fi
                     <FindingItem
                       key={`${f.rule}-${f.ref ? refToString(f.ref) : ""}-${i}`}
                       finding={f}
+                      hiddenSheet={f.ref !== undefined && f.ref !== null && hidden.has(f.ref.sheet)}
                       disabled={disabled}
                       hintOf={hintOf}
                       onSelect={onSelect}

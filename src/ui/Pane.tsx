@@ -21,7 +21,12 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DismissRegular, EraserRegular, TaskListSquareLtrRegular } from "@fluentui/react-icons";
+import {
+  ArrowDownloadRegular,
+  DismissRegular,
+  EraserRegular,
+  TaskListSquareLtrRegular,
+} from "@fluentui/react-icons";
 import * as React from "react";
 import type { FormResult } from "../core/model";
 import type { WorkbookHost } from "../host/host";
@@ -200,6 +205,7 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
           {findings.length > 0 ? (
             <FindingsList
               findings={findings}
+              hiddenSheets={state.hiddenSheets}
               disabled={busy}
               hintOf={hintOf}
               onSelect={actions.selectFinding}

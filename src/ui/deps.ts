@@ -20,6 +20,11 @@ export interface PaneDeps {
   nextBand(total: number, profileId: string): { label: string; pointsNeeded: number } | null;
   /** Saves a file on the user's machine (CSV report). */
   download(fileName: string, content: Blob): void;
+  /**
+   * False where `download` cannot work: Mac Excel's webview ignores <a download> (the pane then says
+   * so and relies on the report sheet). Absent = true.
+   */
+  canDownload?: boolean;
   now(): Date;
 }
 

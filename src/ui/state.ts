@@ -40,6 +40,8 @@ export interface PaneState {
   /** Which form the pane shows when the workbook holds more than one. */
   formIndex: number;
   checkedAt: Date | null;
+  /** Hidden sheets of the workbook last checked: findings there say so (they cannot be jumped to). */
+  hiddenSheets: string[];
   /** Whether our marks are on the sheet (after validation, until 清除标记). */
   marked: boolean;
   error: PaneError | null;
@@ -52,7 +54,7 @@ export interface PaneState {
 export type PaneAction =
   | { type: "busy"; phase: Phase }
   | { type: "idle" }
-  | { type: "checked"; results: FormResult[]; at: Date }
+  | { type: "checked"; results: FormResult[]; at: Date; hiddenSheets?: string[] }
   | { type: "marked"; marked: boolean }
   | { type: "error"; error: PaneError }
   | { type: "dismissError" }
@@ -69,6 +71,7 @@ export function initialState(profileId: string): PaneState {
     results: null,
     formIndex: 0,
     checkedAt: null,
+    hiddenSheets: [],
     marked: false,
     error: null,
     notice: null,
@@ -99,7 +102,13 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         );
         if (same >= 0) formIndex = same;
       }
-      return { ...state, results: action.results, formIndex, checkedAt: action.at };
+      return {
+        ...state,
+        results: action.results,
+        formIndex,
+        checkedAt: action.at,
+        hiddenSheets: action.hiddenSheets ?? [],
+      };
     }
     case "marked":
       return { ...state, marked: action.marked };

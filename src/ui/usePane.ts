@@ -41,6 +41,15 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** "" or a sentence naming the sheets a host read only in part (Sheet.truncated) and what to do. */
+function truncatedText(workbook: Workbook): string {
+  const parts = workbook.sheets
+    .filter((s) => s.truncated)
+    .map((s) => `「${s.name}」共 ${s.truncated!.rows} 行，只读取了前 ${s.truncated!.rowsRead} 行`);
+  if (parts.length === 0) return "";
+  return `（数据量很大的工作表${parts.join("；")}。自评表若在这些表的靠下位置，请复制到单独的工作表后再校验。）`;
+}
+
 function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
@@ -120,6 +129,9 @@ export function usePane(
     [setPhase],
   );
 
+  /** What the last read left out (very large sheets read only in part), for 一键校验's notice. */
+  const truncatedNote = useRef("");
+
   /** read → check → mark; used by 一键校验 and after every write. */
   const readCheckMark = useCallback(
     async (profileId: string): Promise<FormResult[]> => {
@@ -129,7 +141,9 @@ export function usePane(
       setPhase("checking");
       await nextFrame();
       const results = deps.check(workbook, profileId);
-      dispatch({ type: "checked", results, at: deps.now() });
+      const hiddenSheets = workbook.sheets.filter((s) => s.hidden).map((s) => s.name);
+      truncatedNote.current = truncatedText(workbook);
+      dispatch({ type: "checked", results, at: deps.now(), hiddenSheets });
       onResultsRef.current?.(results);
       setPhase("marking");
       const marks = buildMarks(results);
@@ -203,15 +217,19 @@ export function usePane(
           const findings = results.flatMap((r) => r.findings);
           const errors = findings.filter((f) => f.severity === "error").length;
           const forms = results.filter((r) => r.form !== null).length;
-          if (forms === 0) return;
+          const partial = truncatedNote.current;
+          if (forms === 0) {
+            if (partial) dispatch({ type: "notice", notice: { intent: "info", text: partial } });
+            return;
+          }
           dispatch({
             type: "notice",
             notice:
               findings.length === 0
-                ? { intent: "success", text: "校验完成：没有发现问题。" }
+                ? { intent: "success", text: `校验完成：没有发现问题。${partial}` }
                 : {
                     intent: errors > 0 ? "warning" : "info",
-                    text: `校验完成：发现 ${findings.length} 个问题，已在表中标出。`,
+                    text: `校验完成：发现 ${findings.length} 个问题，已在表中标出。${partial}`,
                   },
           });
         });
@@ -258,13 +276,18 @@ export function usePane(
           const rows = reportRows(results, writeContext.hintOf);
           const first = results.find((r) => r.department) ?? results[0];
           const name = `绩效自评校验报告${first?.department ? `-${first.department}` : ""}-${stamp(deps.now())}.csv`;
-          deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
+          const canDownload = deps.canDownload !== false;
+          if (canDownload) deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
           const sheet = await host.addReportSheet(rows);
+          const made = `已新建工作表「${sheet}」（${rows.length - 1} 条）`;
           dispatch({
             type: "notice",
             notice: {
               intent: "success",
-              text: `已新建工作表「${sheet}」（${rows.length - 1} 条），并下载 ${name}。`,
+              text: canDownload
+                ? `${made}，并下载 ${name}。`
+                : `${made}。Mac 版 Excel 的加载项窗格不能下载文件，因此没有生成 CSV；` +
+                  "需要 CSV 时，请切换到该工作表，用“文件 → 另存为”选择“CSV UTF-8”格式。",
             },
           });
         });

@@ -121,17 +121,19 @@ describe("npx webpack --mode production", () => {
     });
     const byId = new Map(zh.map((f) => [f.id, f.name]));
     expect(byId.get("EXECRATE")).toBe("执行率");
-    expect(byId.get("GRADE")).toBe("等级");
+    expect(byId.get("GRADE")).toBe("评价等级");
     expect(byId.get("SUMSCORES")).toBe("合计得分");
   });
 
-  test("taskpane.html loads office.js synchronously first, then the functions chunk", () => {
+  test("taskpane.html loads compat.js, then office.js synchronously, then the functions chunk", () => {
     const html = read("taskpane.html");
     const tags = scripts(html);
     const srcs = tags.map((t) => t.src);
     const office = srcs.indexOf("office-js/office.js");
     const functions = srcs.indexOf("functions.js");
-    expect(office).toBe(0);
+    expect(srcs[0]).toBe("compat.js");
+    expect(tags[0].attrs).not.toMatch(/\b(?:defer|async)\b/);
+    expect(office).toBe(1);
     expect(tags[office].attrs).not.toMatch(/\b(?:defer|async)\b|type\s*=\s*"?module/i);
     expect(functions).toBeGreaterThan(office);
     expect(srcs).toContain("taskpane.js");
@@ -140,7 +142,7 @@ describe("npx webpack --mode production", () => {
     const head = html.slice(0, html.search(/<\/head>/i));
     expect(head).toContain("office-js/office.js");
     // Every bundle after office.js is deferred (runs after parsing, in order).
-    for (const t of tags.slice(1)) expect(t.attrs).toMatch(/\bdefer\b/);
+    for (const t of tags.slice(2)) expect(t.attrs).toMatch(/\bdefer\b/);
     // No CDN, no remote script.
     expect(html).not.toMatch(/appsforoffice|https?:\/\/(?!localhost)/i);
     for (const s of srcs) expect(s).not.toMatch(/^(?:https?:)?\/\//);
@@ -210,7 +212,7 @@ describe("npx webpack --mode production", () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(CfError);
-    expect((thrown as CfError).code).toBe("#DIV/0!");
+    expect((thrown as CfError).code).toBe("#VALUE!"); // the only code that carries the reason
     expect((thrown as CfError).message).toBe("全年预算数为 0，无法计算执行率");
   });
 
@@ -246,8 +248,25 @@ describe("npx webpack --mode production", () => {
     expect(bytes).toBeLessThan(20 * 1024 * 1024);
   });
 
-  test("manifest.xml and the icons are copied unchanged", () => {
+  test("every page runs compat.js (ES5, copied unchanged) before any other script", () => {
+    for (const page of ["taskpane.html", "preview.html", "help.html"]) {
+      expect(scripts(read(page))[0]?.src).toBe("compat.js");
+    }
+    expect(read("compat.js")).toBe(fs.readFileSync(path.join(ROOT, "src/taskpane/compat.js"), "utf8"));
+  });
+
+  test("help.html (SupportUrl, LearnMoreUrl) is a static Chinese page", () => {
+    const html = read("help.html");
+    expect(html).toContain("绩效自评助手 — 帮助");
+    expect(scripts(html).map((t) => t.src)).toEqual(["compat.js"]);
+  });
+
+  test("manifest.xml and the icons are copied unchanged; the metadata lock matches what was built", () => {
+    // The build bumps the version only when the functions' metadata differs from the lock: a clean
+    // tree builds with no bump, so the copy equals the source and the lock names its version.
     expect(read("manifest.xml")).toBe(fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
+    const lock = JSON.parse(fs.readFileSync(path.join(ROOT, "src/functions/metadata.lock.json"), "utf8"));
+    expect(read("manifest.xml")).toContain(`<Version>${lock.version}</Version>`);
     for (const size of [16, 32, 64, 80, 128]) {
       const rel = `assets/icon-${size}.png`;
       expect(fs.readFileSync(path.join(DIST, rel)).equals(fs.readFileSync(path.join(ROOT, rel)))).toBe(true);

@@ -80,7 +80,7 @@ const BY_ID: Record<string, (...args: unknown[]) => unknown> = {
   GRADE: F.grade,
   CONTROLRATE: F.controlRate,
   CHANGERATE: F.changeRate,
-  RATE: F.ratio,
+  RATIO: F.ratio,
   STAFFRATE: F.staffRate,
   ADJUSTRATE: F.adjustRate,
   CARRYRATE: F.carryRate,

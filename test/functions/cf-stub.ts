@@ -3,10 +3,15 @@
  * custom functions can be called under jest and their Error codes/messages asserted.
  */
 /* global globalThis */
+/**
+ * As in Excel, a message travels only with #VALUE! and #N/A (CustomFunctions.ErrorCode reference:
+ * divisionByZero, invalidNumber, … "a custom error message can't be used"); with any other code the
+ * user sees no text, so the stub drops it and a test asserting the message fails.
+ */
 export class StubCustomFunctionError extends Error {
   readonly code: string;
   constructor(code: string, message?: string) {
-    super(message);
+    super(code === "#VALUE!" || code === "#N/A" ? message : undefined);
     this.code = code;
     this.name = "CustomFunctions.Error";
   }

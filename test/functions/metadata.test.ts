@@ -56,7 +56,7 @@ const EXPECTED: Record<string, { params: string[]; result: string }> = {
   GRADE: { params: ["total:any", "rule:any?"], result: "string" },
   CONTROLRATE: { params: ["actual:any", "budget:any"], result: "number" },
   CHANGERATE: { params: ["current:any", "previous:any"], result: "number" },
-  RATE: { params: ["numerator:any", "denominator:any"], result: "number" },
+  RATIO: { params: ["numerator:any", "denominator:any"], result: "number" },
   STAFFRATE: { params: ["actualStaff:any", "authorised:any"], result: "number" },
   ADJUSTRATE: { params: ["adjustment:any", "initialBudget:any"], result: "number" },
   CARRYRATE: { params: ["carryover:any", "spendingBudget:any"], result: "number" },
@@ -74,8 +74,9 @@ const ZH_NAMES: Record<string, string> = {
   EXECSCORE: "执行率得分",
   INDSCORE: "指标得分",
   QUALCHECK: "定性得分检查",
-  DEDUCTION: "扣分",
-  GRADE: "等级",
+  DEDUCTION: "扣减分数",
+  GRADE: "评价等级",
+  RATIO: "完成比率",
   CONTROLRATE: "控制率",
   CHANGERATE: "变动率",
   PARSEVALUE: "解析数值",
@@ -108,6 +109,24 @@ describe("generated functions.json (English)", () => {
 
   test("ids follow Excel's rules: A–Z, 0–9, _ and ., start with a letter, ≥ 3 characters", () => {
     for (const f of metadata.functions) expect(f.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
+  });
+
+  test("no id is one of Excel's own worksheet functions (a JX.RATE beside RATE confuses every reader)", () => {
+    // Built-in names an id of ours could plausibly take (Excel function reference, financial,
+    // statistical and math categories).
+    const builtIn = ["RATE", "RANK", "ROUND", "SUM", "SUMIF", "RRI", "IRR", "NPV", "PV", "FV", "NPER"];
+    builtIn.push(
+      "PMT",
+      "RECEIVED",
+      "DISC",
+      "INTRATE",
+      "EFFECT",
+      "NOMINAL",
+      "PERCENTRANK",
+      "PERCENTILE",
+      "VALUE",
+    );
+    for (const f of metadata.functions) expect(builtIn).not.toContain(f.id);
   });
 
   test("English names equal the ids", () => {
@@ -156,6 +175,8 @@ describe("zh-CN translation table src/functions/zh-cn.json", () => {
     const names = Object.values(table).map((t) => t.name);
     for (const name of names) {
       expect(name).toMatch(/^\p{L}+$/u);
+      // Excel: a function name starts with a letter and has at least three characters.
+      expect(name.length).toBeGreaterThanOrEqual(3);
       expect(name).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(new Set(names).size).toBe(names.length);
@@ -223,6 +244,14 @@ describe("localizeMetadata (the build's zh-CN overlay)", () => {
     const dup = JSON.parse(JSON.stringify(table)) as Table;
     dup.GRADE.name = dup.DEDUCTION.name;
     expect(() => localizeMetadata(metadata, dup)).toThrow(/also used by/);
+  });
+
+  test("a name shorter than three characters or starting with _ fails", () => {
+    for (const name of ["等级", "_评价等级"]) {
+      const bad = JSON.parse(JSON.stringify(table)) as Table;
+      bad.GRADE.name = name;
+      expect(() => localizeMetadata(metadata, bad)).toThrow(/not a valid function name/);
+    }
   });
 });
 

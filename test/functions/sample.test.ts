@@ -44,7 +44,7 @@ const LOGIC: Record<string, (...args: ArgValue[]) => Value> = {
   GRADE: L.grade as never,
   CONTROLRATE: L.controlRate as never,
   CHANGERATE: L.changeRateFn as never,
-  RATE: L.rate as never,
+  RATIO: L.rate as never,
   STAFFRATE: L.staffRate as never,
   ADJUSTRATE: L.adjustRate as never,
   CARRYRATE: L.carryRate as never,
@@ -270,7 +270,7 @@ describe("自定义函数示例.xlsx", () => {
       "EXECRATE",
       "CONTROLRATE",
       "CHANGERATE",
-      "RATE",
+      "RATIO",
       "STAFFRATE",
       "ADJUSTRATE",
       "CARRYRATE",
@@ -375,7 +375,7 @@ describe("共性指标: the seeds' rates (domain.md §4)", () => {
     ["“三公经费”变动率", "CHANGERATE", 75, 73.34, 0.0226], // 1.66 / 73.34 = 0.02263 → 2.26%
     ["财政供养人员控制率", "STAFFRATE", 88, 99, 0.8889], // 88 / 99 = 0.88889 → 88.89%
     ["预算调整率", "ADJUSTRATE", 398.18, 1311.99, 0.3035], // 398.18 / 1311.99 = 0.30349 → 30.35%
-    ["政府采购执行率", "RATE", 438.64, 180, 2.4369], // 438.64 / 180 = 2.43689 → 243.69%
+    ["政府采购执行率", "RATIO", 438.64, 180, 2.4369], // 438.64 / 180 = 2.43689 → 243.69%
   ];
   test.each(rates)("%s = JX.%s(%p, %p) → %p", (name, id, a, b, expected) => {
     const r = rowOf(name);
@@ -403,7 +403,7 @@ describe("共性指标: the seeds' rates (domain.md §4)", () => {
       GRADE: "优",
       CONTROLRATE: 0.742,
       CHANGERATE: 0.0226,
-      RATE: 2.4369,
+      RATIO: 2.4369,
       STAFFRATE: 0.8889,
       ADJUSTRATE: 0.3035,
       CARRYRATE: 0.05,

@@ -8,6 +8,7 @@ import { describe, expect, test } from "@jest/globals";
 import * as fs from "fs";
 import * as path from "path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { MIN_EXCEL_API } from "../../src/excel/features";
 
 const ROOT = path.resolve(__dirname, "../..");
 const XML = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -166,19 +167,27 @@ describe("manifest.xml", () => {
     expect(HOST.attrs["xsi:type"]).toBe("Workbook");
   });
 
-  test("Requirements: SharedRuntime 1.1 only, no ExcelApi above 1.1", () => {
+  test("Requirements: SharedRuntime 1.1 and exactly the ExcelApi minimum the adapter calls ungated", () => {
     const sets = child(child(ROOT_NODE, "Requirements"), "Sets");
     expect(sets.attrs.DefaultMinVersion).toBe("1.1");
     const list = sets.children.map(
       (s) => `${s.attrs.Name} ${s.attrs.MinVersion ?? sets.attrs.DefaultMinVersion}`,
     );
-    expect(list).toContain("SharedRuntime 1.1");
-    for (const s of sets.children) {
-      if (s.attrs.Name === "ExcelApi") expect(Number(s.attrs.MinVersion ?? "1.1")).toBeLessThanOrEqual(1.1);
-    }
+    expect(list.sort()).toEqual([`ExcelApi ${MIN_EXCEL_API}`, "SharedRuntime 1.1"]);
     // No requirement set anywhere else raises the bar (e.g. inside VersionOverrides).
     const excelApi = all((n) => n.name.endsWith("Set") && n.attrs.Name === "ExcelApi");
-    for (const { node } of excelApi) expect(Number(node.attrs.MinVersion ?? "1.1")).toBeLessThanOrEqual(1.1);
+    expect(excelApi).toHaveLength(1);
+  });
+
+  test("SupportUrl and GetStarted's LearnMoreUrl open the help page that the build emits", () => {
+    expect(child(ROOT_NODE, "SupportUrl").attrs.DefaultValue).toBe("https://localhost:3000/help.html");
+    const learnMore = all((n) => n.name === "bt:Url" && n.attrs.id === "GetStarted.LearnMoreUrl");
+    expect(learnMore.map(({ node }) => node.attrs.DefaultValue)).toEqual([
+      "https://localhost:3000/help.html",
+    ]);
+    const webpack = fs.readFileSync(path.join(ROOT, "webpack.config.js"), "utf8");
+    expect(webpack).toMatch(/filename: "help\.html", template: "\.\/src\/help\/help\.html"/);
+    expect(fs.readFileSync(path.join(ROOT, "src/help/help.html"), "utf8")).toContain("帮助");
   });
 
   test("Permissions is exactly ReadWriteDocument", () => {

@@ -50,7 +50,7 @@ afterAll(() => {
 
 test("the production build succeeds", () => {
   if (status !== 0) throw new Error(`webpack exited with ${status}:\n${log.slice(-4000)}`);
-  expect([...pages.keys()].sort()).toEqual(["preview.html", "taskpane.html"]);
+  expect([...pages.keys()].sort()).toEqual(["help.html", "preview.html", "taskpane.html"]);
   expect(bundles.size).toBeGreaterThanOrEqual(3);
 });
 

@@ -1,4 +1,4 @@
-/* global setTimeout */
+/* global setTimeout, Buffer */
 /**
  * A strict in-memory double of the Excel JavaScript API — exactly the surface src/excel/ uses, no more.
  *
@@ -23,6 +23,16 @@
  *   "=A1" → formula).
  * - save()/ExcelDouble.reopen() round-trip the workbook as plain data; reopen gives sheets new ids.
  * syncCount counts context.sync() calls (plus implicitSyncs for commands left queued at the end of run).
+ * - Requirement sets (option apiVersion, e.g. "1.4"): a method or property of a newer ExcelApi set throws
+ *   ApiNotFound when called/loaded, as on a build that lacks it (sets from the API reference, noted at
+ *   each call). Default: every set.
+ * - Response size: responseBytes[i] is the UTF-8 size of the JSON of everything sync i delivered; with
+ *   maxResponseBytes (Excel on the web: 5 MB) a larger response rejects the sync with
+ *   ResponsePayloadSizeLimitExceeded and delivers nothing.
+ * - Workbook structure protection (WorkbookData.structureProtected, ExcelApi 1.7 to read): adding,
+ *   deleting and hiding/unhiding sheets fail with AccessDenied.
+ * - insertRows/deleteRows/renameSheet (test helpers, as the user would do them) update formulas that
+ *   refer to the moved cells, in every sheet, as Excel does; a reference to a deleted cell becomes #REF!.
  */
 import type { CellRange } from "../../../src/core/grid";
 
@@ -60,6 +70,8 @@ export interface SheetData {
 
 export interface WorkbookData {
   sheets: SheetData[];
+  /** Review → Protect Workbook (structure). */
+  structureProtected?: boolean;
   /** Document settings as saved with the file. */
   settings: Record<string, unknown>;
 }
@@ -67,6 +79,28 @@ export interface WorkbookData {
 export interface DoubleOptions {
   /** What "no fill" reads as in RangeFill.pattern ("None"; some builds give null, office-js#4900). */
   noFillPattern?: "None" | null;
+  /** Highest ExcelApi requirement set the simulated build supports ("1.4"); default: all. */
+  apiVersion?: string;
+  /** Largest response of one sync in bytes (Excel on the web: 5 MB); default: unlimited. */
+  maxResponseBytes?: number;
+}
+
+/** "1.10" > "1.9": compares requirement-set versions numerically. */
+export function apiAtLeast(version: string, needed: string): boolean {
+  const [a1, a2] = version.split(".").map(Number);
+  const [b1, b2] = needed.split(".").map(Number);
+  return a1 > b1 || (a1 === b1 && a2 >= b2);
+}
+
+function requireApi(book: ExcelDouble, set: string, what: string): void {
+  const v = book.options.apiVersion;
+  if (v !== undefined && !apiAtLeast(v, set)) {
+    throw new RichApiError("ApiNotFound", `${what} needs ExcelApi ${set}; this build has ${v}.`);
+  }
+}
+
+function jsonBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
 }
 
 export class RichApiError extends Error {
@@ -216,6 +250,13 @@ export class ExcelDouble {
   fillWrites = 0;
   /** getCellProperties commands run. */
   cellPropertiesReads = 0;
+  /** UTF-8 bytes of what each sync delivered (see the header). */
+  responseBytes: number[] = [];
+  /** @internal */ pendingBytes = 0;
+  /** @internal Used-range memo, valid within one flush until a command changes cells (see usedRect). */
+  flushSerial = 0;
+  /** @internal */ mutationSerial = 0;
+  /** @internal */ usedMemo = new WeakMap<SheetData, Map<string, CellRange | null>>();
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   autofitCalls = 0;
@@ -263,6 +304,9 @@ export class ExcelDouble {
     set: (name: string, value: unknown): void => {
       this.liveSettings[name] = value;
     },
+    remove: (name: string): void => {
+      delete this.liveSettings[name];
+    },
     saveAsync: (
       callback: (result: { status: string; error?: { code?: unknown; message?: string } }) => void,
     ): void => {
@@ -298,6 +342,97 @@ export class ExcelDouble {
     return this.cell(sheet, address)?.fill;
   }
 
+  /** Home → Insert sheet rows: `count` rows before 0-based `row`; cells, merges and references move down. */
+  insertRows(sheet: string, row: number, count: number): void {
+    this.moveRows(sheet, row, count);
+  }
+
+  /** Home → Delete sheet rows: `count` rows from 0-based `row`; references to them become #REF!. */
+  deleteRows(sheet: string, row: number, count: number): void {
+    this.moveRows(sheet, row, -count);
+  }
+
+  /** Cut and paste one cell (Ctrl+X, Ctrl+V): content and format move, references to it follow. */
+  moveCell(sheet: string, from: string, to: string): void {
+    const s = this.sheet(sheet);
+    const f = parseAddress(from);
+    const t = parseAddress(to);
+    const c = s.cells[key(f.top, f.left)];
+    delete s.cells[key(f.top, f.left)];
+    if (c) s.cells[key(t.top, t.left)] = c;
+    else delete s.cells[key(t.top, t.left)];
+    this.rewriteReferences((ref) =>
+      ref.sheet === s.name && ref.row === f.top && ref.col === f.left
+        ? { ...ref, row: t.top, col: t.left }
+        : ref,
+    );
+  }
+
+  /** Data → Sort swapping two rows: contents and formats move, references do NOT (as in Excel). */
+  swapRows(sheet: string, a: number, b: number): void {
+    const s = this.sheet(sheet);
+    const moved: Record<string, CellData> = {};
+    for (const [k, c] of Object.entries(s.cells)) {
+      const [row, col] = k.split(",").map(Number);
+      moved[key(row === a ? b : row === b ? a : row, col)] = c;
+    }
+    s.cells = moved;
+  }
+
+  /** Renames a sheet; references to it follow, as in Excel. */
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    const oldName = s.name;
+    s.name = to;
+    this.rewriteReferences((ref) => (ref.sheet === oldName ? { ...ref, sheet: to } : ref));
+  }
+
+  private moveRows(name: string, at: number, delta: number): void {
+    const s = this.sheet(name);
+    const moved: Record<string, CellData> = {};
+    for (const [k, c] of Object.entries(s.cells)) {
+      const [row, col] = k.split(",").map(Number);
+      if (delta < 0 && row >= at && row < at - delta) continue; // deleted
+      moved[key(row >= at ? row + delta : row, col)] = c;
+    }
+    s.cells = moved;
+    s.merges = s.merges
+      .filter((m) => delta > 0 || m.bottom < at || m.top >= at - delta)
+      .map((m) => (m.top >= at ? { ...m, top: m.top + delta, bottom: m.bottom + delta } : m));
+    this.rewriteReferences((ref) => {
+      if (ref.sheet !== s.name || ref.row < at) return ref;
+      if (delta < 0 && ref.row < at - delta) return null;
+      return { ...ref, row: ref.row + delta };
+    });
+  }
+
+  /**
+   * Rewrites every cell reference in every formula: sheet-qualified ones ('表'!$H$12, 表!H12) anywhere,
+   * unqualified ones as references to their own sheet. `map` returns the new reference or null (#REF!).
+   */
+  private rewriteReferences(
+    map: (ref: {
+      sheet: string;
+      row: number;
+      col: number;
+    }) => { sheet: string; row: number; col: number } | null,
+  ): void {
+    const re =
+      /(?:'((?:[^']|'')+)'!|([\p{L}\p{N}_.]+)!)?(?<![\p{L}\p{N}_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\p{L}\p{N}_(])/gu;
+    for (const sheet of this.data.sheets) {
+      for (const c of Object.values(sheet.cells)) {
+        if (c.formula === undefined) continue;
+        c.formula = c.formula.replace(re, (whole, quoted, bare, d1, letters, d2, digits) => {
+          const target = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare ?? sheet.name);
+          const next = map({ sheet: target, row: Number(digits) - 1, col: colIndex(letters) });
+          if (next === null) return "#REF!";
+          const prefix = quoted === undefined && bare === undefined ? "" : `${quoteSheet(next.sheet)}!`;
+          return `${prefix}${d1}${colLetters(next.col)}${d2}${next.row + 1}`;
+        });
+      }
+    }
+  }
+
   findSheet(nameOrId: string): SheetData | undefined {
     const lower = nameOrId.toLowerCase();
     return this.data.sheets.find((s) => s.id === nameOrId || s.name.toLowerCase() === lower);
@@ -315,10 +450,18 @@ export class ExcelDouble {
 
 class RequestContext {
   private queue: Command[] = [];
-  readonly workbook: { worksheets: WorksheetCollection };
+  readonly workbook: { worksheets: WorksheetCollection; readonly protection: WorkbookProtection };
 
   constructor(readonly book: ExcelDouble) {
-    this.workbook = { worksheets: new WorksheetCollection(this) };
+    const worksheets = new WorksheetCollection(this);
+    const ctx = this;
+    this.workbook = {
+      worksheets,
+      get protection(): WorkbookProtection {
+        requireApi(book, "1.7", "Workbook.protection");
+        return new WorkbookProtection(ctx);
+      },
+    };
   }
 
   enqueue(cmd: Command): void {
@@ -339,9 +482,20 @@ class RequestContext {
     const injected = this.book.takeInjected();
     if (injected) throw injected;
     const commits: Commit[] = [];
+    this.book.pendingBytes = 0;
+    this.book.flushSerial++;
     for (const cmd of cmds) {
       const c = cmd(); // throws → the sync rejects; earlier commands stay applied, nothing is delivered
       if (c) commits.push(c);
+    }
+    const bytes = this.book.pendingBytes;
+    this.book.responseBytes.push(bytes);
+    const max = this.book.options.maxResponseBytes;
+    if (max !== undefined && bytes > max) {
+      throw new RichApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${bytes} bytes) has exceeded the limit.`,
+      );
     }
     await Promise.resolve();
     for (const c of commits) c();
@@ -422,6 +576,7 @@ abstract class ClientObject {
       this.ctx.enqueue(() => {
         if (this.resolveTarget() === null) return; // a null object: isNullObject tells
         const got = own.map((p) => [p, this.readProp(p)] as const);
+        this.ctx.book.pendingBytes += jsonBytes(Object.fromEntries(got));
         return () => {
           for (const [p, v] of got) this.store.set(p, v);
         };
@@ -465,6 +620,9 @@ class WorksheetCollection extends ClientObject {
     });
     this.ctx.enqueue(() => {
       const ids = this.ctx.book.data.sheets.map((s) => s.id);
+      this.ctx.book.pendingBytes += jsonBytes(
+        this.ctx.book.data.sheets.map((s) => Object.fromEntries(itemProps.map((p) => [p, s[p as "name"]]))),
+      );
       return () => {
         this.itemsLoaded = ids.map((id) => {
           const ws = new Worksheet(this.ctx, { id }, false);
@@ -480,11 +638,13 @@ class WorksheetCollection extends ClientObject {
     return new Worksheet(this.ctx, { key }, false);
   }
   getItemOrNullObject(key: string): Worksheet {
+    requireApi(this.ctx.book, "1.4", "WorksheetCollection.getItemOrNullObject");
     return new Worksheet(this.ctx, { key }, true);
   }
   add(name: string): Worksheet {
     this.ctx.enqueue(() => {
       const book = this.ctx.book;
+      checkStructure(book, "add a sheet");
       if (book.findSheet(name))
         throw new RichApiError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
       if (name.length > 31 || /[:\\/?*[\]]/.test(name))
@@ -495,10 +655,31 @@ class WorksheetCollection extends ClientObject {
   }
 }
 
+function checkStructure(book: ExcelDouble, doing: string): void {
+  if (book.data.structureProtected) {
+    throw new RichApiError("AccessDenied", `The workbook is protected; cannot ${doing}.`);
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7). */
+class WorkbookProtection extends ClientObject {
+  protected readonly typeName = "WorkbookProtection";
+  protected readonly loadable: readonly string[] = ["protected"];
+  protected resolveTarget(): unknown {
+    return this.ctx.book.data;
+  }
+  protected readProp(): unknown {
+    return this.ctx.book.data.structureProtected === true;
+  }
+  get protected(): boolean {
+    return this.prop("protected");
+  }
+}
+
 class Worksheet extends ClientObject {
   protected readonly typeName = "Worksheet";
   protected readonly loadable: readonly string[] = ["name", "id", "visibility"];
-  readonly protection: WorksheetProtection;
+  private readonly protectionObject: WorksheetProtection;
 
   constructor(
     ctx: RequestContext,
@@ -506,7 +687,13 @@ class Worksheet extends ClientObject {
     nullable: boolean,
   ) {
     super(ctx, nullable);
-    this.protection = new WorksheetProtection(ctx, this);
+    this.protectionObject = new WorksheetProtection(ctx, this);
+  }
+
+  /** ExcelApi 1.2. */
+  get protection(): WorksheetProtection {
+    requireApi(this.ctx.book, "1.2", "Worksheet.protection");
+    return this.protectionObject;
   }
 
   /** Values delivered with the collection's items (already synced). */
@@ -557,6 +744,7 @@ class Worksheet extends ClientObject {
   set visibility(v: Visibility) {
     this.ctx.enqueue(() => {
       const s = this.sheetOrThrow();
+      if (s.visibility !== v) checkStructure(this.ctx.book, "hide or unhide a sheet");
       if (
         v !== "Visible" &&
         this.ctx.book.data.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0
@@ -571,12 +759,15 @@ class Worksheet extends ClientObject {
     return new Range(this.ctx, this, { address }, false);
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
+    requireApi(this.ctx.book, "1.4", "Worksheet.getUsedRangeOrNullObject");
     return new Range(this.ctx, this, { used: valuesOnly ? "values" : "all" }, true);
   }
-  getUsedRange(valuesOnly = false): Range {
+  getUsedRange(valuesOnly?: boolean): Range {
+    if (valuesOnly !== undefined) requireApi(this.ctx.book, "1.2", "Worksheet.getUsedRange(valuesOnly)");
     return new Range(this.ctx, this, { used: valuesOnly ? "values" : "all", blankIsA1: true }, false);
   }
   getRanges(address: string): RangeAreas {
+    requireApi(this.ctx.book, "1.9", "Worksheet.getRanges");
     return new RangeAreas(this.ctx, { sheet: this, address }, false);
   }
   activate(): void {
@@ -591,6 +782,7 @@ class Worksheet extends ClientObject {
     this.ctx.enqueue(() => {
       const s = this.sheetOrThrow();
       const book = this.ctx.book;
+      checkStructure(book, "delete a sheet");
       if (s.visibility === "VeryHidden") {
         // Not a documented Excel restriction, but we do not rely on deleting a very hidden sheet.
         throw new DoubleMisuse("deleting a VeryHidden sheet without making it Hidden first");
@@ -648,6 +840,7 @@ function checkFormatAllowed(sheet: SheetData): void {
 
 function setFill(book: ExcelDouble, target: () => Resolved, apply: (cell: CellData) => void): void {
   book.fillWrites++;
+  book.mutationSerial++;
   const { sheet, rects } = target();
   checkFormatAllowed(sheet);
   for (const r of rects) {
@@ -671,6 +864,11 @@ class RangeFill extends ClientObject {
     private readonly target: () => Resolved,
   ) {
     super(ctx, false);
+  }
+  override load(props?: string | string[]): this {
+    const list = Array.isArray(props) ? props : (props ?? "").split(",").map((p) => p.trim());
+    if (list.some((p) => p !== "color" && p !== "")) requireApi(this.ctx.book, "1.9", "RangeFill.pattern");
+    return super.load(props);
   }
   protected resolveTarget(): unknown {
     return this.target();
@@ -704,6 +902,7 @@ class RangeFill extends ClientObject {
     return this.prop("pattern");
   }
   set pattern(v: string) {
+    requireApi(this.ctx.book, "1.9", "RangeFill.pattern");
     this.ctx.enqueue(() =>
       setFill(this.ctx.book, this.target, (c) => {
         if (v === "None") delete c.fill;
@@ -719,6 +918,7 @@ class RangeFill extends ClientObject {
     return this.prop("patternColor");
   }
   set patternColor(v: string) {
+    requireApi(this.ctx.book, "1.9", "RangeFill.patternColor");
     const color = normalizeColor(v);
     this.ctx.enqueue(() =>
       setFill(this.ctx.book, this.target, (c) => {
@@ -771,16 +971,22 @@ class CellProtection extends ClientObject {
 
 class RangeFormat {
   readonly fill: RangeFill;
-  readonly protection: CellProtection;
+  private readonly protectionObject: CellProtection;
   constructor(
     private readonly ctx: RequestContext,
     private readonly target: () => Resolved,
     private readonly single: boolean,
   ) {
     this.fill = new RangeFill(ctx, target);
-    this.protection = new CellProtection(ctx, target);
+    this.protectionObject = new CellProtection(ctx, target);
+  }
+  /** ExcelApi 1.2. */
+  get protection(): CellProtection {
+    requireApi(this.ctx.book, "1.2", "RangeFormat.protection");
+    return this.protectionObject;
   }
   autofitColumns(): void {
+    requireApi(this.ctx.book, "1.2", "RangeFormat.autofitColumns");
     if (!this.single) throw new DoubleMisuse("autofitColumns on RangeAreas is not modelled");
     this.ctx.enqueue(() => {
       this.target();
@@ -790,7 +996,8 @@ class RangeFormat {
 }
 
 /** `blankIsA1`: Worksheet.getUsedRange, which gives A1 instead of failing on a blank sheet. */
-type RangeSpec = { address?: string } | { used: "values" | "all"; blankIsA1?: boolean };
+type RangeSpec =
+  { address?: string } | { used: "values" | "all"; blankIsA1?: boolean } | { derived: () => CellRange };
 
 class Range extends ClientObject {
   protected readonly typeName = "Range";
@@ -802,6 +1009,9 @@ class Range extends ClientObject {
     "rowIndex",
     "columnIndex",
     "address",
+    "cellCount",
+    "rowCount",
+    "columnCount",
   ];
   readonly format: RangeFormat;
 
@@ -822,20 +1032,38 @@ class Range extends ClientObject {
 
   resolveTarget(): Resolved | null {
     const s = this.sheet.sheetOrThrow();
+    if ("derived" in this.spec) return { sheet: s, rects: [this.spec.derived()] };
     if ("used" in this.spec) {
+      // Memoised within one flush until a command changes cells (tests change cells between flushes);
+      // the loop allocates nothing: sheets of 500,000 cells are scanned.
+      const book = this.ctx.book;
+      const memoKey = `${book.flushSerial}:${book.mutationSerial}:${this.spec.used}`;
+      let memo = book.usedMemo.get(s);
+      if (!memo) book.usedMemo.set(s, (memo = new Map()));
       let r: CellRange | null = null;
-      for (const [k, c] of Object.entries(s.cells)) {
-        const hasValue = c.value !== undefined || c.error !== undefined || c.formula !== undefined;
-        if (this.spec.used === "values" ? !hasValue : Object.keys(c).length === 0) continue;
-        const [row, col] = k.split(",").map(Number);
-        r = r
-          ? {
-              top: Math.min(r.top, row),
-              left: Math.min(r.left, col),
-              bottom: Math.max(r.bottom, row),
-              right: Math.max(r.right, col),
-            }
-          : { top: row, left: col, bottom: row, right: col };
+      if (memo.has(memoKey)) r = memo.get(memoKey)!;
+      else {
+        let top = Infinity;
+        let left = Infinity;
+        let bottom = -1;
+        let right = -1;
+        const valuesOnly = this.spec.used === "values";
+        for (const k in s.cells) {
+          const c = s.cells[k];
+          if (valuesOnly) {
+            if (c.value === undefined && c.error === undefined && c.formula === undefined) continue;
+          } else if (Object.keys(c).length === 0) continue;
+          const comma = k.indexOf(",");
+          const row = +k.slice(0, comma);
+          const col = +k.slice(comma + 1);
+          if (row < top) top = row;
+          if (row > bottom) bottom = row;
+          if (col < left) left = col;
+          if (col > right) right = col;
+        }
+        if (bottom >= 0) r = { top, left, bottom, right };
+        memo.clear();
+        memo.set(memoKey, r);
       }
       if (r === null) {
         if (this.nullable) return null;
@@ -862,6 +1090,9 @@ class Range extends ClientObject {
     const r = rects[0];
     if (prop === "rowIndex") return r.top;
     if (prop === "columnIndex") return r.left;
+    if (prop === "rowCount") return r.bottom - r.top + 1;
+    if (prop === "columnCount") return r.right - r.left + 1;
+    if (prop === "cellCount") return (r.bottom - r.top + 1) * (r.right - r.left + 1);
     if (prop === "address") return `${quoteSheet(sheet.name)}!${rectAddress(r)}`;
     if (isWhole(r)) throw new DoubleMisuse(`reading ${prop} of an unbounded range`);
     const out: unknown[][] = [];
@@ -893,8 +1124,75 @@ class Range extends ClientObject {
     const rows = clone(v);
     this.ctx.enqueue(() => this.write(rows, "numberFormat"));
   }
+  set formulas(v: unknown[][]) {
+    const rows = clone(v);
+    this.ctx.enqueue(() => this.write(rows, "formulas"));
+  }
   get rowIndex(): number {
     return this.prop("rowIndex");
+  }
+  get cellCount(): number {
+    return this.prop("cellCount");
+  }
+  get rowCount(): number {
+    return this.prop("rowCount");
+  }
+  get columnCount(): number {
+    return this.prop("columnCount");
+  }
+
+  private rectOf(other: Range | string): () => CellRange {
+    return () => {
+      if (typeof other === "string") return parseAddress(other);
+      const r = other.resolveTarget();
+      if (r === null) throw new DoubleMisuse("a null Range passed as an argument");
+      return r.rects[0];
+    };
+  }
+
+  /** ExcelApi 1.1: the smallest rectangle holding both. */
+  getBoundingRect(other: Range | string): Range {
+    const otherRect = this.rectOf(other);
+    return new Range(
+      this.ctx,
+      this.sheet,
+      {
+        derived: () => {
+          const a = this.resolveOrThrow().rects[0];
+          const b = otherRect();
+          return {
+            top: Math.min(a.top, b.top),
+            left: Math.min(a.left, b.left),
+            bottom: Math.max(a.bottom, b.bottom),
+            right: Math.max(a.right, b.right),
+          };
+        },
+      },
+      false,
+    );
+  }
+
+  /** ExcelApi 1.1: fails with ItemNotFound when the two do not overlap. */
+  getIntersection(other: Range | string): Range {
+    const otherRect = this.rectOf(other);
+    return new Range(
+      this.ctx,
+      this.sheet,
+      {
+        derived: () => {
+          const a = this.resolveOrThrow().rects[0];
+          const b = otherRect();
+          if (!intersects(a, b)) throw new RichApiError("ItemNotFound", "The ranges do not intersect.");
+          return {
+            top: Math.max(a.top, b.top),
+            left: Math.max(a.left, b.left),
+            bottom: Math.min(a.bottom, b.bottom),
+            right: Math.min(a.right, b.right),
+          };
+        },
+      },
+      false,
+    );
   }
   get columnIndex(): number {
     return this.prop("columnIndex");
@@ -903,7 +1201,8 @@ class Range extends ClientObject {
     return this.prop("address");
   }
 
-  private write(rows: unknown[][], what: "values" | "numberFormat"): void {
+  private write(rows: unknown[][], what: "values" | "numberFormat" | "formulas"): void {
+    this.ctx.book.mutationSerial++;
     const { sheet, rects } = this.resolveOrThrow();
     const r = rects[0];
     const h = r.bottom - r.top + 1;
@@ -925,17 +1224,28 @@ class Range extends ClientObject {
           );
         }
         if (what === "numberFormat") c.numberFormat = String(rows[i][j]);
-        else writeValue(c, rows[i][j]);
+        else if (
+          what === "formulas" &&
+          typeof rows[i][j] === "string" &&
+          String(rows[i][j]).startsWith("=")
+        ) {
+          delete c.value;
+          c.formula = String(rows[i][j]);
+          c.error = "#DOUBLE!"; // the double does not calculate
+        } else writeValue(c, rows[i][j]);
+        if (Object.keys(c).length === 0) delete sheet.cells[k]; // nothing written: still no cell
       }
     }
   }
 
   getMergedAreasOrNullObject(): RangeAreas {
+    requireApi(this.ctx.book, "1.13", "Range.getMergedAreasOrNullObject");
     return new RangeAreas(this.ctx, { mergedOf: this }, true);
   }
 
   /** ExcelApi 1.9; format.fill only (see the header). */
   getCellProperties(options: unknown): ClientResult<{ format: { fill: Record<string, unknown> } }[][]> {
+    requireApi(this.ctx.book, "1.9", "Range.getCellProperties");
     const props = cellFillPropsOf(options);
     const result = new ClientResult<{ format: { fill: Record<string, unknown> } }[][]>();
     this.ctx.enqueue(() => {
@@ -953,6 +1263,7 @@ class Range extends ClientObject {
         out.push(line);
       }
       book.cellPropertiesReads++;
+      book.pendingBytes += jsonBytes(out);
       return () => result.deliver(out);
     });
     return result;
@@ -971,6 +1282,7 @@ class Range extends ClientObject {
   clear(applyTo: string = "All"): void {
     if (applyTo !== "Contents") throw new DoubleMisuse(`clear("${applyTo}") is not modelled`);
     this.ctx.enqueue(() => {
+      this.ctx.book.mutationSerial++;
       const { sheet, rects } = this.resolveOrThrow();
       const r = rects[0];
       for (const [k, c] of Object.entries(sheet.cells)) {
@@ -1006,6 +1318,7 @@ class FormatPath extends ClientObject {
   protected override child(name: string): ClientObject | null {
     if (name === "fill") return this.format.fill;
     if (name === "protection") return this.format.protection;
+    // (the getter checks ExcelApi 1.2)
     return null;
   }
 }
