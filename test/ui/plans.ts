@@ -7,10 +7,10 @@
  *   total = 9.5 + (10 + 10 + 9.5 + 10 + 10) + 30 + 10 = 99 → 优 (≥ 90);
  *   keeping the typed items: 执行率得分 + the nine 三级 scores as typed (9.5 + 8 × 10 + H16) → 优 when ≥ 90.
  */
+import { defaultDeps } from "../../src/ui/deps";
 import type { Cell, CellRef, Workbook } from "../../src/core/grid";
 import type { CorrectionPlan, FormResult, PlannedChange } from "../../src/core/model";
 import { checkWorkbook } from "../../src/core/check";
-import { getProfile } from "../../src/core/profiles";
 import { H16, H23, G24, H7 } from "./fixtures";
 
 function cell(wb: Workbook, ref: CellRef): Cell | undefined {
@@ -57,7 +57,7 @@ export function fixturePlan(wb: Workbook): CorrectionPlan {
 
 /** The core's check with the hand-built plan on the form of 自评表. */
 export function checkWithFixturePlan(wb: Workbook, profileId: string): FormResult[] {
-  return checkWorkbook(wb, { profile: getProfile(profileId) }).map((r) =>
+  return defaultDeps.check(wb, profileId).map((r) =>
     r.sheet === "自评表" && r.form ? { ...r, plan: fixturePlan(wb) } : r,
   );
 }
