@@ -21,6 +21,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { FunctionsLocalePlugin } = require("./scripts/functions-metadata");
+const { SingleFilePlugin } = require("./scripts/single-file");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
@@ -256,6 +257,8 @@ module.exports = async (env = {}, options = {}) => {
       // Own copy of React: through `react` it would also load functions.js, whose associate calls
       // need the CustomFunctions global the preview page does not have.
       preview: "./src/preview/index.tsx",
+      // The offline single-file checker: inlined into 绩效自评校验.html by SingleFilePlugin (scripts/single-file.js).
+      offline: "./src/preview/offline.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -306,6 +309,17 @@ module.exports = async (env = {}, options = {}) => {
         scriptLoading: "defer",
       }),
       new OfficeJsScriptPlugin(["taskpane.html"]),
+      ...(esbuild
+        ? [
+            new SingleFilePlugin({
+              entry: "offline",
+              template: path.resolve(__dirname, "src/preview/preview.html"),
+              filename: "绩效自评校验.html",
+              title: "绩效自评助手 · 离线校验",
+              esbuild,
+            }),
+          ]
+        : []),
       new CspMetaPlugin(),
       new CopyWebpackPlugin({
         patterns: [

@@ -7,6 +7,7 @@ import { existsSync, promises as fs, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { RuleProfile } from "../core/model";
+import { markedCopyName } from "../io/names";
 import { HELP_TEXT, parseCliArgs, UsageError, type CliOptions } from "./args";
 import { expandInputs, internalErrorMessage, mapLimit, type InputFile } from "./files";
 import { toJsonDocument } from "./json";
@@ -41,9 +42,8 @@ function version(): string {
 
 /** Output path for --write-dir: "<name>（已标注）.xlsx", numbered when two inputs share a name. */
 function markedName(dir: string, file: InputFile, taken: Set<string>): string {
-  const base = path.basename(file.absolute).replace(/\.xlsx$/i, "");
   for (let i = 1; ; i++) {
-    const name = i === 1 ? `${base}（已标注）.xlsx` : `${base}（已标注-${i}）.xlsx`;
+    const name = markedCopyName(path.basename(file.absolute), i);
     const full = path.resolve(dir, name);
     if (!taken.has(full)) {
       taken.add(full);

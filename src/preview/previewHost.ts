@@ -15,6 +15,7 @@ import {
 } from "../core/grid";
 import type { FormResult } from "../core/model";
 import { HostError, type CellSnapshot, type CellWrite, type MarkSpec, type WorkbookHost } from "../host/host";
+import { readErrorMessage } from "../io/readErrors";
 import { readXlsx } from "../io/xlsxRead";
 import { markedCopy } from "../io/xlsxWrite";
 
@@ -78,10 +79,7 @@ export class PreviewHost implements WorkbookHost {
     try {
       workbook = await readXlsx(bytes.slice());
     } catch (e) {
-      throw new HostError(
-        "InvalidFile",
-        `无法读取“${fileName}”：不是有效的 .xlsx 文件（${(e as Error).message}）。`,
-      );
+      throw new HostError("InvalidFile", `无法读取“${fileName}”：${readErrorMessage(bytes, fileName, e)}`);
     }
     this.original = bytes;
     this.fileName = fileName;
