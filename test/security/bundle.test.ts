@@ -47,7 +47,7 @@ beforeAll(() => {
   }
   // The offline page's script is inline: scanned like a bundle.
   const offline = pages.get(OFFLINE_PAGE);
-  const inline = offline ? [...offline.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]) : [];
+  const inline = offline ? [...offline.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]) : [];
   if (inline.length === 1) bundles.set(`${OFFLINE_PAGE} <script>`, inline[0]);
 }, 180_000);
 
@@ -159,7 +159,7 @@ describe(`${OFFLINE_PAGE} (opened from file://, no server)`, () => {
     // The markup around the inline script (whose text may mention "<script" in its strings).
     const html = pages.get(OFFLINE_PAGE)!.replace(bundles.get(`${OFFLINE_PAGE} <script>`)!, "");
     expect(html).not.toMatch(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=/i);
-    expect(html.match(/<script\b[^>]*>/gi)).toEqual(["<script>"]);
+    expect(html.match(/<script\b[^>]*>/gi)).toEqual(['<script type="module">']);
   });
 });
 
