@@ -1,4 +1,4 @@
-/* global require, console, setTimeout */
+/* global require, console, setTimeout, Buffer */
 /**
  * Bench section `offline`: the offline single-file checker (dist/绩效自评校验.html) against the
  * served browser preview (dist/preview.html + preview.js), same run, same headless Chromium:

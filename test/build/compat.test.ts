@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "@jest/globals";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* global require */
 const { checkCompat } = require("../../scripts/single-file.js") as {
   checkCompat: (code: string) => string[];
 };

@@ -47,7 +47,9 @@ beforeAll(() => {
   }
   // The offline page's script is inline: scanned like a bundle.
   const offline = pages.get(OFFLINE_PAGE);
-  const inline = offline ? [...offline.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]) : [];
+  const inline = offline
+    ? [...offline.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1])
+    : [];
   if (inline.length === 1) bundles.set(`${OFFLINE_PAGE} <script>`, inline[0]);
 }, 180_000);
 
