@@ -8,6 +8,7 @@
  *
  * Results are compared exactly (toBe), not within a tolerance.
  */
+/* global process */
 import { beforeAll, describe, expect, test } from "@jest/globals";
 import fc from "fast-check";
 import type { RuleProfile } from "../../src/core/model";

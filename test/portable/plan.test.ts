@@ -5,7 +5,7 @@
  * function saved, and the cells without an equivalent keep exactly that result as a value.
  * Also: when a cell keeps its value, when it is skipped, and the name table against zh-cn.json.
  */
-/* global __dirname */
+/* global __dirname, structuredClone */
 import { beforeAll, describe, expect, test } from "@jest/globals";
 import * as fs from "fs";
 import * as path from "path";
