@@ -15,7 +15,8 @@
  *   merges; record, fills and protection; write).
  * - clearMarks: 3 with marks (sheet list; record + protection; restore + delete the record sheet),
  *   1 without. markedCount: 2 with marks, 1 without.
- * - selectCell 1, inspectCells 1, writeCells 2 (protection check, then write), addReportSheet 2.
+ * - selectCell 1, inspectCells 1, writeCells 2 (protection check, then write), writeFormulas 2 (same),
+ *   addReportSheet 2.
  *
  * Why not fewer: the record sheet may not exist, and we never chain calls on an *OrNullObject proxy
  * (getItemOrNullObject(x).getUsedRange…), whose behaviour when null is not documented; so the sheet
@@ -44,7 +45,14 @@ import {
   type Workbook,
 } from "../core/grid";
 import type { Severity } from "../core/model";
-import { HostError, type CellSnapshot, type CellWrite, type MarkSpec, type WorkbookHost } from "../host/host";
+import {
+  HostError,
+  type CellSnapshot,
+  type CellWrite,
+  type FormulaWrite,
+  type MarkSpec,
+  type WorkbookHost,
+} from "../host/host";
 import {
   cellsOf,
   chunkAddresses,
@@ -659,6 +667,41 @@ export class ExcelHost implements WorkbookHost {
         });
         writes.forEach((w, i) => {
           ranges[i].values = [[w.value]];
+        });
+        await context.sync();
+      }),
+    );
+  }
+
+  /**
+   * 转换为普通公式 and its undo: Range.formulas (English function names, ExcelApi 1.1) or
+   * Range.values (1.1); the protection check as in writeCells (protection.protected and
+   * format.protection.locked, ExcelApi 1.2). Two syncs: check, then write.
+   */
+  writeFormulas(writes: FormulaWrite[]): Promise<void> {
+    if (writes.length === 0) return Promise.resolve();
+    return guarded("转换公式", () =>
+      this.run(async (context) => {
+        const wsOf = sheetGetter(context.workbook.worksheets);
+        const protections = [...new Set(writes.map((w) => w.ref.sheet))].map((name) => {
+          const p = wsOf(name).protection;
+          p.load("protected");
+          return { name, p };
+        });
+        const ranges = writes.map((w) => {
+          const r = wsOf(w.ref.sheet).getRange(a1(w.ref.row, w.ref.col));
+          r.load("format/protection/locked");
+          return r;
+        });
+        await context.sync();
+        const protectedSheets = new Set(protections.filter(({ p }) => p.protected).map(({ name }) => name));
+        writes.forEach((w, i) => {
+          if (protectedSheets.has(w.ref.sheet) && ranges[i].format.protection.locked !== false)
+            throw sheetProtectedError(w.ref.sheet, "转换公式");
+        });
+        writes.forEach((w, i) => {
+          if ("formula" in w) ranges[i].formulas = [[`=${w.formula}`]];
+          else ranges[i].values = [[w.value]];
         });
         await context.sync();
       }),
