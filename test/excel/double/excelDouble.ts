@@ -886,6 +886,11 @@ class Range extends ClientObject {
   get formulas(): unknown[][] {
     return this.prop("formulas");
   }
+  /** As in Excel: "=…" (English function names) is a formula, anything else a value, as `values` writes. */
+  set formulas(v: unknown[][]) {
+    const rows = clone(v);
+    this.ctx.enqueue(() => this.write(rows, "values"));
+  }
   get numberFormat(): unknown[][] {
     return this.prop("numberFormat");
   }
