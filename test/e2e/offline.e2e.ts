@@ -7,7 +7,8 @@
  * - every request the page makes is recorded: there must be none but the page itself, and no
  *   Content-Security-Policy violation; then a deliberate fetch proves the page's CSP blocks it;
  * - an empty and a truncated file get the command line's Chinese explanation;
- * - usable at 1280×720 (pane beside the grid) and in a 640 px window (pane below, no sideways scroll).
+ * - usable at 1280×720 (pane beside the grid) and in a 640 px window (pane below, no sideways scroll);
+ * - the functions sample: ADDIN_FORMULA, 转换为普通公式, and a downloaded copy without JX formulas.
  */
 /* global require, process */
 import { afterAll, beforeAll, expect, test } from "@jest/globals";
@@ -187,6 +188,50 @@ test("an empty and a truncated file get the command line's Chinese explanation",
     // Nothing of the library's English message (JSZip: "End of data reached", "Corrupted zip" …).
     expect(shown.replace(/xlsx|Excel|WPS|InvalidFile/g, "")).not.toMatch(/[A-Za-z]{3,}/);
   }
+  expect(network(o)).toEqual([]);
+  expect(blocked).toEqual([]);
+  expect(o.errors).toEqual([]);
+  await page.close();
+});
+
+test("functions sample: ADDIN_FORMULA, 转换为普通公式, and the downloaded copy has no JX formula left", async () => {
+  const o = await openPage();
+  const { page } = o;
+  await openFile(page, path.join(start.ROOT, "samples", "自定义函数示例.xlsx"));
+  await validate(page);
+  expect(await page.locator('[data-finding="ADDIN_FORMULA"]').count()).toBe(1);
+
+  await page.getByRole("button", { name: "转换为普通公式", exact: true }).click();
+  const plan = page.getByTestId("portable-plan");
+  await plan.waitFor();
+  expect(await plan.locator("li").count()).toBe(34); // 14 cells on 自评表 + 20 on 共性指标
+  await page.getByRole("button", { name: "确认转换", exact: true }).click();
+  await page.getByTestId("portable-done").waitFor();
+  await validate(page);
+  expect(await page.locator('[data-finding="ADDIN_FORMULA"]').count()).toBe(0);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载已标注副本" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("自定义函数示例（已标注）.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const formulas: string[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.type === ExcelJS.ValueType.Formula) formulas.push(String(c.formula));
+      }),
+    ),
+  );
+  // 21 built-in equivalents (the 13 others became values) − 2: the marked copy writes the computed
+  // 总分 (H24) and 等级 (G25) as values, as the CLI's --write does.
+  expect(formulas).toHaveLength(19);
+  expect(formulas.filter((f) => /JX[._]/i.test(f))).toEqual([]);
+  expect(formulas).toContain("MIN(G7,ROUND(G7*MIN(H7,1),2))");
+  expect(formulas).toContain('LOOKUP(ROUND(89.995,2),{0,60,80,90},{"差","较差","良","优"})');
+
   expect(network(o)).toEqual([]);
   expect(blocked).toEqual([]);
   expect(o.errors).toEqual([]);
