@@ -18,7 +18,9 @@ test("the functions sample: one ADDIN_FORMULA warning naming the cells and the c
   expect(r.status).toBe(0);
   const doc = JSON.parse(r.stdout) as { files: { findings: JsonFinding[] }[] };
   const findings = doc.files.flatMap((f) => f.findings);
-  expect(findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([["ADDIN_FORMULA", "warning", "自评表!H7"]]);
+  expect(findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([
+    ["ADDIN_FORMULA", "warning", "自评表!H7"],
+  ]);
   // 14 JX cells on 自评表, 20 on 共性指标 (counted in test/functions/sample.test.ts).
   expect(findings[0].message).toMatch(/^本表 H7、I7、H14、H15、H16、H17 等 14 个单元格使用了本加载项的函数/);
   expect(findings[0].message).toContain("转换为普通公式");
