@@ -168,6 +168,7 @@ export class PreviewHost implements WorkbookHost {
       if (old?.numberFormat) cell.numberFormat = old.numberFormat;
       (sheet.cells[m.row] ??= [])[m.col] = cell;
       this.writes.push({ ref: m, value: w.value });
+      this.formulaWrites = this.formulaWrites.filter((f) => markKey(f.ref) !== markKey(m)); // last write wins
     }
     this.changed();
   }
@@ -194,6 +195,7 @@ export class PreviewHost implements WorkbookHost {
       if (!("formula" in w) && old.numberFormat) cell.numberFormat = old.numberFormat;
       row[m.col] = cell;
       this.formulaWrites.push({ ...w, ref: m });
+      this.writes = this.writes.filter((x) => markKey(x.ref) !== markKey(m)); // last write wins
     }
     this.changed();
   }

@@ -83,3 +83,18 @@ test("cancel writes nothing", async () => {
   expect(findJxCells(host.workbook!)).toEqual(original);
   expect(Buffer.from(await host.currentBytes()).equals(SAMPLE)).toBe(true);
 });
+
+test("the downloaded file keeps the last write of a cell: a value written after the conversion wins, and the reverse", async () => {
+  const host = new PreviewHost(null);
+  await host.load(new Uint8Array(SAMPLE), "自定义函数示例.xlsx");
+  const h24 = { sheet: "自评表", row: 23, col: 7 };
+  await host.writeFormulas([{ ref: h24, formula: "I7+ROUND(SUM(H14:H23),2)" }]);
+  await host.writeCells([{ ref: h24, value: 99.03 }]);
+  let cell = (await readXlsx(await host.currentBytes())).sheets[0].cells[23]![7]!;
+  expect(cell.formula).toBeUndefined();
+  expect(cell.value).toEqual({ kind: "number", value: 99.03 });
+
+  await host.writeFormulas([{ ref: h24, formula: "I7+ROUND(SUM(H14:H23),2)" }]);
+  cell = (await readXlsx(await host.currentBytes())).sheets[0].cells[23]![7]!;
+  expect(cell.formula).toBe("I7+ROUND(SUM(H14:H23),2)");
+});
