@@ -29,6 +29,7 @@ const start = require("../../scripts/start.js") as {
 const PAGE = "绩效自评校验.html";
 const BROKEN_SAMPLE = "错误示例-武冈2022.xlsx";
 const RANK: Record<string, number> = { error: 3, warning: 2, info: 1 };
+const SHOTS = path.join(start.ROOT, "test-results", "screenshots");
 
 let context: BrowserContext;
 let profileDir: string;
@@ -244,7 +245,7 @@ const overflowsX = (page: Page): Promise<boolean> =>
     "document.documentElement.scrollWidth > document.documentElement.clientWidth",
   ) as Promise<boolean>;
 
-test("small laptop (1280×720): grid and pane side by side; narrow window (640 px): pane below the grid", async () => {
+test("small laptop (1280×720) and wide (1920×1080): side by side; narrow window (640 px): pane below the grid", async () => {
   const o = await openPage({ width: 1280, height: 720 });
   const { page } = o;
   await openFile(page, path.join(start.ROOT, "samples", BROKEN_SAMPLE));
@@ -258,7 +259,9 @@ test("small laptop (1280×720): grid and pane side by side; narrow window (640 p
   expect(p.x).toBeGreaterThanOrEqual(g.x + g.width - 1);
   expect(p.y + p.height).toBeLessThanOrEqual(720 + 1);
   expect(await overflowsX(page)).toBe(false);
-  await page.screenshot({ path: path.join(tmp, "offline-1280.png") });
+  // For a look (not committed): test-results/screenshots/offline-1280x720.png, offline-640.png.
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, "offline-1280x720.png") });
 
   await page.setViewportSize({ width: 640, height: 720 });
   p = (await pane.boundingBox())!;
@@ -267,8 +270,18 @@ test("small laptop (1280×720): grid and pane side by side; narrow window (640 p
   expect(p.y).toBeGreaterThanOrEqual(g.y + g.height - 1);
   expect(g.height).toBeGreaterThan(200);
   expect(await overflowsX(page)).toBe(false);
+  await page.screenshot({ path: path.join(SHOTS, "offline-640.png"), fullPage: true });
   // The pane is reachable: 一键校验 can be scrolled to and clicked in the narrow window.
   await validate(page);
+
+  // Wide screen (1920×1080): side by side again, the grid takes the extra width.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  p = (await pane.boundingBox())!;
+  g = (await grid.boundingBox())!;
+  expect(Math.round(p.width)).toBe(350);
+  expect(g.width).toBeGreaterThan(1500);
+  expect(p.x).toBeGreaterThanOrEqual(g.x + g.width - 1);
+  expect(await overflowsX(page)).toBe(false);
   expect(network(o)).toEqual([]);
   expect(blocked).toEqual([]);
   expect(o.errors).toEqual([]);
