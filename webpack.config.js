@@ -23,6 +23,7 @@ const { FunctionsLocalePlugin } = require("./scripts/functions-metadata");
 const { ManifestVersionPlugin } = require("./scripts/manifest-version");
 const { CompatScriptPlugin, COMPAT_SRC } = require("./scripts/compat-plugin");
 const { devServerOption } = require("./scripts/dev-https");
+const { SingleFilePlugin } = require("./scripts/single-file");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
@@ -242,6 +243,8 @@ module.exports = async (env = {}, options = {}) => {
       // Own copy of React: through `react` it would also load functions.js, whose associate calls
       // need the CustomFunctions global the preview page does not have.
       preview: "./src/preview/index.tsx",
+      // The offline single-file checker: inlined into 绩效自评校验.html by SingleFilePlugin (scripts/single-file.js).
+      offline: "./src/preview/offline.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -294,6 +297,17 @@ module.exports = async (env = {}, options = {}) => {
       // The help page the manifest's SupportUrl and LearnMoreUrl open (static, no bundle).
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
       new OfficeJsScriptPlugin(["taskpane.html"]),
+      ...(esbuild
+        ? [
+            new SingleFilePlugin({
+              entry: "offline",
+              template: path.resolve(__dirname, "src/preview/preview.html"),
+              filename: "绩效自评校验.html",
+              title: "绩效自评助手 · 离线校验",
+              esbuild,
+            }),
+          ]
+        : []),
       new CspMetaPlugin(),
       // compat.js (ES5) first in every page: explains in Chinese where the bundles cannot run.
       new CompatScriptPlugin(),

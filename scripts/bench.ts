@@ -13,6 +13,7 @@
  *   syncs      — Excel syncs per validation (excelHost on the Excel double): samples and 1,000 rows
  *   preview    — headless Chromium: 一键校验 click → findings shown, vs page load (skipped without Chromium)
  *   bundle     — gzip sizes of the pane page's bundles and functions.js vs the 250 KB aim
+ *   offline    — the single-file checker (file://) vs the served preview: gzip size, first paint, ready
  */
 import * as os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -21,6 +22,7 @@ import { benchBundle } from "./bench/bundle";
 import { benchCore } from "./bench/core";
 import { benchCoreReport } from "./bench/core-report";
 import { benchFunctions } from "./bench/functions";
+import { benchOffline } from "./bench/offline";
 import { benchPreview } from "./bench/preview";
 import { benchSyncs } from "./bench/syncs";
 import { type BenchTable, formatTable } from "./bench/table";
@@ -43,6 +45,7 @@ export const SECTIONS: BenchSection[] = [
   { id: "syncs", title: "Excel 同步次数", run: () => benchSyncs() },
   { id: "preview", title: "浏览器预览校验耗时", run: () => benchPreview() },
   { id: "bundle", title: "包大小", run: () => benchBundle() },
+  { id: "offline", title: "离线单文件校验页", run: () => benchOffline() },
 ];
 
 /** Section ids from positional arguments and --only=a,b (both may be given; none = all). */

@@ -16,7 +16,11 @@ export interface LocalChromium {
 
 export async function launchLocalChromium(
   profileDir: string,
-  options: { acceptDownloads?: boolean } = {},
+  options: {
+    acceptDownloads?: boolean;
+    /** Also let these through (e.g. the offline page's own file:// URL); everything else non-local is aborted. */
+    allow?: (url: URL) => boolean;
+  } = {},
 ): Promise<LocalChromium> {
   // Imported here so that a caller can report a missing Chromium before playwright-core is loaded.
   const { chromium } = await import("playwright-core");
@@ -39,7 +43,9 @@ export async function launchLocalChromium(
   const blocked: string[] = [];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
+    if (url.protocol.startsWith("http") && (url.hostname === "127.0.0.1" || url.hostname === "localhost"))
+      return route.continue();
+    if (options.allow?.(url)) return route.continue();
     blocked.push(url.href);
     return route.abort();
   });

@@ -29,6 +29,7 @@ const BUILD_INPUTS = [
   "assets",
   "samples",
   "webpack.config.js",
+  "scripts/single-file.js",
   "manifest.xml",
   "package.json",
   "tsconfig.json",
@@ -66,7 +67,12 @@ function newestMtime(p) {
 /** True when dist/ has no preview page or a build input changed after it was built. */
 function isStale(root = ROOT) {
   const built = path.join(root, "dist", "preview.html");
-  if (!fs.existsSync(built) || !fs.existsSync(path.join(root, "dist", "taskpane.html"))) return true;
+  if (
+    ["preview.html", "taskpane.html", "绩效自评校验.html"].some(
+      (f) => !fs.existsSync(path.join(root, "dist", f)),
+    )
+  )
+    return true;
   const builtAt = fs.statSync(built).mtimeMs;
   return BUILD_INPUTS.some((p) => newestMtime(path.join(root, p)) > builtAt);
 }

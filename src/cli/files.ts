@@ -95,24 +95,8 @@ export function internalErrorMessage(detail: string): string {
   return `检查时出现内部错误（${detail}），请把此文件反馈给开发者。`;
 }
 
-/** Explain why bytes that failed to load are not a readable .xlsx. */
-export function unreadableXlsxMessage(bytes: Uint8Array, name: string, error: unknown): string {
-  if (bytes.length === 0) return "文件是空的（0 字节）。";
-  const isOle =
-    bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-  if (isOle) {
-    return /\.xls$/i.test(name)
-      ? "这是旧版 .xls 格式，请在 Excel 中“另存为” .xlsx 后再检查。"
-      : "文件已加密（设置了打开密码）或是旧版 .xls 格式，请在 Excel 中取消密码或另存为 .xlsx 后再检查。";
-  }
-  const isZip = bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (!isZip) {
-    if (/\.(csv|txt)$/i.test(name)) return "这是文本文件，不是 .xlsx 工作簿。";
-    return "不是 .xlsx 工作簿（文件内容不是 Excel 格式）。";
-  }
-  const detail = (error as Error)?.message ?? String(error);
-  return `.xlsx 文件已损坏或不完整，无法打开（${detail.slice(0, 120)}）。`;
-}
+/** Why a file is not a readable .xlsx: shared with the browser pages (src/io/readErrors.ts). */
+export { unreadableXlsxMessage } from "../io/readErrors";
 
 /**
  * Run `task` over `items` with at most `limit` at a time; results keep the input order.

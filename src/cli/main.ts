@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { RuleProfile } from "../core/model";
 import { BUILTIN_PROFILES } from "../core/profiles";
+import { markedCopyName } from "../io/names";
 import { HELP_TEXT, parseCliArgs, UsageError, type CliOptions } from "./args";
 import { expandInputs, internalErrorMessage, mapLimit, type InputFile } from "./files";
 import { toJsonDocument } from "./json";
@@ -42,9 +43,8 @@ function version(): string {
 
 /** Output path for --write-dir: "<name>（已标注）.xlsx", numbered when two inputs share a name. */
 function markedName(dir: string, file: InputFile, taken: Set<string>): string {
-  const base = path.basename(file.absolute).replace(/\.xlsx$/i, "");
   for (let i = 1; ; i++) {
-    const name = i === 1 ? `${base}（已标注）.xlsx` : `${base}（已标注-${i}）.xlsx`;
+    const name = markedCopyName(path.basename(file.absolute), i);
     const full = path.resolve(dir, name);
     if (!taken.has(full)) {
       taken.add(full);

@@ -9,9 +9,10 @@ import * as path from "node:path";
 import { checkWorkbook, type InternalError } from "../core/check";
 import type { Workbook } from "../core/grid";
 import type { FormResult, RuleProfile } from "../core/model";
-import { NotAWorkbookError, readXlsx } from "../io/xlsxRead";
+import { readErrorMessage } from "../io/readErrors";
+import { readXlsx } from "../io/xlsxRead";
 import { markedCopy } from "../io/xlsxWrite";
-import { internalErrorMessage, ioErrorMessage, unreadableXlsxMessage } from "./files";
+import { internalErrorMessage, ioErrorMessage } from "./files";
 import { toReportResult, type ReportResult } from "./report";
 
 export interface FileTask {
@@ -79,10 +80,8 @@ async function processFileUnguarded(task: FileTask, profile: RuleProfile | undef
   try {
     wb = await readXlsx(bytes);
   } catch (e) {
-    // The reader itself recognised a zip that is not a workbook (a .docx renamed .xlsx): keep its words.
-    const message =
-      e instanceof NotAWorkbookError ? e.message : unreadableXlsxMessage(bytes, task.absolute, e);
-    return { ok: false, message };
+    // One explanation for the CLI and the browser pages (src/io/readErrors.ts), never the library's text.
+    return { ok: false, message: readErrorMessage(bytes, task.absolute, e) };
   }
   let results: FormResult[];
   const internal: InternalError[] = [];

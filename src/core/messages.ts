@@ -287,6 +287,18 @@ export const MSG = {
     "“实际完成情况”与“预期目标”内容完全相同。请写明年度目标的实际完成情况，而不是照抄预期目标。",
   unparsed: (what: string, text: string): string =>
     `${what}${q(text)}既不是数值，也不是规定的定性表述（达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差），无法自动核对。请确认填写是否规范。`,
+  /** ADDIN_FORMULA: `cells` are the first addresses, `count` all of them; `elsewhere` on other sheets. */
+  addinFormula: (cells: string[], count: number, elsewhere: { sheets: string[]; count: number }): string => {
+    const here =
+      count === 0
+        ? ""
+        : `本表 ${cells.join("、")}${count > cells.length ? ` 等 ${count} 个单元格` : count > 1 ? ` 共 ${count} 个单元格` : ""}使用了本加载项的函数（JX.*）`;
+    const there =
+      elsewhere.count === 0
+        ? ""
+        : `${here ? "，另有" : "工作簿中"}工作表“${elsewhere.sheets.join("”“")}”的 ${elsewhere.count} 个单元格${here ? "" : "使用了本加载项的函数（JX.*）"}`;
+    return `${here}${there}。没有安装本加载项的 Excel 或 WPS（如财政局审核时）重新计算后会显示 #NAME?。提交前请在任务窗格点击“转换为普通公式”（有等价内置公式的换成公式，其余换成数值），或复制这些单元格后“选择性粘贴 → 数值”。`;
+  },
 };
 
 /** Display names of form fields and columns, for the messages above. */

@@ -20,7 +20,8 @@
  *   that a cell no longer in our colour — recoloured, or another cell sorted into its place — is left
  *   alone; restore + delete the record sheet), 1 without. markedCount: 2 with marks, 1 without.
  * - selectCell 2 (visibility: a hidden sheet cannot be activated; then activate and select),
- *   inspectCells 1, writeCells 2 (protection check, then write), addReportSheet 2.
+ *   inspectCells 1, writeCells 2 (protection check, then write), writeFormulas 2 (same),
+ *   addReportSheet 2.
  *
  * Requirement sets: features.ts lists every call's set; the add-in needs ExcelApi 1.4 and tests newer
  * sets at run time. Workbook structure protection (ExcelApi 1.7) is read first wherever a sheet would be
@@ -44,7 +45,14 @@
  * Nothing here touches Office at import: `run` and `settings` are injected (defaults resolved lazily).
  */
 import { a1, type CellRange, type CellRef, type Workbook } from "../core/grid";
-import { HostError, type CellSnapshot, type CellWrite, type MarkSpec, type WorkbookHost } from "../host/host";
+import {
+  HostError,
+  type CellSnapshot,
+  type CellWrite,
+  type FormulaWrite,
+  type MarkSpec,
+  type WorkbookHost,
+} from "../host/host";
 import { chunkAddresses, compressCells, parseAreasAddress, rangeAddress, type Pos } from "./addresses";
 import { guarded } from "./errors";
 import { fillFromLoaded, fillKey, MARK_COLORS, queueRestore, type FillRecord } from "./fills";
@@ -587,6 +595,41 @@ export class ExcelHost implements WorkbookHost {
         writes.forEach((w, i) => {
           // Undo puts a formula back: Range.values (ExcelApi 1.1) enters "=…" as a formula; "" empties the cell.
           ranges[i].values = [[w.formula !== undefined ? `=${w.formula}` : w.value]];
+        });
+        await context.sync();
+      }),
+    );
+  }
+
+  /**
+   * 转换为普通公式 and its undo: Range.formulas (English function names, ExcelApi 1.1) or
+   * Range.values (1.1); the protection check as in writeCells (protection.protected and
+   * format.protection.locked, ExcelApi 1.2). Two syncs: check, then write.
+   */
+  writeFormulas(writes: FormulaWrite[]): Promise<void> {
+    if (writes.length === 0) return Promise.resolve();
+    return guarded("转换公式", () =>
+      this.run(async (context) => {
+        const wsOf = sheetGetter(context.workbook.worksheets);
+        const protections = [...new Set(writes.map((w) => w.ref.sheet))].map((name) => {
+          const p = wsOf(name).protection;
+          p.load("protected");
+          return { name, p };
+        });
+        const ranges = writes.map((w) => {
+          const r = wsOf(w.ref.sheet).getRange(a1(w.ref.row, w.ref.col));
+          r.load("format/protection/locked");
+          return r;
+        });
+        await context.sync();
+        const protectedSheets = new Set(protections.filter(({ p }) => p.protected).map(({ name }) => name));
+        writes.forEach((w, i) => {
+          if (protectedSheets.has(w.ref.sheet) && ranges[i].format.protection.locked !== false)
+            throw sheetProtectedError(w.ref.sheet, "转换公式");
+        });
+        writes.forEach((w, i) => {
+          if ("formula" in w) ranges[i].formulas = [[`=${w.formula}`]];
+          else ranges[i].values = [[w.value]];
         });
         await context.sync();
       }),

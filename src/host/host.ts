@@ -32,6 +32,10 @@ export interface CellSnapshot {
   formula?: string;
 }
 
+/** 转换为普通公式 and its undo: a cell gets a formula (without "=") or a plain value instead of its formula. */
+export type FormulaWrite =
+  { ref: CellRef; formula: string } | { ref: CellRef; value: number | string | boolean };
+
 /** Errors from the host carry a code shown in the pane's MessageBar (Excel's own code when it gave one). */
 export class HostError extends Error {
   constructor(
@@ -58,6 +62,12 @@ export interface WorkbookHost {
   inspectCells(refs: CellRef[]): Promise<CellSnapshot[]>;
   /** Write values; throws HostError("SheetProtected", …) and writes nothing when a sheet is protected. */
   writeCells(writes: CellWrite[]): Promise<void>;
+  /**
+   * Replace cells' formulas (转换为普通公式, and its undo with the old formulas), in one round trip
+   * after the protection check; throws HostError("SheetProtected", …) and writes nothing when a
+   * target is locked on a protected sheet.
+   */
+  writeFormulas(writes: FormulaWrite[]): Promise<void>;
   /** Add a sheet listing the findings (first row = header); returns its name. */
   addReportSheet(rows: (string | number)[][]): Promise<string>;
   loadSetting(key: string): Promise<string | null>;

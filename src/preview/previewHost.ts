@@ -14,7 +14,15 @@ import {
   type Workbook,
 } from "../core/grid";
 import type { FormResult } from "../core/model";
-import { HostError, type CellSnapshot, type CellWrite, type MarkSpec, type WorkbookHost } from "../host/host";
+import {
+  HostError,
+  type CellSnapshot,
+  type CellWrite,
+  type FormulaWrite,
+  type MarkSpec,
+  type WorkbookHost,
+} from "../host/host";
+import { readErrorMessage } from "../io/readErrors";
 import { readXlsx } from "../io/xlsxRead";
 import { markedCopy } from "../io/xlsxWrite";
 
@@ -49,6 +57,8 @@ export class PreviewHost implements WorkbookHost {
   selected: CellRef | null = null;
   private original: Uint8Array | null = null;
   private writes: CellWrite[] = [];
+  /** 转换为普通公式 (and its undo), in order; applied to the downloaded copy after `writes`. */
+  private formulaWrites: FormulaWrite[] = [];
   private reports: { name: string; rows: (string | number)[][] }[] = [];
   private listeners = new Set<() => void>();
   private version = 0;
@@ -78,16 +88,14 @@ export class PreviewHost implements WorkbookHost {
     try {
       workbook = await readXlsx(bytes.slice());
     } catch (e) {
-      throw new HostError(
-        "InvalidFile",
-        `无法读取“${fileName}”：不是有效的 .xlsx 文件（${(e as Error).message}）。`,
-      );
+      throw new HostError("InvalidFile", `无法读取“${fileName}”：${readErrorMessage(bytes, fileName, e)}`);
     }
     this.original = bytes;
     this.fileName = fileName;
     this.workbook = workbook;
     this.marks.clear();
     this.writes = [];
+    this.formulaWrites = [];
     this.reports = [];
     this.selected = null;
     this.changed();
@@ -164,6 +172,34 @@ export class PreviewHost implements WorkbookHost {
       if (old?.numberFormat) cell.numberFormat = old.numberFormat;
       (sheet.cells[m.row] ??= [])[m.col] = cell;
       this.writes.push({ ...w, ref: m });
+      this.formulaWrites = this.formulaWrites.filter((f) => markKey(f.ref) !== markKey(m)); // last write wins
+    }
+    this.changed();
+  }
+
+  async writeFormulas(writes: FormulaWrite[]): Promise<void> {
+    for (const w of writes) this.sheet(w.ref.sheet);
+    for (const w of writes) {
+      const m = masterRef(this.workbook, w.ref);
+      const row = (this.sheet(m.sheet).cells[m.row] ??= []);
+      const old: Cell = row[m.col] ?? { value: { kind: "empty" } };
+      // A formula keeps the result shown (the built-in equivalent gives the same; Excel recalculates);
+      // a value replaces both.
+      const cell: Cell =
+        "formula" in w
+          ? { ...old, formula: w.formula }
+          : {
+              value:
+                typeof w.value === "number"
+                  ? { kind: "number", value: w.value }
+                  : typeof w.value === "boolean"
+                    ? { kind: "boolean", value: w.value }
+                    : { kind: "text", value: w.value },
+            };
+      if (!("formula" in w) && old.numberFormat) cell.numberFormat = old.numberFormat;
+      row[m.col] = cell;
+      this.formulaWrites.push({ ...w, ref: m });
+      this.writes = this.writes.filter((x) => markKey(x.ref) !== markKey(m)); // last write wins
     }
     this.changed();
   }
@@ -216,7 +252,8 @@ export class PreviewHost implements WorkbookHost {
   /** The file as it is now: the original plus the values written and the report sheets added. */
   async currentBytes(): Promise<Uint8Array> {
     if (!this.original) throw new HostError("NoFile", "请先打开一个 .xlsx 文件。");
-    if (this.writes.length === 0 && this.reports.length === 0) return this.original.slice();
+    if (this.writes.length === 0 && this.reports.length === 0 && this.formulaWrites.length === 0)
+      return this.original.slice();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(this.original.slice() as unknown as ExcelJS.Buffer);
     for (const w of this.writes) {
@@ -227,6 +264,19 @@ export class PreviewHost implements WorkbookHost {
         w.formula !== undefined
           ? ({ formula: w.formula, result: value ?? undefined } as ExcelJS.CellFormulaValue)
           : value;
+    }
+    for (const w of this.formulaWrites) {
+      const ws = wb.getWorksheet(w.ref.sheet);
+      if (!ws) throw new HostError("ItemNotFound", `工作表“${w.ref.sheet}”不存在（${refToString(w.ref)}）。`);
+      const cell = ws.getCell(w.ref.row + 1, w.ref.col + 1);
+      if ("formula" in w) {
+        // Keep the saved result, so the copy shows numbers before Excel or WPS recalculates.
+        const v = this.workbook?.sheets.find((x) => x.name === w.ref.sheet)?.cells[w.ref.row]?.[w.ref.col]
+          ?.value;
+        const result =
+          v && (v.kind === "number" || v.kind === "text" || v.kind === "boolean") ? v.value : undefined;
+        cell.value = { formula: w.formula, result } as ExcelJS.CellFormulaValue;
+      } else cell.value = w.value;
     }
     for (const r of this.reports) {
       const ws = wb.addWorksheet(r.name);

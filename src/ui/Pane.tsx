@@ -35,6 +35,7 @@ import { defaultDeps, type PaneDeps } from "./deps";
 import { FindingsList } from "./FindingsList";
 import { FormHeader, Summary } from "./FormSummary";
 import { PHASE_LABEL } from "./labels";
+import { PortableFormulas } from "./PortableFormulas";
 import { UndoCard } from "./UndoCard";
 import { usePane } from "./usePane";
 
@@ -216,6 +217,12 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
           )}
         </>
       )}
+
+      <PortableFormulas
+        host={host}
+        available={state.results?.some((r) => r.findings.some((f) => f.rule === "ADDIN_FORMULA")) ?? false}
+        disabled={busy}
+      />
 
       {(state.results !== null || state.marked) && (
         <div className={s.tools}>

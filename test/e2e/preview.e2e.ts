@@ -152,7 +152,7 @@ test("broken sample: validate, findings match highlights, select, download, clea
     page.waitForEvent("download"),
     page.getByRole("button", { name: "下载已标注副本" }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe("错误示例-武冈2022-已标注.xlsx");
+  expect(download.suggestedFilename()).toBe("错误示例-武冈2022（已标注）.xlsx"); // as the CLI names it
   const file = await download.path();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);

@@ -353,7 +353,7 @@ describe("the form sheet (the correct sample of sample-specs.ts, computed by JX 
     expect(grade.value).toEqual({ kind: "text", value: "优" });
   });
 
-  test("the checker finds the form on the first sheet, with no findings", () => {
+  test("the checker finds the form on the first sheet, with no findings but ADDIN_FORMULA", () => {
     const internalErrors: InternalError[] = [];
     const results = checkWorkbook(wb, { internalErrors });
     expect(internalErrors).toEqual([]);
@@ -361,7 +361,12 @@ describe("the form sheet (the correct sample of sample-specs.ts, computed by JX 
     const [r] = results;
     expect(r.sheet).toBe("自评表");
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
-    expect(r.findings).toEqual([]);
+    // The one finding: the form computes with JX functions (ADDIN_FORMULA, warning) — 14 cells on 自评表
+    // (H7, I7, H14–H20 and H22–H23 = 9 indicator scores, J21, H24, G25) and 20 on 共性指标 (F4–F8, D12–D26).
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([["ADDIN_FORMULA", "warning"]]);
+    expect(r.findings[0].message).toMatch(
+      /本表 H7、I7、H14、H15、H16、H17 等 14 个单元格.*“共性指标”的 20 个单元格/,
+    );
     expect(r.total.typed).toBeCloseTo(99.03, 10);
     expect(r.total.computed).toBeCloseTo(99.03, 10);
     expect(r.grade).toEqual({ typed: "优", computed: "优" });

@@ -15,6 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import { spawnSync } from "node:child_process";
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -24,6 +25,8 @@ let out: string;
 let status: number | null = null;
 let log = "";
 const bundles = new Map<string, string>();
+/** The offline single-file checker (scripts/single-file.js): one inline script, no connection at all. */
+const OFFLINE_PAGE = "绩效自评校验.html";
 const pages = new Map<string, string>();
 
 beforeAll(() => {
@@ -42,6 +45,12 @@ beforeAll(() => {
     if (f.endsWith(".js")) bundles.set(f, fs.readFileSync(path.join(out, f), "utf8"));
     if (f.endsWith(".html")) pages.set(f, fs.readFileSync(path.join(out, f), "utf8"));
   }
+  // The offline page's script is inline: scanned like a bundle.
+  const offline = pages.get(OFFLINE_PAGE);
+  const inline = offline
+    ? [...offline.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1])
+    : [];
+  if (inline.length === 1) bundles.set(`${OFFLINE_PAGE} <script>`, inline[0]);
 }, 180_000);
 
 afterAll(() => {
@@ -50,7 +59,8 @@ afterAll(() => {
 
 test("the production build succeeds", () => {
   if (status !== 0) throw new Error(`webpack exited with ${status}:\n${log.slice(-4000)}`);
-  expect([...pages.keys()].sort()).toEqual(["help.html", "preview.html", "taskpane.html"]);
+  expect([...pages.keys()].sort()).toEqual(["help.html", "preview.html", "taskpane.html", OFFLINE_PAGE]);
+  expect(bundles.has(`${OFFLINE_PAGE} <script>`)).toBe(true);
   expect(bundles.size).toBeGreaterThanOrEqual(3);
 });
 
@@ -118,6 +128,40 @@ describe.each(["taskpane.html", "preview.html"])("%s", (page) => {
       });
     }
     expect(html).not.toMatch(/<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/i); // no inline script (the CSP would block it)
+  });
+});
+
+describe(`${OFFLINE_PAGE} (opened from file://, no server)`, () => {
+  test("its CSP allows no connection, nothing from anywhere, and exactly its own inline script", () => {
+    const html = pages.get(OFFLINE_PAGE)!;
+    const { policy, index } = cspOf(html);
+    expect(html.slice(0, index)).toMatch(
+      /^<!doctype html>\s*<html[^>]*>\s*<head[^>]*>\s*<meta charset="[^"]+"\s*\/?>\s*$/i,
+    );
+    expect(html.search(/<(script|link|style)\b/i)).toBeGreaterThan(index);
+    expect(policy.get("default-src")).toEqual(["'none'"]);
+    expect(policy.get("connect-src")).toEqual(["'none'"]);
+    expect(policy.get("object-src")).toEqual(["'none'"]);
+    expect(policy.get("base-uri")).toEqual(["'none'"]);
+    expect(policy.get("form-action")).toEqual(["'none'"]);
+    expect(policy.get("style-src")).toEqual(["'unsafe-inline'"]);
+    for (const [directive, sources] of policy) {
+      expect({ directive, remote: sources.filter((x) => isRemote(x) && !/^'sha256-/.test(x)) }).toEqual({
+        directive,
+        remote: [],
+      });
+    }
+    // script-src: the sha256 of the one inline script, no 'self', no 'unsafe-inline', no eval.
+    const script = bundles.get(`${OFFLINE_PAGE} <script>`)!;
+    const hash = `'sha256-${crypto.createHash("sha256").update(script, "utf8").digest("base64")}'`;
+    expect(policy.get("script-src")).toEqual([hash]);
+  });
+
+  test("references no other file: no src/href, no external script or style sheet", () => {
+    // The markup around the inline script (whose text may mention "<script" in its strings).
+    const html = pages.get(OFFLINE_PAGE)!.replace(bundles.get(`${OFFLINE_PAGE} <script>`)!, "");
+    expect(html).not.toMatch(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=/i);
+    expect(html.match(/<script\b[^>]*>/gi)).toEqual(['<script type="module">']);
   });
 });
 

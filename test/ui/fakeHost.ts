@@ -3,7 +3,7 @@
  * hold a method's promise until the test releases it or make a method throw.
  */
 import type { Cell, CellRef, Workbook } from "../../src/core/grid";
-import type { CellSnapshot, CellWrite, MarkSpec, WorkbookHost } from "../../src/host/host";
+import type { CellSnapshot, CellWrite, FormulaWrite, MarkSpec, WorkbookHost } from "../../src/host/host";
 
 export interface Call {
   method: string;
@@ -18,6 +18,7 @@ type Method =
   | "selectCell"
   | "inspectCells"
   | "writeCells"
+  | "writeFormulas"
   | "addReportSheet"
   | "loadSetting"
   | "saveSetting";
@@ -115,6 +116,24 @@ export class FakeHost implements WorkbookHost {
       if (w.formula !== undefined) cell.formula = w.formula;
       if (old?.numberFormat) cell.numberFormat = old.numberFormat;
       (sheet.cells[w.ref.row] ??= [])[w.ref.col] = cell;
+    }
+  }
+
+  async writeFormulas(writes: FormulaWrite[]): Promise<void> {
+    await this.enter("writeFormulas", [writes]);
+    for (const w of writes) {
+      const row = (this.workbook.sheets.find((s) => s.name === w.ref.sheet)!.cells[w.ref.row] ??= []);
+      if ("formula" in w)
+        row[w.ref.col] = { ...(row[w.ref.col] ?? { value: { kind: "empty" } }), formula: w.formula };
+      else
+        row[w.ref.col] = {
+          value:
+            typeof w.value === "number"
+              ? { kind: "number", value: w.value }
+              : typeof w.value === "boolean"
+                ? { kind: "boolean", value: w.value }
+                : { kind: "text", value: w.value },
+        };
     }
   }
 

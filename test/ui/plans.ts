@@ -10,7 +10,6 @@
 import { defaultDeps } from "../../src/ui/deps";
 import type { Cell, CellRef, Workbook } from "../../src/core/grid";
 import type { CorrectionPlan, FormResult, PlannedChange } from "../../src/core/model";
-import { checkWorkbook } from "../../src/core/check";
 import { H16, H23, G24, H7 } from "./fixtures";
 
 function cell(wb: Workbook, ref: CellRef): Cell | undefined {
@@ -57,7 +56,7 @@ export function fixturePlan(wb: Workbook): CorrectionPlan {
 
 /** The core's check with the hand-built plan on the form of 自评表. */
 export function checkWithFixturePlan(wb: Workbook, profileId: string): FormResult[] {
-  return defaultDeps.check(wb, profileId).map((r) =>
-    r.sheet === "自评表" && r.form ? { ...r, plan: fixturePlan(wb) } : r,
-  );
+  return defaultDeps
+    .check(wb, profileId)
+    .map((r) => (r.sheet === "自评表" && r.form ? { ...r, plan: fixturePlan(wb) } : r));
 }

@@ -2,6 +2,7 @@
  * The check groups, in the order they run. Each takes the shared CheckContext and reports findings;
  * the orchestrator (../check.ts) isolates them so one failing group cannot stop the others.
  */
+import { checkAddinFormulas } from "./addin";
 import { checkConsistency } from "./consistency";
 import type { CheckContext } from "./context";
 import { checkGrade } from "./grade";
@@ -28,6 +29,7 @@ export const CHECK_GROUPS: readonly CheckGroup[] = [
   { name: "plausibility", run: checkPlausibility },
   { name: "consistency", run: checkConsistency },
   { name: "report", run: checkReport },
+  { name: "addin", run: checkAddinFormulas },
 ];
 
 export { analyseForm, computeTotal, readNumber } from "./analysis";

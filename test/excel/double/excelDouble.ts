@@ -1124,6 +1124,7 @@ class Range extends ClientObject {
     const rows = clone(v);
     this.ctx.enqueue(() => this.write(rows, "numberFormat"));
   }
+  /** As in Excel: "=…" (English function names) is a formula, anything else a value. */
   set formulas(v: unknown[][]) {
     const rows = clone(v);
     this.ctx.enqueue(() => this.write(rows, "formulas"));
