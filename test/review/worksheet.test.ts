@@ -36,7 +36,12 @@ describe("吉首2023 (seed 004)", () => {
 
   test("failing items with the rule's value, the typed value and 差额 = 报告值 − 计算值", () => {
     // 执行率 5374.35 / 5374.35 = 100% → 10 × 100% = 10; typed 8 → 8 − 10 = −2.
-    expect(row(ws, "预算执行率得分")).toMatchObject({ computed: 10, reported: 8, difference: -2, verdict: "不符" });
+    expect(row(ws, "预算执行率得分")).toMatchObject({
+      computed: 10,
+      reported: 8,
+      difference: -2,
+      verdict: "不符",
+    });
     // 新增规模企业 4家 / 8家, ≥ → full points 6; typed 7 → +1.
     expect(row(ws, "产出指标·新增规模企业 得分")).toMatchObject({
       computed: 6,
@@ -63,11 +68,23 @@ describe("吉首2023 (seed 004)", () => {
   test("items that agree are listed too (not only the failing ones)", () => {
     // 5374.35 = 4836.3 + 0 + 538.05 in each amount column.
     for (const col of ["年初预算数", "全年预算数", "全年执行数"])
-      expect(row(ws, `年度资金总额·${col}`)).toMatchObject({ computed: 5374.35, reported: 5374.35, verdict: "一致" });
+      expect(row(ws, `年度资金总额·${col}`)).toMatchObject({
+        computed: 5374.35,
+        reported: 5374.35,
+        verdict: "一致",
+      });
     expect(row(ws, "预算执行率（%）")).toMatchObject({ computed: 100, reported: 100, verdict: "一致" });
-    expect(row(ws, "产出指标·完成工业投资 得分")).toMatchObject({ computed: 6, reported: 6, verdict: "一致" });
+    expect(row(ws, "产出指标·完成工业投资 得分")).toMatchObject({
+      computed: 6,
+      reported: 6,
+      verdict: "一致",
+    });
     // The typed parts add up: 8 + 49 + 30 + 9 = 96 = the typed 总分.
-    expect(row(ws, "总分（表中各项得分相加）")).toMatchObject({ computed: 96, reported: 96, verdict: "一致" });
+    expect(row(ws, "总分（表中各项得分相加）")).toMatchObject({
+      computed: 96,
+      reported: 96,
+      verdict: "一致",
+    });
     // Weights: 10 + 6·4 + 5 + 6 + 5·3 + 10·3 + 10 = 100.
     expect(row(ws, "分值合计")).toMatchObject({ computed: 100, reported: 100, verdict: "一致" });
   });
@@ -79,7 +96,11 @@ describe("吉首2023 (seed 004)", () => {
     expect(ws.reviewScore).toBe(99.63);
     // (96 − 99.63) / 96 = −3.63 / 96 = −0.0378125
     expect(ws.deviation).toBeCloseTo(-0.0378125, 6);
-    expect(row(ws, "总分（按评分规则重算）")).toMatchObject({ computed: 99.63, reported: 96, verdict: "不符" });
+    expect(row(ws, "总分（按评分规则重算）")).toMatchObject({
+      computed: 99.63,
+      reported: 96,
+      verdict: "不符",
+    });
     // 96 and 99.63 are both 优 (≥ 90).
     expect(row(ws, "等级（按表中总分）")).toMatchObject({ computed: "优", reported: "优", verdict: "一致" });
     expect(row(ws, "等级（按复核总分）")).toMatchObject({ computed: "优", reported: "优", verdict: "一致" });
@@ -104,11 +125,20 @@ describe("武冈2022 (seed 000) under hunan", () => {
     // Rate over 100% → 5 × 100% = 5; typed 0.
     expect(row(ws, "预算执行率得分")).toMatchObject({ computed: 5, reported: 0, verdict: "不符" });
     // 5 + 5·8 + 10 + 5 + 5 + 8 + 6 + 6 + 10 = 95 vs 100.
-    expect(row(ws, "分值合计")).toMatchObject({ computed: 100, reported: 95, difference: -5, verdict: "不符" });
+    expect(row(ws, "分值合计")).toMatchObject({
+      computed: 100,
+      reported: 95,
+      difference: -5,
+      verdict: "不符",
+    });
     // Parts as typed: 0 + 50 + 30 + 10 = 90; typed 95.
     expect(row(ws, "总分（表中各项得分相加）")).toMatchObject({ computed: 90, reported: 95, difference: 5 });
     // Income total 4551.57 typed as 全年执行数; spending 679.77 + 3883.70 = 4563.47.
-    expect(row(ws, "年度资金总额·全年执行数")).toMatchObject({ computed: 4563.47, reported: 4551.57, verdict: "不符" });
+    expect(row(ws, "年度资金总额·全年执行数")).toMatchObject({
+      computed: 4563.47,
+      reported: 4551.57,
+      verdict: "不符",
+    });
     // The spending items have no 全年预算数: nothing to add up, not "0 ≠ 459.61".
     expect(row(ws, "年度资金总额·全年预算数")).toMatchObject({ computed: null, verdict: "无法核对" });
   });
@@ -142,7 +172,10 @@ describe("正确填报示例", () => {
     const i = s.indicators.findIndex((x) => x.name.includes("尾矿库"));
     s.indicators[i] = { ...s.indicators[i], score: 3 }; // 达成 band of 5 is 4～5
     const { ws } = formOf(s);
-    expect(row(ws, "效益指标·指标1：尾矿库治理达标情况 得分")).toMatchObject({ reported: 3, verdict: "超出区间" });
+    expect(row(ws, "效益指标·指标1：尾矿库治理达标情况 得分")).toMatchObject({
+      reported: 3,
+      verdict: "超出区间",
+    });
   });
 });
 
@@ -165,15 +198,23 @@ describe("agreement with the checks", () => {
     // off) and the total by the rules (when the typed total adds up its typed parts, the wrong parts
     // carry the findings, not the total).
     const summaries = ["分值合计", "总分（按评分规则重算）"];
-    for (const x of ws.rows.filter((y) => FAILING_VERDICTS.includes(y.verdict) && !summaries.includes(y.item)))
-      expect({ item: x.item, flagged: flagged.has(refToString(x.ref!)) }).toEqual({ item: x.item, flagged: true });
-    if (ws.rows.find((y) => y.item === "分值合计")?.verdict === "不符") expect(r.of("WEIGHT_TOTAL").length).toBeGreaterThan(0);
+    for (const x of ws.rows.filter(
+      (y) => FAILING_VERDICTS.includes(y.verdict) && !summaries.includes(y.item),
+    ))
+      expect({ item: x.item, flagged: flagged.has(refToString(x.ref!)) }).toEqual({
+        item: x.item,
+        flagged: true,
+      });
+    if (ws.rows.find((y) => y.item === "分值合计")?.verdict === "不符")
+      expect(r.of("WEIGHT_TOTAL").length).toBeGreaterThan(0);
     const byRule = ws.rows.find((y) => y.item === "总分（按评分规则重算）")!;
     if (byRule.verdict === "不符")
       expect(r.findings.some((f) => f.severity === "error" && f.rule !== "WEIGHT_TOTAL")).toBe(true);
     // And the other way: every score/sum/rate/grade finding's cell is a row that does not read 一致.
     const arithmetic = r.findings.filter((f) =>
-      ["SUM_MISMATCH", "SCORE_MISMATCH", "RATE_MISMATCH", "GRADE_MISMATCH", "SCORE_OUT_OF_RANGE"].includes(f.rule),
+      ["SUM_MISMATCH", "SCORE_MISMATCH", "RATE_MISMATCH", "GRADE_MISMATCH", "SCORE_OUT_OF_RANGE"].includes(
+        f.rule,
+      ),
     );
     for (const f of arithmetic) {
       const rows = ws.rows.filter((y) => y.ref && refToString(y.ref) === refToString(f.ref!));

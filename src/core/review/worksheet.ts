@@ -94,7 +94,12 @@ function isBlank(r: NumberRead): boolean {
 }
 
 /** One column of `whole` against the sum of `parts` (blank parts count as 0, like SUM_MISMATCH). */
-function budgetSumRow(whole: BudgetRow, parts: BudgetRow[], col: AmountColumn, colName: string): WorksheetRow | null {
+function budgetSumRow(
+  whole: BudgetRow,
+  parts: BudgetRow[],
+  col: AmountColumn,
+  colName: string,
+): WorksheetRow | null {
   const w = readNumber(whole[col]);
   const reads = parts.map((p) => readNumber(p[col]));
   // A column the form does not fill at all (e.g. no 年初预算数 in the by-nature block) has nothing to verify.
@@ -138,7 +143,9 @@ function budgetRows(b: BudgetInfo): WorksheetRow[] {
         if (spendingGroup && of("spending-item").length > 0)
           push(budgetSumRow(spendingGroup, of("spending-item"), c.key, c.name));
         const parts =
-          spendingGroup && readNumber(spendingGroup[c.key]).value !== null ? [spendingGroup] : of("spending-item");
+          spendingGroup && readNumber(spendingGroup[c.key]).value !== null
+            ? [spendingGroup]
+            : of("spending-item");
         if (parts.length > 0) push(budgetSumRow(b.total, parts, c.key, c.name));
       }
     }
@@ -146,7 +153,8 @@ function budgetRows(b: BudgetInfo): WorksheetRow[] {
   if (b.total) {
     // 预算执行率, in percentage points.
     const computed = b.rate !== null ? round2(b.rate * 100) : null;
-    const printed = b.rate !== null ? readPrintedRate(b.rateCell, b.rate, b.total.rate?.cell.numberFormat) : null;
+    const printed =
+      b.rate !== null ? readPrintedRate(b.rateCell, b.rate, b.total.rate?.cell.numberFormat) : null;
     let verdict: Verdict = "无法核对";
     if (printed && b.rate !== null) {
       const v = judgeRate(printed, b.rate);
@@ -262,7 +270,8 @@ function summaryRows(a: FormAnalysis): WorksheetRow[] {
   for (const s of a.summary) {
     if (s.name === "合计" || !s.rate.ref) continue;
     const expected = s.score.value !== null && s.weightValue ? s.score.value / s.weightValue : null;
-    const printed = expected !== null ? readPrintedRate(s.rate, expected, s.summary.rate?.cell.numberFormat) : null;
+    const printed =
+      expected !== null ? readPrintedRate(s.rate, expected, s.summary.rate?.cell.numberFormat) : null;
     const v = printed && expected !== null ? judgeRate(printed, expected) : null;
     const computed = expected !== null ? round2(expected * 100) : null;
     const reported = printed ? cleanFloat(roundTo(printed.percent, 4)) : shown(s.rate);
@@ -392,7 +401,10 @@ function totalAndGradeRows(
   const byComputed = computedTotal !== null ? gradeFor(round2(computedTotal), profile) : "";
   out.push({
     item: "等级（按复核总分）",
-    source: computedTotal !== null ? `复核总分 ${formatNumber(round2(computedTotal))}：${bands}` : "总分无法按规则计算",
+    source:
+      computedTotal !== null
+        ? `复核总分 ${formatNumber(round2(computedTotal))}：${bands}`
+        : "总分无法按规则计算",
     computed: byComputed || null,
     reported: a.typedGrade,
     difference: null,
