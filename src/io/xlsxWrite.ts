@@ -125,6 +125,8 @@ function existingText(cell: ExcelJS.Cell): string {
 export async function markedCopy(
   original: ArrayBuffer | Uint8Array,
   results: FormResult[],
+  /** Last change before saving (the CLI adds its 复核底稿 sheet, src/io/reviewSheet.ts). */
+  decorate?: (wb: ExcelJS.Workbook) => void,
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(original as unknown as ExcelJS.Buffer);
@@ -171,5 +173,6 @@ export async function markedCopy(
       if (ws) masterCell(ws, gradeRef).value = grade;
     }
   }
+  decorate?.(wb);
   return toBytes(wb);
 }

@@ -14,6 +14,7 @@ import type { CellRef, Workbook } from "../../src/core/grid";
 import { locateForms, locateSheetForms } from "../../src/core/locate";
 import { RULE_IDS, type FormResult, type RuleProfile } from "../../src/core/model";
 import { toJsonDocument } from "../../src/cli/json";
+import { toReportResult } from "../../src/cli/report";
 
 const SEVERITIES = new Set(["error", "warning", "info"]);
 const RULES = new Set<string>(RULE_IDS);
@@ -139,7 +140,7 @@ export function checkResults(wb: Workbook, results: FormResult[], profile?: Rule
     }
   }
   // The CLI's --json document is built and serialised from the same results.
-  const text = JSON.stringify(toJsonDocument([{ file: "x.xlsx", results }]));
+  const text = JSON.stringify(toJsonDocument([{ file: "x.xlsx", results: results.map(toReportResult) }]));
   ensure(
     (JSON.parse(text) as { files: unknown[] }).files.length === results.length,
     "one JSON entry per form",

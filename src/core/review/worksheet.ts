@@ -5,7 +5,7 @@
  * the checks' tolerances, so a row judged 不符 here is a row the checks report. Every host renders the same
  * rows (worksheetTable): the CLI's marked copies (--write-dir / --write) and the pane's 导出校验报告.
  */
-import { refToString } from "../grid";
+import { a1, refToString } from "../grid";
 import type { CellRef } from "../grid";
 import { gradeFor, normalizeGrade } from "../grade";
 import type { BudgetRow, RuleProfile, SelfEvalForm } from "../model";
@@ -487,4 +487,38 @@ export function worksheetTitle(r: {
 }): string {
   const where = [r.sheet ? `工作表“${r.sheet}”` : "", r.area ?? ""].filter(Boolean).join(" ");
   return `复核底稿：${r.department ?? "（单位名称未填写）"}${r.year ? ` ${r.year} 年度` : ""}${where ? `（${where}）` : ""}`;
+}
+
+/** Where a form lies on its sheet, "A1:J40" (two forms may share a sheet). */
+export function formArea(form: SelfEvalForm | null): string | null {
+  if (!form) return null;
+  const b = form.bounds;
+  return `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
+}
+
+/**
+ * The 复核底稿 of every form of a checked workbook, one after the other with a blank line between
+ * (forms not found are left out). `profileOf` gives the profile each result was checked with.
+ */
+export function worksheetRows(
+  results: readonly FormResultLike[],
+  profileOf: (id: string) => RuleProfile,
+): TableCell[][] {
+  const out: TableCell[][] = [];
+  for (const r of results) {
+    if (!r.form) continue;
+    if (out.length > 0) out.push([]);
+    const ws = reviewWorksheet(r.form, profileOf(r.profile));
+    out.push(...worksheetTable(ws, worksheetTitle({ ...r, area: formArea(r.form) })));
+  }
+  return out;
+}
+
+/** What worksheetRows needs of a FormResult. */
+export interface FormResultLike {
+  form: SelfEvalForm | null;
+  profile: string;
+  department: string | null;
+  year: number | null;
+  sheet: string | null;
 }
