@@ -1,4 +1,5 @@
-/* global process */
+/* global process, structuredClone */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS cells, not the Office API */
 /**
  * The reviewer's desk (issue 9): a batch with good, faulty, two-form, unreadable, .xls-named, lock-file,
  * other and duplicate-code files. The text report, the JSON, the summary workbook (opened with ExcelJS)
