@@ -52,8 +52,11 @@ export interface WorkbookHost {
   inspectCells(refs: CellRef[]): Promise<CellSnapshot[]>;
   /** Write values; throws HostError("SheetProtected", …) and writes nothing when a sheet is protected. */
   writeCells(writes: CellWrite[]): Promise<void>;
-  /** Add a sheet listing the findings (first row = header); returns its name. */
-  addReportSheet(rows: (string | number)[][]): Promise<string>;
+  /**
+   * Add a sheet with these rows (the findings, first row = header; or the 复核底稿) named `name` (default
+   * 校验报告), numbered when taken; returns its name.
+   */
+  addReportSheet(rows: (string | number)[][], name?: string): Promise<string>;
   loadSetting(key: string): Promise<string | null>;
   saveSetting(key: string, value: string): Promise<void>;
 }

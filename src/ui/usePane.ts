@@ -19,6 +19,9 @@ import { initialState, paneReducer, type ConfirmRequest, type PaneState, type Ph
 
 export const PROFILE_SETTING = "profile";
 
+/** Name of the 复核底稿 sheet 导出校验报告 adds. */
+export const REVIEW_SHEET = "复核底稿";
+
 export interface PaneActions {
   validate(): void;
   selectFinding(f: Finding): void;
@@ -287,11 +290,14 @@ export function usePane(
           const name = `绩效自评校验报告${first?.department ? `-${first.department}` : ""}-${stamp(deps.now())}.csv`;
           deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
           const sheet = await host.addReportSheet(rows);
+          // The reviewer's working paper of every form, on a sheet of its own.
+          const review = deps.reviewRows(results);
+          const reviewSheet = review.length > 0 ? await host.addReportSheet(review, REVIEW_SHEET) : null;
           dispatch({
             type: "notice",
             notice: {
               intent: "success",
-              text: `已新建工作表「${sheet}」（${rows.length - 1} 条），并下载 ${name}。`,
+              text: `已新建工作表「${sheet}」（${rows.length - 1} 条）${reviewSheet ? `和「${reviewSheet}」` : ""}，并下载 ${name}。`,
             },
           });
         });
