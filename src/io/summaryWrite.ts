@@ -27,7 +27,7 @@ export const STATUS_FILL: Record<string, string> = {
 const HEADER_FILL = "FFD9E1F2";
 
 /** 汇总 column widths (characters), in SUMMARY_HEADER order. */
-const SUMMARY_WIDTHS = [6, 30, 18, 16, 26, 12, 8, 26, 10, 10, 8, 9, 9, 7, 7, 70, 9];
+const SUMMARY_WIDTHS = [5, 28, 16, 26, 26, 9, 6, 32, 9, 9, 7, 8, 8, 6, 6, 64, 8];
 
 function addTable(
   wb: ExcelJS.Workbook,
@@ -60,6 +60,13 @@ function addTable(
   return ws;
 }
 
+/** Columns a text takes: CJK and full-width characters count double. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
 async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf: unknown = await wb.xlsx.writeBuffer();
   if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -74,6 +81,19 @@ export async function summaryToXlsx(t: SummaryTablesLike, date: Date): Promise<U
   wb.modified = date;
   const width = t.summary[0]?.length ?? 0;
   const sum = addTable(wb, "汇总", t.summary, SUMMARY_WIDTHS, { filter: true, wrap: [16] });
+  // Row heights for the wrapped 主要问题 (Excel and LibreOffice do not grow rows written by a program).
+  const problemCol = 16;
+  const problemWidth = SUMMARY_WIDTHS[problemCol - 1];
+  t.summary.slice(1).forEach((row, i) => {
+    const text = String(row[problemCol - 1] ?? "");
+    const lines = text
+      .split("\n")
+      .reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l) / (problemWidth * 0.95))), 0);
+    const r = sum.getRow(i + 2);
+    r.alignment = { vertical: "top" };
+    r.getCell(problemCol).alignment = { vertical: "top", wrapText: true };
+    if (lines > 1) r.height = 15 * Math.min(lines, 10);
+  });
   t.statuses.forEach((status, i) => {
     const fill = STATUS_FILL[status];
     if (fill) {
@@ -82,6 +102,9 @@ export async function summaryToXlsx(t: SummaryTablesLike, date: Date): Promise<U
     }
   });
   for (const c of [9, 10, 11]) sum.getColumn(c).numFmt = "0.00";
+  // Printed (or converted to PDF): landscape, all columns on one page width, header repeated.
+  sum.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  sum.pageSetup.printTitlesRow = "1:1";
   addTable(wb, "问题统计", t.stats, [22, 22, 10, 10, 10, 10, 10], { filter: true });
   addTable(wb, "重复", t.duplicates, [14, 30, 10, 30, 18, 26, 12, 8], { filter: true });
   addTable(wb, "说明", t.notes, [14, 100], { wrap: [2] });
