@@ -8,7 +8,7 @@ import { refToString } from "../core/grid";
 import type { FormKind, RuleId, Severity } from "../core/model";
 import { RULE_IDS } from "../core/model";
 import { cleanFloat, roundTo } from "../core/numbers";
-import { RULE_LABEL } from "../ui/labels";
+import { RULE_LABEL } from "../core/ruleLabels";
 import type { SkippedFile } from "./files";
 import type { FileReport } from "./json";
 import { countBySeverity, SEVERITY_TEXT, sortFindings, type ReportResult } from "./report";
