@@ -191,6 +191,23 @@ describe("every input accounted for", () => {
   });
 });
 
+describe("text report = JSON of the same batch", () => {
+  test("one block per form with the JSON's area, department, totals and counts", () => {
+    const blocks = textRun.stdout.split("\n\n").filter((b) => b.startsWith("文件："));
+    const forms = doc.files.filter((e) => !e.error);
+    expect(blocks).toHaveLength(forms.length);
+    forms.forEach((e, i) => {
+      const b = blocks[i];
+      expect(b.split("\n")[0]).toBe(`文件：${e.file}    工作表：${e.sheet}    区域：${e.form!.area}`);
+      expect(b).toContain(`部门：${e.form!.department}`);
+      expect(b).toContain(`总分：填写 ${e.form!.total.typed}，计算 ${e.form!.total.computed}`);
+      const c = e.counts;
+      if (c.error + c.warning + c.info === 0) expect(b).toContain("未发现问题。");
+      else expect(b).toContain(`小计：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`);
+    });
+  });
+});
+
 describe("summary workbook = JSON of the same run, cell by cell", () => {
   test("four sheets; 汇总 has the header, a frozen first row and a filter over the table", () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(["汇总", "问题统计", "重复", "说明"]);

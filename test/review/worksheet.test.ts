@@ -245,3 +245,66 @@ describe("as a table", () => {
     expect(score).toEqual(["预算执行率得分", "10 = 100.00% × 10", 10, 8, -2, "不符", "自评表!I7"]);
   });
 });
+
+describe("older Hunan report form (一级 summary table, combined 评分/等级 cell)", () => {
+  type In = string | number | null;
+  const cell = (v: In) =>
+    v === null
+      ? undefined
+      : typeof v === "number"
+        ? { value: { kind: "number" as const, value: v } }
+        : { value: { kind: "text" as const, value: v } };
+  /** Modelled on seed 004's report form (test/locate/locate-hunan.test.ts). */
+  const sheet = (outputRate: string) => ({
+    name: "附件2",
+    merges: [{ top: 8, left: 0, bottom: 9, right: 0 }],
+    cells: (
+      [
+        ["吉首市科工信局2023年度部门整体支出绩效自评报告"],
+        ["部门（单位）名称（盖章）：吉首市科工信局"],
+        ["预算编码：004001"],
+        ["报告时间：2024年6月"],
+        ["一、部门（单位）基本概况"],
+        ["联系人", "陶毅", "联系电话", "8520526"],
+        ["人员编制", 23, "实有人数", 22],
+        ["三、部门（单位）整体支出绩效自评情况"],
+        ["整体支出绩效定性目标及实施计划完成情况", "预期目标", "实际完成"],
+        [null, "市属规模工业增加值增长10%以上", "市属规上工业完成产值39.4亿元"],
+        ["绩效自评综合得分及评价等次", "评分：96                       等级：优"],
+        ["四、评价人员"],
+        ["姓  名", "职务/职称", "单  位", "签  字"],
+        ["张  峰", "局  长", "吉首市科工信局", null],
+        [],
+        ["一级指标", "指标分值", "自评得分", "得分率"],
+        ["投入", 10, 8, "80%"],
+        ["产出", 50, 49, outputRate],
+        ["效益", 30, 30, "100%"],
+        ["满意度", 10, 9, "90%"],
+        ["合计", 100, 96, "96%"],
+      ] as In[][]
+    ).map((r) => r.map(cell)),
+  });
+
+  test("得分率 = 得分 ÷ 分值 per row, 合计 = the rows, total and grade from the combined cell", () => {
+    const form = locateForms({ sheets: [sheet("90%")] })[0];
+    expect(form.kind).toBe("report");
+    const ws = reviewWorksheet(form, HUNAN());
+    // 8 ÷ 10 = 80% as printed; 49 ÷ 50 = 98% but "90%" printed → −8 points.
+    expect(row(ws, "投入 得分率（%）")).toMatchObject({ computed: 80, reported: 80, verdict: "一致" });
+    expect(row(ws, "产出 得分率（%）")).toMatchObject({
+      computed: 98,
+      reported: 90,
+      difference: -8,
+      verdict: "不符",
+    });
+    // 8 + 49 + 30 + 9 = 96 = 合计 and = 评分：96; 96 ≥ 90 → 优.
+    expect(row(ws, "一级指标汇总表·合计得分")).toMatchObject({ computed: 96, reported: 96, verdict: "一致" });
+    expect(row(ws, "总分（表中各项得分相加）")).toMatchObject({
+      computed: 96,
+      reported: 96,
+      verdict: "一致",
+    });
+    expect(row(ws, "等级（按表中总分）")).toMatchObject({ computed: "优", reported: "优", verdict: "一致" });
+    expect(ws).toMatchObject({ selfScore: 96, reviewScore: 96, deviation: 0 });
+  });
+});
