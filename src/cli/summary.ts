@@ -257,6 +257,17 @@ function timestamp(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
+/** The profiles the forms were checked with, each with why it applies: "湖南省（优/良/较差/差）（默认规则）". */
+function profilesUsed(input: SummaryInput): string[] {
+  const seen = new Set<string>();
+  for (const f of input.files) {
+    if ("error" in f) continue;
+    for (const r of f.results)
+      if (r.hasForm) seen.add(`${input.profileName(r.profile)}（${r.profileReason ?? input.profileSource}）`);
+  }
+  return [...seen];
+}
+
 export function buildSummary(input: SummaryInput): SummaryTables {
   const entries: Entry[] = [];
   for (const f of input.files) {
@@ -282,6 +293,7 @@ export function buildSummary(input: SummaryInput): SummaryTables {
     ["生成时间", timestamp(input.generatedAt)],
     ["生成工具", `jixiao-check ${input.version}（绩效自评助手命令行）`],
     ["检查对象", input.inputs.join("；")],
+    ["评分规则", profilesUsed(input).join("；") || "（没有找到自评表）"],
     ["文件数", `${readFiles + count("无法读取")} 个（另跳过 ${count("已跳过")} 个非 .xlsx 或临时文件）`],
     ["自评表数", formRows.length],
     ["需修改", count("需修改")],

@@ -362,6 +362,7 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
     expect(String(notes["生成时间"])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(String(notes["生成工具"])).toMatch(/^jixiao-check \d+\.\d+\.\d+/);
     expect(notes["检查对象"]).toBe(IN);
+    expect(notes["评分规则"]).toBe("湖南省（优/良/较差/差）（默认规则）");
     expect([notes["自评表数"], notes["需修改"], notes["通过"], notes["无法读取"], notes["已跳过"]]).toEqual([
       5, 2, 3, 1, 3,
     ]);
