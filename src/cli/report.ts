@@ -2,7 +2,7 @@
 import { refToString } from "../core/grid";
 import { fieldText } from "../core/checks/analysis";
 import type { Finding, FormKind, FormResult, Severity } from "../core/model";
-import { formArea } from "../core/review/worksheet";
+import { formArea } from "../core/review/table";
 import type { SkippedFile } from "./files";
 
 export const SEVERITY_TEXT: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };

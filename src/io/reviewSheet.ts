@@ -5,7 +5,7 @@
 import type * as ExcelJS from "exceljs";
 import type { FormResult, RuleProfile } from "../core/model";
 import { getProfile } from "../core/profiles";
-import { WORKSHEET_HEADER, worksheetRows, type TableCell } from "../core/review/worksheet";
+import { WORKSHEET_HEADER, worksheetRows, type TableCell } from "../core/review/table";
 
 export const REVIEW_SHEET = "复核底稿";
 

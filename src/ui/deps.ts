@@ -5,7 +5,7 @@ import type { FormResult } from "../core/model";
 import { checkWorkbook } from "../core/check";
 import { nextBand } from "../core/grade";
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, getProfile } from "../core/profiles";
-import { worksheetRows } from "../core/review/worksheet";
+import { worksheetRows } from "../core/review/table";
 
 export interface ProfileOption {
   id: string;

@@ -6,13 +6,8 @@ import { describe, expect, test } from "@jest/globals";
 import { refToString } from "../../src/core/grid";
 import { locateForms } from "../../src/core/locate";
 import type { SelfEvalForm } from "../../src/core/model";
-import {
-  FAILING_VERDICTS,
-  reviewWorksheet,
-  worksheetTable,
-  WORKSHEET_HEADER,
-  type ReviewWorksheet,
-} from "../../src/core/review/worksheet";
+import { FAILING_VERDICTS, reviewWorksheet, type ReviewWorksheet } from "../../src/core/review/worksheet";
+import { worksheetTable, WORKSHEET_HEADER } from "../../src/core/review/table";
 import { buildStandardForm, type FormSpec } from "../../src/core/template";
 import { largeSpec, sampleSpecs } from "../../scripts/sample-specs";
 import { HUNAN, run } from "../checks/helpers";
