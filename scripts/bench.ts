@@ -9,6 +9,8 @@
  *                same seed's department form (bench/core-report.ts)
  *   batch      — 200 generated workbooks: ExcelJS alone (1 thread) vs readXlsx + checkWorkbook in process vs the
  *                real CLI with its default worker threads and with --jobs 1
+ *   summary    — 1,000 generated workbooks: the CLI with --summary 汇总.xlsx / .csv vs without (aim ≤ 1.10×) vs
+ *                ExcelJS alone opening them in a new process, same run
  *   functions  — custom-function calls per second on one form's mix, vs plain arithmetic / JSON.parse
  *   syncs      — Excel syncs per validation (excelHost on the Excel double): samples and 1,000 rows
  *   preview    — headless Chromium: 一键校验 click → findings shown, vs page load (skipped without Chromium)
@@ -24,6 +26,7 @@ import { benchCoreReport } from "./bench/core-report";
 import { benchFunctions } from "./bench/functions";
 import { benchOffline } from "./bench/offline";
 import { benchPreview } from "./bench/preview";
+import { benchSummary } from "./bench/summary";
 import { benchSyncs } from "./bench/syncs";
 import { type BenchTable, formatTable } from "./bench/table";
 
@@ -41,6 +44,7 @@ export interface BenchSection {
 export const SECTIONS: BenchSection[] = [
   { id: "core", title: "核心规模", run: async () => [...(await benchCore()), ...(await benchCoreReport())] },
   { id: "batch", title: "批量文件", run: () => benchBatch() },
+  { id: "summary", title: "汇总表（--summary）", run: () => benchSummary() },
   { id: "functions", title: "自定义函数吞吐量", run: () => benchFunctions() },
   { id: "syncs", title: "Excel 同步次数", run: () => benchSyncs() },
   { id: "preview", title: "浏览器预览校验耗时", run: () => benchPreview() },

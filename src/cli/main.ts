@@ -10,13 +10,16 @@ import type { RuleProfile } from "../core/model";
 import { BUILTIN_PROFILES } from "../core/profiles";
 import { markedCopyName } from "../io/names";
 import { HELP_TEXT, parseCliArgs, UsageError, type CliOptions } from "./args";
-import { expandInputs, internalErrorMessage, mapLimit, type InputFile } from "./files";
-import { toJsonDocument } from "./json";
+import { getProfile } from "../core/profiles";
+import { expandInputs, internalErrorMessage, mapLimit, writeErrorMessage, type InputFile } from "./files";
+import { toJsonDocument, type FileReport } from "./json";
+import { ensureWritable, prepareSummary, writeNewFile } from "./output";
 import { runPool } from "./pool";
 import type { FileOutcome, FileTask } from "./process";
 import { resolveProfile } from "./profile";
 import { createProgress } from "./progress";
-import { formatResult, formatSummary, summarize } from "./report";
+import { formatResult, formatSkipped, formatSummary, formatUnreadable, summarize } from "./report";
+import { buildSummary } from "./summary";
 import type { WorkerInit } from "./worker";
 
 export interface CliStreams {
@@ -87,7 +90,7 @@ async function checkAll(
   tasks: FileTask[],
   profile: RuleProfile | undefined,
   jobs: number | undefined,
-  onDone: (index: number) => void,
+  onDone: (index: number, outcome: FileOutcome) => void,
 ): Promise<FileOutcome[]> {
   // Loaded on first use: the main thread of a batch never needs ExcelJS.
   const inProcess = async (task: FileTask): Promise<FileOutcome> =>
@@ -99,7 +102,11 @@ async function checkAll(
     workerFile: script,
     workerData: { profile } satisfies WorkerInit,
     size: n,
-    onCrash: (_task, reason) => ({ ok: false, message: internalErrorMessage(`工作线程意外退出：${reason}`) }),
+    onCrash: (_task, reason) => ({
+      ok: false,
+      code: "INTERNAL_ERROR",
+      message: internalErrorMessage(`工作线程意外退出：${reason}`),
+    }),
     inProcess,
     onDone,
   });
@@ -109,7 +116,16 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
   const err = (s: string): void => void streams.stderr.write(s.endsWith("\n") ? s : `${s}\n`);
   const profile = await resolveProfile(opts.profile);
 
-  const { files, problems } = await expandInputs(opts.inputs);
+  // Output locations first: they are never read as input (a marked-copy folder inside the inbox).
+  const summary = opts.summary !== undefined ? await prepareSummary(opts.summary) : null;
+  const writeDir = opts.writeDir !== undefined ? path.resolve(opts.writeDir) : null;
+  const outputs = {
+    dirs: writeDir ? [writeDir] : [],
+    files: [summary?.absolute, opts.write !== undefined ? path.resolve(opts.write) : undefined].filter(
+      (p): p is string => p !== undefined,
+    ),
+  };
+  const { files, problems, skipped } = await expandInputs(opts.inputs, outputs);
   let usageProblem = false;
   for (const p of problems) err(`无法读取 ${p.display}：${p.message}`);
 
@@ -126,16 +142,23 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
     if (await exists(out))
       throw new UsageError(`${opts.write} 已存在。为避免覆盖，请换一个文件名或先删除它。`);
     if (!/\.xlsx$/i.test(out)) throw new UsageError("--write 的文件名应以 .xlsx 结尾。");
+    await ensureWritable(path.dirname(out), "标注副本");
     if (files[0]) targets.set(files[0], out);
-  } else if (opts.writeDir !== undefined) {
-    const dir = path.resolve(opts.writeDir);
+  } else if (writeDir !== null) {
+    const dir = writeDir;
     try {
       const st = await fs.stat(dir);
       if (!st.isDirectory()) throw new UsageError(`--write-dir ${opts.writeDir} 不是文件夹。`);
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      await fs.mkdir(dir, { recursive: true });
+      await ensureWritable(dir, "标注副本文件夹");
+      try {
+        await fs.mkdir(dir, { recursive: true });
+      } catch (e2) {
+        throw new UsageError(`无法创建标注副本文件夹 ${opts.writeDir}：${writeErrorMessage(e2)}`);
+      }
     }
+    await ensureWritable(dir, "标注副本文件夹");
     const taken = new Set<string>(inputPaths);
     for (const f of files) {
       const out = markedName(dir, f, taken);
@@ -149,21 +172,39 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
   }
 
   const progress = createProgress(files.length, !opts.noProgress, streams.stderr as NodeJS.WriteStream);
+  const stats = { forms: 0, withErrors: 0, unreadable: problems.length };
   const tasks = files.map((f) => ({ absolute: f.absolute, writeTo: targets.get(f) ?? null }));
   const outcomes: Outcome[] = (
-    await checkAll(tasks, profile, opts.jobs, (i) => progress.tick(files[i].display))
+    await checkAll(tasks, profile, opts.jobs, (i, o) => {
+      if (o.ok) {
+        stats.forms += o.results.length;
+        stats.withErrors += o.results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
+      } else stats.unreadable++;
+      progress.tick(files[i].display, stats);
+    })
   ).map((o, i) => ({ ...o, file: files[i] }));
   progress.stop();
 
   const good: Extract<Outcome, { ok: true }>[] = [];
-  let unreadable = problems.length;
+  const unreadableList: { file: string; code: string; message: string }[] = problems.map((p) => ({
+    file: p.display,
+    code: p.code,
+    message: p.message,
+  }));
+  // Every input in input order: command-line problems first (they are met first), then each file.
+  const reports: FileReport[] = problems.map((p) => ({
+    file: p.display,
+    error: { code: p.code, message: p.message },
+  }));
   for (const o of outcomes) {
     if (!o.ok) {
       err(`无法读取 ${o.file.display}：${o.message}`);
-      unreadable++;
+      unreadableList.push({ file: o.file.display, code: o.code, message: o.message });
+      reports.push({ file: o.file.display, error: { code: o.code, message: o.message } });
       continue;
     }
     good.push(o);
+    reports.push({ file: o.file.display, results: o.results });
     for (const ie of o.internal) {
       err(
         `${o.file.display}：检查的“${ie.stage}”步骤出现内部错误（${ie.detail}），结果可能不完整，请把此文件反馈给开发者。`,
@@ -174,10 +215,38 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
       if (!/未找到|没有找到/.test(o.writeProblem)) usageProblem = true;
     }
   }
+  const unreadable = unreadableList.length;
+  const written = good.flatMap((o) => (o.written ? [o.written] : []));
+
+  // The summary is written before the report is printed, so the report can say where it is (or why not).
+  let summaryLine: string | null = null;
+  if (summary) {
+    try {
+      const tables = buildSummary({
+        files: reports,
+        skipped,
+        profileName: (id) => profileName(id, profile),
+        profileSource: opts.profile !== undefined && opts.profile !== "auto" ? "命令行 --profile 指定" : "自动选择",
+        generatedAt: new Date(),
+        version: version(),
+        inputs: opts.inputs,
+      });
+      const io = await import("../io/summaryWrite");
+      const bytes =
+        summary.format === "csv" ? io.summaryToCsv(tables) : await io.summaryToXlsx(tables, new Date());
+      await writeNewFile(summary.absolute, bytes);
+      summaryLine = `已保存汇总表：${summary.display}`;
+    } catch (e) {
+      err(`无法保存汇总表 ${summary.display}：${(e as Error).message}（未留下不完整的文件）`);
+      usageProblem = true;
+    }
+  }
 
   if (opts.json) {
-    const doc = toJsonDocument(good.map((o) => ({ file: o.file.display, results: o.results })));
+    const doc = toJsonDocument(reports, skipped);
     streams.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    for (const w of written) err(`已保存标注副本：${w}`);
+    if (summaryLine) err(summaryLine);
   } else {
     const blocks: string[] = [];
     for (const o of good)
@@ -189,14 +258,25 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
             profile?.name ?? BUILTIN_PROFILES.find((p) => p.id === r.profile)?.name,
           ),
         );
-    const written = good.flatMap((o) => (o.written ? [o.written] : []));
+    if (unreadableList.length) blocks.push(formatUnreadable(unreadableList));
+    if (skipped.length) blocks.push(formatSkipped(skipped));
     if (blocks.length) streams.stdout.write(`${blocks.join("\n\n")}\n\n`);
-    streams.stdout.write(`${formatSummary(summarize(good, unreadable, written))}\n`);
+    streams.stdout.write(`${formatSummary(summarize(good, unreadable, written, skipped.length))}\n`);
+    if (summaryLine) streams.stdout.write(`${summaryLine}\n`);
   }
-  if (opts.json) for (const o of good) if (o.written) err(`已保存标注副本：${o.written}`);
 
   if (unreadable > 0 || usageProblem) return 2;
   return good.some((o) => o.results.some((r) => r.findings.some((f) => f.severity === "error"))) ? 1 : 0;
+}
+
+/** Chinese name of a profile id (the resolved one, else a builtin; the id when unknown). */
+function profileName(id: string, resolved: RuleProfile | undefined): string {
+  if (resolved && id === resolved.id) return resolved.name;
+  try {
+    return getProfile(id).name;
+  } catch {
+    return id;
+  }
 }
 
 /** Entry point; returns the exit status. */

@@ -20,7 +20,7 @@ export interface PoolOptions<T, R> {
   /** Runs an item in this thread; used only when no worker could be started. */
   inProcess: (item: T) => Promise<R>;
   /** Called as each item finishes (for the progress bar). */
-  onDone?: (index: number) => void;
+  onDone?: (index: number, outcome: R) => void;
 }
 
 type FromWorker<R> = { type: "ready" } | { type: "done"; id: number; outcome: R };
@@ -42,7 +42,7 @@ export function runPool<T, R>(items: readonly T[], opts: PoolOptions<T, R>): Pro
     const complete = (index: number, outcome: R): void => {
       results[index] = outcome;
       finished++;
-      opts.onDone?.(index);
+      opts.onDone?.(index, outcome);
       if (finished === items.length) finish();
     };
     /** Last resort when every worker failed to start: finish the queue here, one item at a time. */

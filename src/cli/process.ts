@@ -9,10 +9,11 @@ import * as path from "node:path";
 import { checkWorkbook, type InternalError } from "../core/check";
 import type { Workbook } from "../core/grid";
 import type { FormResult, RuleProfile } from "../core/model";
-import { readErrorMessage } from "../io/readErrors";
+import { readError } from "../io/readErrors";
 import { readXlsx } from "../io/xlsxRead";
 import { markedCopy } from "../io/xlsxWrite";
-import { internalErrorMessage, ioErrorMessage } from "./files";
+import { addReviewSheet } from "../io/reviewSheet";
+import { internalErrorMessage, ioErrorCode, ioErrorMessage, writeErrorMessage } from "./files";
 import { toReportResult, type ReportResult } from "./report";
 
 export interface FileTask {
@@ -36,7 +37,12 @@ export type FileOutcome =
       writeProblem: string | null;
       internal: InternalProblem[];
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      /** JSON `error.code`: NOT_FOUND, NO_PERMISSION, EMPTY_FILE, OLD_XLS, ENCRYPTED_OR_XLS, NOT_XLSX, CORRUPT, NOT_A_WORKBOOK, INTERNAL_ERROR… */
+      code: string;
+      message: string;
+    };
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -46,23 +52,34 @@ async function writeMarked(
   bytes: Uint8Array,
   results: FormResult[],
   writeTo: string,
+  profile: RuleProfile | undefined,
 ): Promise<{ written: string | null; writeProblem: string | null }> {
   if (!results.some((r) => r.form))
     return { written: null, writeProblem: "没有找到自评表，未生成标注副本。" };
+  let created = false;
   try {
-    const out = await markedCopy(bytes, results);
+    // The copy carries the reviewer's working paper (复核底稿) of each form as an extra sheet.
+    const out = await markedCopy(bytes, results, (wb) => addReviewSheet(wb, results, profile));
     await fs.mkdir(path.dirname(writeTo), { recursive: true });
     // "wx": never overwrite, even if the file appeared since the check at start-up.
-    await fs.writeFile(writeTo, out, { flag: "wx" });
+    const handle = await fs.open(writeTo, "wx");
+    created = true;
+    try {
+      await handle.writeFile(out);
+    } finally {
+      await handle.close();
+    }
     return { written: writeTo, writeProblem: null };
   } catch (e) {
+    // No partial copy left behind (a full disk, a folder that became read-only).
+    if (created) await fs.rm(writeTo, { force: true }).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
     return {
       written: null,
       writeProblem:
         code === "EEXIST"
           ? `${writeTo} 已存在，未覆盖。`
-          : `无法保存标注副本 ${writeTo}：${code ? ioErrorMessage(e) : describe(e)}`,
+          : `无法保存标注副本 ${writeTo}：${code ? writeErrorMessage(e) : describe(e)}`,
     };
   }
 }
@@ -74,24 +91,24 @@ async function processFileUnguarded(task: FileTask, profile: RuleProfile | undef
     // fs.promises.readFile on these small files (no FileHandle, no chunked reads through the thread pool).
     bytes = readFileSync(task.absolute);
   } catch (e) {
-    return { ok: false, message: ioErrorMessage(e) };
+    return { ok: false, code: ioErrorCode(e), message: ioErrorMessage(e) };
   }
   let wb: Workbook;
   try {
     wb = await readXlsx(bytes);
   } catch (e) {
     // One explanation for the CLI and the browser pages (src/io/readErrors.ts), never the library's text.
-    return { ok: false, message: readErrorMessage(bytes, task.absolute, e) };
+    return { ok: false, ...readError(bytes, task.absolute, e) };
   }
   let results: FormResult[];
   const internal: InternalError[] = [];
   try {
     results = checkWorkbook(wb, { profile, internalErrors: internal });
   } catch (e) {
-    return { ok: false, message: internalErrorMessage(describe(e)) };
+    return { ok: false, code: "INTERNAL_ERROR", message: internalErrorMessage(describe(e)) };
   }
   const { written, writeProblem } = task.writeTo
-    ? await writeMarked(bytes, results, task.writeTo)
+    ? await writeMarked(bytes, results, task.writeTo, profile)
     : { written: null, writeProblem: null };
   return {
     ok: true,
@@ -107,6 +124,6 @@ export async function processFile(task: FileTask, profile: RuleProfile | undefin
   try {
     return await processFileUnguarded(task, profile);
   } catch (e) {
-    return { ok: false, message: internalErrorMessage(describe(e)) };
+    return { ok: false, code: "INTERNAL_ERROR", message: internalErrorMessage(describe(e)) };
   }
 }

@@ -1,6 +1,9 @@
 /** Chinese text report of the command line. */
-import { a1, refToString } from "../core/grid";
-import type { Finding, FormResult, Severity } from "../core/model";
+import { refToString } from "../core/grid";
+import { fieldText } from "../core/checks/analysis";
+import type { Finding, FormKind, FormResult, Severity } from "../core/model";
+import { formArea } from "../core/review/table";
+import type { SkippedFile } from "./files";
 
 export const SEVERITY_TEXT: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -11,13 +14,13 @@ function fmt(v: number | string | null | undefined): string {
   return v === "" ? "（空）" : v;
 }
 
-function countBySeverity(findings: Finding[]): Record<Severity, number> {
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
   return c;
 }
 
-function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
@@ -42,24 +45,32 @@ export function formatFinding(f: Finding): string {
 }
 
 /**
- * What the reports (text and JSON) need of a FormResult: every field but the form model itself, plus
- * whether a form was found. This is what crosses from a worker thread to the main thread.
+ * What the reports (text, JSON, summary) need of a FormResult: every field but the form model itself, plus
+ * whether a form was found and what the summary shows of it. This is what crosses from a worker thread
+ * to the main thread.
  */
 export type ReportResult = Omit<FormResult, "form"> & {
   hasForm: boolean;
   /** Where the form lies on its sheet, "A1:J24" (two forms may share a sheet). */
   area: string | null;
+  /** result.form.kind; null when no form was found. */
+  kind: FormKind | null;
+  /** 预算编码 as typed (trimmed); null when blank or absent. */
+  budgetCode: string | null;
 };
 
-function areaOf(form: FormResult["form"]): string | null {
-  if (!form) return null;
-  const b = form.bounds;
-  return `${a1(b.top, b.left)}:${a1(b.bottom, b.right)}`;
-}
+const areaOf = formArea;
 
 export function toReportResult(r: FormResult): ReportResult {
   const { form, ...rest } = r;
-  return { ...rest, hasForm: form !== null, area: areaOf(form) };
+  const code = form ? fieldText(form.header?.budgetCode) : "";
+  return {
+    ...rest,
+    hasForm: form !== null,
+    area: areaOf(form),
+    kind: form?.kind ?? null,
+    budgetCode: code === "" ? null : code,
+  };
 }
 
 /** Report for one form of one file; `profileName` is the rule profile's Chinese name, shown beside its id. */
@@ -98,6 +109,8 @@ export interface Summary {
   warningsOnly: number;
   clean: number;
   unreadable: number;
+  /** Files found in folders and not checked (.xls, .et, .xlsm, ~$ lock files, others). */
+  skipped: number;
   written: string[];
 }
 
@@ -105,6 +118,7 @@ export function summarize(
   outcomes: { results: readonly { findings: Finding[] }[] }[],
   unreadable: number,
   written: string[],
+  skipped = 0,
 ): Summary {
   let forms = 0;
   let withErrors = 0;
@@ -117,7 +131,16 @@ export function summarize(
     else if (all.some((f) => f.severity === "warning")) warningsOnly++;
     else clean++;
   }
-  return { files: outcomes.length + unreadable, forms, withErrors, warningsOnly, clean, unreadable, written };
+  return {
+    files: outcomes.length + unreadable,
+    forms,
+    withErrors,
+    warningsOnly,
+    clean,
+    unreadable,
+    skipped,
+    written,
+  };
 }
 
 export function formatSummary(s: Summary): string {
@@ -127,7 +150,20 @@ export function formatSummary(s: Summary): string {
     `${parts.join("，")}：${s.withErrors} 个有错误，${s.warningsOnly} 个只有警告，${s.clean} 个未发现问题`,
   ];
   if (s.unreadable) line.push(`${s.unreadable} 个无法读取`);
+  if (s.skipped) line.push(`另跳过 ${s.skipped} 个非 .xlsx 或临时文件（见上方“已跳过的文件”）`);
   const out = [`检查完成。${line.join("，")}。`];
   for (const w of s.written) out.push(`已保存标注副本：${w}`);
   return out.join("\n");
+}
+
+/** The text report's list of files that could not be read (also on stderr as each is met). */
+export function formatUnreadable(list: readonly { file: string; message: string }[]): string {
+  return ["无法读取的文件：", ...list.map((u) => `  ${u.file}：${u.message}`)].join("\n");
+}
+
+/** The text report's list of files skipped in folders: why, and what to do. */
+export function formatSkipped(list: readonly SkippedFile[]): string {
+  return ["已跳过的文件（未检查）：", ...list.map((f) => `  ${f.display}：${f.reason}。${f.action}。`)].join(
+    "\n",
+  );
 }

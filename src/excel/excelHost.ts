@@ -636,7 +636,7 @@ export class ExcelHost implements WorkbookHost {
     );
   }
 
-  addReportSheet(rows: (string | number)[][]): Promise<string> {
+  addReportSheet(rows: (string | number)[][], baseName: string = REPORT_SHEET): Promise<string> {
     return guarded("生成校验报告", () =>
       this.run(async (context) => {
         const worksheets = context.workbook.worksheets;
@@ -652,8 +652,8 @@ export class ExcelHost implements WorkbookHost {
         }
         const items = worksheets.items;
         const taken = new Set(items.map((ws) => ws.name.toLowerCase()));
-        let name = REPORT_SHEET;
-        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${REPORT_SHEET}${n}`;
+        let name = baseName;
+        for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${baseName}${n}`;
 
         const ws = worksheets.add(name);
         const width = rows.reduce((w, r) => Math.max(w, r.length), 0);

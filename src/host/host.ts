@@ -68,8 +68,11 @@ export interface WorkbookHost {
    * target is locked on a protected sheet.
    */
   writeFormulas(writes: FormulaWrite[]): Promise<void>;
-  /** Add a sheet listing the findings (first row = header); returns its name. */
-  addReportSheet(rows: (string | number)[][]): Promise<string>;
+  /**
+   * Add a sheet with these rows (the findings, first row = header; or the 复核底稿) named `name` (default
+   * 校验报告), numbered when taken; returns its name.
+   */
+  addReportSheet(rows: (string | number)[][], name?: string): Promise<string>;
   loadSetting(key: string): Promise<string | null>;
   saveSetting(key: string, value: string): Promise<void>;
 }

@@ -184,6 +184,8 @@ function existingText(cell: ExcelJS.Cell): string {
 export async function markedCopy(
   original: ArrayBuffer | Uint8Array,
   results: FormResult[],
+  /** Last change before saving (the CLI adds its 复核底稿 sheet, src/io/reviewSheet.ts). */
+  decorate?: (wb: ExcelJS.Workbook) => void,
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(original as unknown as ExcelJS.Buffer);
@@ -206,5 +208,6 @@ export async function markedCopy(
     if (result.plan) applyPlan(wb, result, result.plan);
     else writeTotalAndGrade(wb, result);
   }
+  decorate?.(wb);
   return toBytes(wb);
 }

@@ -204,10 +204,10 @@ export class PreviewHost implements WorkbookHost {
     this.changed();
   }
 
-  async addReportSheet(rows: (string | number)[][]): Promise<string> {
+  async addReportSheet(rows: (string | number)[][], baseName: string = REPORT_SHEET): Promise<string> {
     const wb = this.requireWorkbook();
-    let name = REPORT_SHEET;
-    for (let i = 2; wb.sheets.some((s) => s.name === name); i++) name = `${REPORT_SHEET}${i}`;
+    let name = baseName;
+    for (let i = 2; wb.sheets.some((s) => s.name === name); i++) name = `${baseName}${i}`;
     const cells: (Cell | undefined)[][] = rows.map((row) =>
       row.map((v): Cell | undefined =>
         v === ""

@@ -5,6 +5,7 @@ import type { FormResult } from "../core/model";
 import { checkWorkbook } from "../core/check";
 import { nextBand } from "../core/grade";
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, getProfile } from "../core/profiles";
+import { worksheetRows } from "../core/review/table";
 
 export interface ProfileOption {
   id: string;
@@ -18,6 +19,8 @@ export interface PaneDeps {
   check(workbook: Workbook, profileId: string): FormResult[];
   /** The core's nextBand: the next grade up and the points missing, null at the top band. */
   nextBand(total: number, profileId: string): { label: string; pointsNeeded: number } | null;
+  /** The core's 复核底稿 rows of every form checked (src/core/review/worksheet.ts); [] when none. */
+  reviewRows(results: FormResult[]): (string | number)[][];
   /** Saves a file on the user's machine (CSV report). */
   download(fileName: string, content: Blob): void;
   /**
@@ -54,6 +57,7 @@ export const defaultDeps: PaneDeps = {
     checkWorkbook(workbook, profileId === AUTO_PROFILE_ID ? {} : { profile: getProfile(profileId) }),
   nextBand: (total, profileId) =>
     nextBand(total, getProfile(profileId === AUTO_PROFILE_ID ? DEFAULT_PROFILE_ID : profileId)),
+  reviewRows: (results) => worksheetRows(results, getProfile),
   download: browserDownload,
   now: () => new Date(),
 };

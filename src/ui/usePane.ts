@@ -19,6 +19,9 @@ import { applyFix, loadUndo, undoLast, writeBack, type WriteContext } from "./wr
 
 export const PROFILE_SETTING = "profile";
 
+/** Name of the 复核底稿 sheet 导出校验报告 adds. */
+export const REVIEW_SHEET = "复核底稿";
+
 export interface PaneActions {
   validate(): void;
   selectFinding(f: Finding): void;
@@ -279,7 +282,10 @@ export function usePane(
           const canDownload = deps.canDownload !== false;
           if (canDownload) deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
           const sheet = await host.addReportSheet(rows);
-          const made = `已新建工作表「${sheet}」（${rows.length - 1} 条）`;
+          // The reviewer's working paper of every form, on a sheet of its own.
+          const review = deps.reviewRows(results);
+          const reviewSheet = review.length > 0 ? await host.addReportSheet(review, REVIEW_SHEET) : null;
+          const made = `已新建工作表「${sheet}」（${rows.length - 1} 条）${reviewSheet ? `和「${reviewSheet}」` : ""}`;
           dispatch({
             type: "notice",
             notice: {

@@ -114,8 +114,20 @@ describe("--jobs 1 and worker threads give the same output", () => {
     expect(dflt.stderr).toBe(one.stderr);
   });
 
-  test("every readable file is reported once, in name order; the two-form workbook twice", () => {
-    const doc = JSON.parse(three.stdout) as { files: { file: string; sheet: string; findings: unknown[] }[] };
+  test("every file is reported once, in name order; the two-form workbook twice; the lock file skipped", () => {
+    const doc = JSON.parse(three.stdout) as {
+      files: { file: string; sheet: string; findings: unknown[]; error: { code: string } | null }[];
+      skipped: { file: string; kind: string }[];
+    };
+    // Unreadable files have their entry too, with the error and no sheet.
+    expect(doc.files.filter((e) => e.error).map((e) => [e.file, e.sheet, e.error!.code])).toEqual([
+      [path.join("批量", "06-文本.xlsx"), null, "NOT_XLSX"],
+      [path.join("批量", "07-空文件.xlsx"), null, "EMPTY_FILE"],
+      [path.join("批量", "08-加密.xlsx"), null, "ENCRYPTED_OR_XLS"],
+      [path.join("批量", "09-截断.xlsx"), null, "CORRUPT"],
+    ]);
+    expect(doc.skipped.map((x) => [x.file, x.kind])).toEqual([[path.join("批量", "~$01-正确.xlsx"), "lock"]]);
+    doc.files = doc.files.filter((e) => !e.error);
     const expected = READABLE.flatMap((f) =>
       f === "10-两张表.xlsx"
         ? [
@@ -159,9 +171,12 @@ describe("--jobs 1 and worker threads give the same output", () => {
     expect(t3.status).toBe(2);
     expect(t3.stdout).toBe(t1.stdout);
     expect(t3.stderr).toBe(t1.stderr);
-    // 12 files, 9 forms; error findings in 02, 03 and 10; 4 unreadable.
+    // 12 files, 9 forms; error findings in 02, 03 and 10; 4 unreadable; the ~$ lock file skipped.
     expect(t3.stdout).toContain(
-      "共 12 个文件，9 张自评表：3 个有错误，0 个只有警告，5 个未发现问题，4 个无法读取。",
+      "共 12 个文件，9 张自评表：3 个有错误，0 个只有警告，5 个未发现问题，4 个无法读取，另跳过 1 个非 .xlsx 或临时文件",
+    );
+    expect(t3.stdout).toContain(
+      `无法读取的文件：\n  ${path.join("批量", "06-文本.xlsx")}：不是 .xlsx 工作簿`,
     );
   });
 });

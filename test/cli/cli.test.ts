@@ -93,12 +93,25 @@ describe("checking the samples", () => {
 
   test("JSON has exactly the shape of rules.md", () => {
     const { doc } = json([WUGANG]);
-    expect(Object.keys(doc)).toEqual(["files"]);
+    expect(Object.keys(doc)).toEqual(["files", "skipped"]);
     const entry = doc.files[0] as Record<string, Record<string, unknown>>;
-    expect(Object.keys(entry)).toEqual(["file", "sheet", "form", "findings"]);
+    expect(Object.keys(entry)).toEqual(["file", "sheet", "form", "counts", "findings", "error"]);
     expect(entry.file).toBe(WUGANG);
     expect(entry.sheet).toBe("自评表");
-    expect(Object.keys(entry.form)).toEqual(["department", "year", "profile", "total", "grade"]);
+    expect(entry.error).toBeNull();
+    expect(Object.keys(entry.form)).toEqual([
+      ...["department", "year", "profile", "total", "grade"],
+      ...["kind", "code", "area", "profileReason"],
+    ]);
+    // The 武冈 sample (scripts/sample-specs.ts): a 部门整体 form, 预算编码 517001.
+    expect(entry.form.kind).toBe("department");
+    expect(entry.form.code).toBe("517001");
+    expect(entry.form.area).toMatch(/^A1:[A-Z]+\d+$/);
+    expect(entry.form.profileReason).toBeNull();
+    // counts agree with the findings listed.
+    const sev = (s: string) =>
+      (entry.findings as unknown as { severity: string }[]).filter((f) => f.severity === s).length;
+    expect(entry.counts).toEqual({ error: sev("error"), warning: sev("warning"), info: sev("info") });
     expect(Object.keys(entry.form.total as object)).toEqual(["typed", "computed"]);
     expect(Object.keys(entry.form.grade as object)).toEqual(["typed", "computed"]);
     const findings = entry.findings as unknown as Record<string, unknown>[];
@@ -220,7 +233,20 @@ describe("unreadable files", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("无法读取 坏文件.xlsx");
     expect(r.stderr).toContain("不是 .xlsx 工作簿");
-    expect(doc.files.map((f) => f.file)).toEqual([CORRECT]);
+    // Both files are in the JSON: the bad one with its error (and no form), the other checked.
+    expect(doc.files.map((f) => f.file)).toEqual(["坏文件.xlsx", CORRECT]);
+    const bad = doc.files[0] as unknown as {
+      form: unknown;
+      findings: unknown[];
+      error: { code: string; message: string };
+    };
+    expect(bad.form).toBeNull();
+    expect(bad.findings).toEqual([]);
+    expect(bad.error.code).toBe("NOT_XLSX");
+    expect(bad.error.message).toContain("不是 .xlsx 工作簿");
+    // And in the text report's list of unreadable files, not only on stderr.
+    const text = runCli(dir, ["坏文件.xlsx", CORRECT]);
+    expect(text.stdout).toContain("无法读取的文件：\n  坏文件.xlsx：不是 .xlsx 工作簿");
   });
 
   test("a missing file: exit 2", () => {

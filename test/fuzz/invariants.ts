@@ -15,6 +15,7 @@ import { locateForms, locateSheetForms } from "../../src/core/locate";
 import { FORM_KINDS } from "../../src/core/kinds";
 import { RULE_IDS, type FormResult, type RuleProfile } from "../../src/core/model";
 import { toJsonDocument } from "../../src/cli/json";
+import { toReportResult } from "../../src/cli/report";
 
 const SEVERITIES = new Set(["error", "warning", "info"]);
 const RULES = new Set<string>(RULE_IDS);
@@ -161,7 +162,7 @@ export function checkResults(wb: Workbook, results: FormResult[], profile?: Rule
     }
   }
   // The CLI's --json document is built and serialised from the same results.
-  const text = JSON.stringify(toJsonDocument([{ file: "x.xlsx", results }]));
+  const text = JSON.stringify(toJsonDocument([{ file: "x.xlsx", results: results.map(toReportResult) }]));
   ensure(
     (JSON.parse(text) as { files: unknown[] }).files.length === results.length,
     "one JSON entry per form",

@@ -57,6 +57,20 @@ function expectCorrectForm(e: JsonEntry, sheet = "自评表"): void {
   expect(errors(e)).toEqual([]);
 }
 
+/** The JSON entry of an unreadable file (docs/rules.md): no form, no findings, error { code, message }. */
+function unreadableEntry(file: string, code: string, doc: unknown): unknown {
+  const message = (doc as { files: { error?: { message?: unknown } }[] }).files[0]?.error?.message;
+  expect(typeof message).toBe("string");
+  return {
+    file,
+    sheet: null,
+    form: null,
+    counts: { error: 0, warning: 0, info: 0 },
+    findings: [],
+    error: { code, message },
+  };
+}
+
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-hostile-"));
   corpus = await writeHostileCorpus(dir);
@@ -66,18 +80,19 @@ afterAll(async () => {
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
-describe("unreadable files: exit 2, a Chinese reason on stderr, valid JSON with no entry", () => {
+describe("unreadable files: exit 2, a Chinese reason on stderr, a JSON entry with the error and no findings", () => {
   test.each([
-    ["truncated.xlsx", /损坏或不完整/],
-    ["corrupt.xlsx", /损坏或不完整/],
-    ["zero-bytes.xlsx", /文件是空的/],
-    ["text-renamed.xlsx", /不是 \.xlsx 工作簿/],
-    ["png-renamed.xlsx", /不是 \.xlsx 工作簿/],
-    ["ole-renamed.xlsx", /旧版 \.xls|已加密/],
-  ])("%s", (file, reason) => {
+    ["truncated.xlsx", /损坏或不完整/, "CORRUPT"],
+    ["corrupt.xlsx", /损坏或不完整/, "CORRUPT"],
+    ["zero-bytes.xlsx", /文件是空的/, "EMPTY_FILE"],
+    ["text-renamed.xlsx", /不是 \.xlsx 工作簿/, "NOT_XLSX"],
+    ["png-renamed.xlsx", /不是 \.xlsx 工作簿/, "NOT_XLSX"],
+    ["ole-renamed.xlsx", /旧版 \.xls|已加密/, "ENCRYPTED_OR_XLS"],
+  ])("%s", (file, reason, code) => {
     const r = check(file);
     expect(r.status).toBe(2);
-    expect(r.doc).toEqual({ files: [] });
+    expect(r.doc).toEqual({ files: [unreadableEntry(file, code, r.doc)], skipped: [] });
+    expect((r.doc!.files[0] as unknown as { error: { message: string } }).error.message).toMatch(reason);
     expect(r.stderr).toContain(`无法读取 ${file}`);
     expect(r.stderr).toMatch(reason);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+|TypeError|内部错误|意外错误/); // no stack trace, no crash
@@ -102,7 +117,10 @@ describe("readable hostile workbooks", () => {
     // readXlsx now rejects a zip without xl/workbook.xml.
     const r = check("zip-not-xlsx.xlsx");
     expect(r.status).toBe(2);
-    expect(r.doc).toEqual({ files: [] });
+    expect(r.doc).toEqual({
+      files: [unreadableEntry("zip-not-xlsx.xlsx", "NOT_A_WORKBOOK", r.doc)],
+      skipped: [],
+    });
     expect(r.stderr).toContain("无法读取 zip-not-xlsx.xlsx");
     expect(r.stderr).toContain("不是 Excel 工作簿（.xlsx）");
     // The reader's own explanation, not wrapped as a damaged file.
@@ -254,11 +272,20 @@ describe("readable hostile workbooks", () => {
       "zip-not-xlsx",
     ];
     for (const u of unreadable) expect(r.stderr).toContain(`${u}.xlsx`);
-    const files = new Set(r.doc!.files.map((f) => path.basename(f.file)));
+    // Every file has an entry: the unreadable ones with an error and nothing else.
+    const entries = r.doc!.files as unknown as { file: string; form: unknown; error: unknown }[];
+    const withError = new Set(entries.filter((f) => f.error !== null).map((f) => path.basename(f.file)));
+    const withForm = new Set(entries.filter((f) => f.form !== null).map((f) => path.basename(f.file)));
     for (const e of corpus) {
       const name = e.file.replace(/\.xlsx$/, "");
-      if (unreadable.includes(name)) expect(files.has(e.file)).toBe(false);
-      else expect(files.has(e.file)).toBe(true);
+      expect({ file: e.file, error: withError.has(e.file) }).toEqual({
+        file: e.file,
+        error: unreadable.includes(name),
+      });
+      expect({ file: e.file, form: withForm.has(e.file) }).toEqual({
+        file: e.file,
+        form: !unreadable.includes(name),
+      });
     }
     // twice.xlsx contributes two entries.
     expect(r.doc!.files.filter((f) => f.file.endsWith("twice.xlsx"))).toHaveLength(2);

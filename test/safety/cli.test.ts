@@ -142,13 +142,19 @@ describe("--write-dir never overwrites", () => {
       expect(cli("--write-dir", "同目录", "同目录").status).toBe(1);
     });
     expect(first).toEqual([path.join("同目录", "有错（已标注）.xlsx")]);
-    // The first copy is now an input too, so its name is taken: the second run writes numbered copies
-    // (有错（已标注-2）.xlsx, and one of the copy itself) and changes nothing that exists.
+    // The first copy is not read as an input (a marked copy met in a folder is listed as skipped), and
+    // the second run does not overwrite it: nothing is created, the copy is named, exit 2.
+    let again: ReturnType<typeof cli> | undefined;
     const second = await unchangedAround(() => {
-      expect(cli("--write-dir", "同目录", "同目录").status).toBe(1);
+      again = cli("--write-dir", "同目录", "同目录");
     });
-    expect(second.length).toBe(2);
-    expect(second).toContain(path.join("同目录", "有错（已标注-2）.xlsx"));
+    expect(second).toEqual([]);
+    expect(again!.status).toBe(2);
+    expect(again!.stderr).toMatch(/有错（已标注）\.xlsx 已存在，跳过/);
+    expect(again!.stdout).toContain(
+      `已跳过的文件（未检查）：\n  ${path.join("同目录", "有错（已标注）.xlsx")}：本工具生成的标注副本`,
+    );
+    expect(again!.stdout).toContain("共 1 个文件");
     await fs.rm(folder, { recursive: true });
   }, 60000);
 });

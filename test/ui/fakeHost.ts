@@ -137,9 +137,9 @@ export class FakeHost implements WorkbookHost {
     }
   }
 
-  async addReportSheet(rows: (string | number)[][]): Promise<string> {
-    await this.enter("addReportSheet", [rows]);
-    return "校验报告";
+  async addReportSheet(rows: (string | number)[][], name = "校验报告"): Promise<string> {
+    await this.enter("addReportSheet", [rows, name]);
+    return name;
   }
 
   async loadSetting(key: string): Promise<string | null> {

@@ -322,8 +322,16 @@ describe("task pane", () => {
     const { host, user, download } = setup();
     await validate(user);
     await user.click(screen.getByRole("button", { name: "导出校验报告" }));
-    await screen.findByText(/已新建工作表「校验报告」/);
+    await screen.findByText(/已新建工作表「校验报告」（3 条）和「复核底稿」/);
     const rows = host.callsOf("addReportSheet")[0][0] as (string | number)[][];
+    // The 复核底稿 sheet: every verified item of the form, the SCORE_MISMATCH cell among them as 不符,
+    // and the totals 自评得分 / 复核得分 / 偏离度 at the end.
+    const [review, reviewName] = host.callsOf("addReportSheet")[1] as [(string | number)[][], string];
+    expect(reviewName).toBe("复核底稿");
+    expect(review[1].slice(0, 6)).toEqual(["核查项", "公式/来源", "计算值", "报告值", "差额", "判断"]);
+    expect(review.find((r) => r[6] === "自评表!H16")?.[5]).toBe("不符");
+    expect(review.filter((r) => r[5] === "一致").length).toBeGreaterThan(3);
+    expect(review.slice(-3).map((r) => r[0])).toEqual(["自评得分", "复核得分", "偏离度"]);
     expect(rows[0]).toContain("单元格");
     expect(rows.slice(1).map((r) => [r[3], r[4], r[6]])).toEqual([
       ["自评表!B4", "错误", "MISSING_FIELD"],

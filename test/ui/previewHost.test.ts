@@ -107,8 +107,17 @@ describe("PreviewHost", () => {
     ];
     expect(await host.addReportSheet(rows)).toBe("校验报告");
     expect(await host.addReportSheet(rows)).toBe("校验报告2");
+    // A named sheet (the 复核底稿 of 导出校验报告), numbered the same way when taken.
+    expect(await host.addReportSheet(rows, "复核底稿")).toBe("复核底稿");
+    expect(await host.addReportSheet(rows, "复核底稿")).toBe("复核底稿2");
     const copy = await readXlsx(await host.currentBytes());
-    expect(copy.sheets.map((s) => s.name)).toEqual(["自评表", "校验报告", "校验报告2"]);
+    expect(copy.sheets.map((s) => s.name)).toEqual([
+      "自评表",
+      "校验报告",
+      "校验报告2",
+      "复核底稿",
+      "复核底稿2",
+    ]);
     expect(valueAt(copy, "校验报告", 1, 0)).toEqual({ kind: "text", value: "自评表!H16" });
   });
 

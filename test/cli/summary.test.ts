@@ -1,0 +1,478 @@
+/* global process, structuredClone */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS cells, not the Office API */
+/**
+ * The reviewer's desk (issue 9): a batch with good, faulty, two-form, unreadable, .xls-named, lock-file,
+ * other and duplicate-code files. The text report, the JSON, the summary workbook (opened with ExcelJS)
+ * and the CSV of the same batch must agree on every file and count; bad output locations are refused.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as ExcelJS from "exceljs";
+import { buildStandardForm, type FormSpec } from "../../src/core/template";
+import { workbookToXlsx } from "../../src/io/xlsxWrite";
+import { formToXlsx } from "../../scripts/make-samples";
+import { sampleSpecs } from "../../scripts/sample-specs";
+import { BIN, type CliRun, runCli } from "./run-cli";
+
+let dir: string;
+const IN = "收件箱";
+const spec = (file: string): FormSpec => structuredClone(sampleSpecs().find((s) => s.file === file)!.spec);
+const p = (name: string): string => path.join(IN, name);
+
+interface Entry {
+  file: string;
+  sheet: string | null;
+  form: {
+    department: string | null;
+    year: number | null;
+    total: { typed: number | null; computed: number | null };
+    grade: { typed: string | null; computed: string | null };
+    kind: string | null;
+    code: string | null;
+    area: string | null;
+  } | null;
+  counts: { error: number; warning: number; info: number };
+  findings: { rule: string; severity: string; cell: string | null; message: string }[];
+  error: { code: string; message: string } | null;
+}
+interface Doc {
+  files: Entry[];
+  skipped: { file: string; kind: string; reason: string; action: string }[];
+}
+
+let jsonRun: CliRun;
+let textRun: CliRun;
+let doc: Doc;
+let book: ExcelJS.Workbook;
+/** Sheet → rows of cell values ("" for blank), header included. */
+const sheets: Record<string, (string | number)[][]> = {};
+
+function values(ws: ExcelJS.Worksheet): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const width = ws.getRow(1).cellCount;
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    const line: (string | number)[] = [];
+    for (let c = 1; c <= width; c++) {
+      const v = row.getCell(c).value;
+      line.push(v === null || v === undefined ? "" : (v as string | number));
+    }
+    out[r - 1] = line;
+  });
+  return out;
+}
+
+/** RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += ch;
+  }
+  return rows;
+}
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-summary-"));
+  // Readable by another user: the read-only test runs the command as "nobody" when the tests run as root.
+  await fs.chmod(dir, 0o755);
+  const b = path.join(dir, IN);
+  await fs.mkdir(b);
+  const put = (name: string, bytes: Uint8Array | string) => fs.writeFile(path.join(b, name), bytes);
+  const correct = await formToXlsx(spec("正确填报示例.xlsx"));
+  await put("01-正确.xlsx", correct);
+  await put("02-武冈.xlsx", await formToXlsx(spec("错误示例-武冈2022.xlsx")));
+  await put(
+    "03-两张表.xlsx",
+    await workbookToXlsx({
+      sheets: [
+        buildStandardForm(spec("正确填报示例.xlsx"), { sheetName: "自评表" }),
+        buildStandardForm(spec("错误示例-吉首2023.xlsx"), { sheetName: "二级单位" }),
+      ],
+    }),
+  );
+  // Same 预算编码 as 01 (028001), another department name.
+  const other = spec("正确填报示例.xlsx");
+  other.department = "示范市科技和工业信息化局机关";
+  await put("04-同编码.xlsx", await formToXlsx(other));
+  await put("05-损坏.xlsx", "单位,金额\n某局,100\n");
+  await put("06-旧格式.xls", "an old binary workbook");
+  await put("~$01-正确.xlsx", "lock file");
+  await put("说明.txt", "请于 3 月底前报送");
+
+  jsonRun = runCli(dir, ["--json", "--no-progress", "--summary", "汇总.xlsx", IN]);
+  textRun = runCli(dir, ["--no-progress", "--summary", "汇总.csv", IN]);
+  doc = JSON.parse(jsonRun.stdout) as Doc;
+  book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path.join(dir, "汇总.xlsx"));
+  for (const ws of book.worksheets) sheets[ws.name] = values(ws);
+}, 180000);
+
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+const HEADER = [
+  ...["序号", "文件", "工作表/区域", "表格类型", "单位名称", "预算编码", "年度", "评分规则（及选择依据）"],
+  ...["表中总分", "重算总分", "差额", "表中等级", "重算等级", "错误数", "警告数", "主要问题", "状态"],
+];
+const col = (name: string): number => HEADER.indexOf(name);
+
+describe("every input accounted for", () => {
+  test("exit 2 (one unreadable file) in both runs; the summary files are written", () => {
+    expect(jsonRun.status).toBe(2);
+    expect(textRun.status).toBe(2);
+    expect(jsonRun.stderr).toContain("已保存汇总表：汇总.xlsx");
+    expect(textRun.stdout).toContain("已保存汇总表：汇总.csv");
+  });
+
+  test("JSON: one entry per form and per unreadable file, skipped files with reason and action", () => {
+    expect(doc.files.map((e) => [e.file, e.sheet, e.error?.code ?? null])).toEqual([
+      [p("01-正确.xlsx"), "自评表", null],
+      [p("02-武冈.xlsx"), "自评表", null],
+      [p("03-两张表.xlsx"), "自评表", null],
+      [p("03-两张表.xlsx"), "二级单位", null],
+      [p("04-同编码.xlsx"), "自评表", null],
+      [p("05-损坏.xlsx"), null, "NOT_XLSX"],
+    ]);
+    expect(doc.skipped.map((s) => [s.file, s.kind])).toEqual([
+      [p("06-旧格式.xls"), "xls"],
+      [p("~$01-正确.xlsx"), "lock"],
+      [p("说明.txt"), "other"],
+    ]);
+    expect(doc.skipped[0].action).toContain("另存为");
+    // Codes as typed in the samples (scripts/sample-specs.ts): 028001 correct, 517001 武冈, 004001 吉首.
+    expect(doc.files.map((e) => e.form?.code ?? null)).toEqual([
+      "028001",
+      "517001",
+      "028001",
+      "004001",
+      "028001",
+      null,
+    ]);
+    expect(doc.files.map((e) => e.form?.kind ?? null)).toEqual([...Array(5).fill("department"), null]);
+  });
+
+  test("text report: the unreadable and skipped files are listed, and the totals add up", () => {
+    const out = textRun.stdout;
+    expect(out).toContain(`无法读取的文件：\n  ${p("05-损坏.xlsx")}：不是 .xlsx 工作簿`);
+    expect(out).toContain(
+      `  ${p("06-旧格式.xls")}：旧版 .xls 格式，本工具只读取 .xlsx。请在 Excel 中打开，“另存为”`,
+    );
+    expect(out).toContain(`  ${p("~$01-正确.xlsx")}：Excel 或 WPS 打开文件时生成的临时锁定文件`);
+    expect(out).toContain(`  ${p("说明.txt")}：不是 .xlsx 工作簿（.txt 文件）`);
+    // 4 readable files + 1 unreadable = 5; forms 01, 02, 03 ×2, 04 = 5; errors in 02 and 03 (吉首 sheet);
+    // 01 and 04 clean; 3 skipped (.xls, ~$, .txt).
+    expect(out).toContain(
+      "检查完成。共 5 个文件，5 张自评表：2 个有错误，0 个只有警告，2 个未发现问题，1 个无法读取，另跳过 3 个非 .xlsx 或临时文件",
+    );
+  });
+});
+
+describe("text report = JSON of the same batch", () => {
+  test("one block per form with the JSON's area, department, totals and counts", () => {
+    const blocks = textRun.stdout.split("\n\n").filter((b) => b.startsWith("文件："));
+    const forms = doc.files.filter((e) => !e.error);
+    expect(blocks).toHaveLength(forms.length);
+    forms.forEach((e, i) => {
+      const b = blocks[i];
+      expect(b.split("\n")[0]).toBe(`文件：${e.file}    工作表：${e.sheet}    区域：${e.form!.area}`);
+      expect(b).toContain(`部门：${e.form!.department}`);
+      expect(b).toContain(`总分：填写 ${e.form!.total.typed}，计算 ${e.form!.total.computed}`);
+      const c = e.counts;
+      if (c.error + c.warning + c.info === 0) expect(b).toContain("未发现问题。");
+      else expect(b).toContain(`小计：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`);
+    });
+  });
+});
+
+describe("summary workbook = JSON of the same run, cell by cell", () => {
+  test("four sheets; 汇总 has the header, a frozen first row and a filter over the table", () => {
+    expect(book.worksheets.map((w) => w.name)).toEqual(["汇总", "问题统计", "重复", "说明"]);
+    const ws = book.getWorksheet("汇总")!;
+    expect(sheets["汇总"][0]).toEqual(HEADER);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    // One row per JSON entry and per skipped file.
+    expect(sheets["汇总"].length - 1).toBe(doc.files.length + doc.skipped.length);
+  });
+
+  test("需修改 first, then 无法读取, 已跳过, 通过; 序号 1…n", () => {
+    const rows = sheets["汇总"].slice(1);
+    expect(
+      rows.map((r) => [
+        r[col("文件")],
+        r[col("工作表/区域")] === "" ? "" : String(r[2]).split("!")[0],
+        r[col("状态")],
+      ]),
+    ).toEqual([
+      [p("02-武冈.xlsx"), "自评表", "需修改"],
+      [p("03-两张表.xlsx"), "二级单位", "需修改"],
+      [p("05-损坏.xlsx"), "", "无法读取"],
+      [p("06-旧格式.xls"), "", "已跳过"],
+      [p("~$01-正确.xlsx"), "", "已跳过"],
+      [p("说明.txt"), "", "已跳过"],
+      [p("01-正确.xlsx"), "自评表", "通过"],
+      [p("03-两张表.xlsx"), "自评表", "通过"],
+      [p("04-同编码.xlsx"), "自评表", "通过"],
+    ]);
+    expect(rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  test("every form's cells are its JSON values", () => {
+    const rows = sheets["汇总"].slice(1);
+    for (const e of doc.files) {
+      const where = e.form ? `${e.sheet}!${e.form.area}` : "";
+      const row = rows.find((r) => r[col("文件")] === e.file && r[col("工作表/区域")] === where);
+      expect({ file: e.file, where, found: row !== undefined }).toEqual({ file: e.file, where, found: true });
+      const got = (name: string) => row![col(name)];
+      const blank = (v: unknown) => (v === null || v === undefined ? "" : v);
+      if (e.error) {
+        expect(got("状态")).toBe("无法读取");
+        expect(got("主要问题")).toBe(e.error.message);
+        expect([got("错误数"), got("警告数"), got("单位名称")]).toEqual(["", "", ""]);
+        continue;
+      }
+      const f = e.form!;
+      const expected = {
+        表格类型: "部门整体支出绩效自评表",
+        单位名称: blank(f.department),
+        预算编码: blank(f.code),
+        年度: blank(f.year),
+        表中总分: blank(f.total.typed),
+        重算总分: blank(f.total.computed),
+        表中等级: blank(f.grade.typed),
+        重算等级: blank(f.grade.computed),
+        错误数: e.counts.error,
+        警告数: e.counts.warning,
+        状态: e.counts.error > 0 ? "需修改" : "通过",
+      };
+      const actual = Object.fromEntries(Object.keys(expected).map((k) => [k, got(k)]));
+      expect({ file: e.file, where, ...actual }).toEqual({ file: e.file, where, ...expected });
+      if (f.total.typed !== null && f.total.computed !== null)
+        expect(got("差额")).toBeCloseTo(f.total.typed - f.total.computed, 4);
+      // 主要问题: the first three findings, errors first, each one of this form's JSON messages.
+      const lines = String(got("主要问题")).split("\n").filter(Boolean);
+      expect(lines.length).toBe(Math.min(3, e.findings.length));
+      for (const l of lines) {
+        const m = /^\[(错误|警告|提示)\] (?:(.+?!\w+\d+)：)?(.*)$/s.exec(l);
+        expect(m).not.toBeNull();
+        expect(
+          e.findings.some((x) => x.message.replace(/\s*\n\s*/g, " ") === m![3] && x.cell === (m![2] ?? null)),
+        ).toBe(true);
+      }
+      if (e.counts.error > 0) expect(lines[0].startsWith("[错误]")).toBe(true);
+      expect(String(got("评分规则（及选择依据）"))).toBe("湖南省（优/良/较差/差）（默认规则）");
+    }
+  });
+
+  test("skipped files: reason and what to do in 主要问题", () => {
+    const rows = sheets["汇总"].slice(1);
+    for (const s of doc.skipped) {
+      const row = rows.find((r) => r[col("文件")] === s.file)!;
+      expect(row[col("状态")]).toBe("已跳过");
+      expect(row[col("主要问题")]).toBe(`${s.reason}。${s.action}。`);
+    }
+  });
+
+  test("status colours: one fill per status, different statuses differ", () => {
+    const ws = book.getWorksheet("汇总")!;
+    const fills = new Map<string, Set<string>>();
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const cell = ws.getRow(r).getCell(HEADER.length);
+      const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? "none";
+      const set = fills.get(String(cell.value)) ?? new Set<string>();
+      set.add(argb);
+      fills.set(String(cell.value), set);
+    }
+    expect([...fills.keys()].sort()).toEqual(["已跳过", "无法读取", "通过", "需修改"].sort());
+    const each = [...fills.values()].map((s) => [...s]);
+    for (const s of each) expect(s).toHaveLength(1);
+    expect(new Set(each.map((s) => s[0])).size).toBe(4);
+    expect(each.flat()).not.toContain("none");
+  });
+
+  test("问题统计: forms affected and findings per rule equal the JSON's", () => {
+    const rows = sheets["问题统计"];
+    expect(rows[0]).toEqual([
+      "规则编号",
+      "规则名称",
+      "涉及表数",
+      "问题数",
+      "其中错误",
+      "其中警告",
+      "其中提示",
+    ]);
+    const forms = doc.files.filter((e) => !e.error);
+    for (const r of rows.slice(1)) {
+      const id = r[0] as string;
+      const withRule = forms.filter((e) => e.findings.some((f) => f.rule === id));
+      const all = forms.flatMap((e) => e.findings.filter((f) => f.rule === id));
+      const sev = (s: string) => all.filter((f) => f.severity === s).length;
+      expect({ id, counts: r.slice(2) }).toEqual({
+        id,
+        counts: [withRule.length, all.length, sev("error"), sev("warning"), sev("info")],
+      });
+    }
+    // Every rule of the JSON is listed, with its Chinese name.
+    const ids = new Set(forms.flatMap((e) => e.findings.map((f) => f.rule)));
+    for (const id of ids) expect(rows.some((r) => r[0] === id && String(r[1]).length > 0)).toBe(true);
+    expect(rows.find((r) => r[0] === "SUM_MISMATCH")![1]).toBe("合计不符");
+  });
+
+  test("重复: the same 预算编码 in three files, the same department and year in two", () => {
+    const seq = (file: string, sheet: string) =>
+      sheets["汇总"].find((r) => r[1] === p(file) && String(r[2]).startsWith(`${sheet}!`))![0];
+    const rows = sheets["重复"].slice(1).map((r) => [r[0], r[1], r[2], r[3], String(r[4]).split("!")[0]]);
+    const dept = "示范市科技和工业信息化局 2023 年度";
+    expect(rows).toEqual([
+      // Sorted as in 汇总 (all three pass, so in input order).
+      ["同一预算编码", "028001", seq("01-正确.xlsx", "自评表"), p("01-正确.xlsx"), "自评表"],
+      ["同一预算编码", "028001", seq("03-两张表.xlsx", "自评表"), p("03-两张表.xlsx"), "自评表"],
+      ["同一预算编码", "028001", seq("04-同编码.xlsx", "自评表"), p("04-同编码.xlsx"), "自评表"],
+      ["同一单位和年度", dept, seq("01-正确.xlsx", "自评表"), p("01-正确.xlsx"), "自评表"],
+      ["同一单位和年度", dept, seq("03-两张表.xlsx", "自评表"), p("03-两张表.xlsx"), "自评表"],
+    ]);
+  });
+
+  test("说明: when, which tool, which rules, and the counts of the run", () => {
+    const notes = Object.fromEntries(sheets["说明"].slice(1).map((r) => [r[0], r[1]]));
+    expect(String(notes["生成时间"])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(String(notes["生成工具"])).toMatch(/^jixiao-check \d+\.\d+\.\d+/);
+    expect(notes["检查对象"]).toBe(IN);
+    expect(notes["评分规则"]).toBe("湖南省（优/良/较差/差）（默认规则）");
+    expect([notes["自评表数"], notes["需修改"], notes["通过"], notes["无法读取"], notes["已跳过"]]).toEqual([
+      5, 2, 3, 1, 3,
+    ]);
+    expect(String(notes["检查的规则"])).toContain("SUM_MISMATCH 合计不符");
+  });
+});
+
+describe("CSV", () => {
+  test("UTF-8 with BOM and CRLF; the same rows as the 汇总 sheet", async () => {
+    const bytes = await fs.readFile(path.join(dir, "汇总.csv"));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    expect(text.endsWith("\r\n")).toBe(true);
+    const rows = parseCsv(text);
+    expect(rows).toEqual(sheets["汇总"].map((r) => r.map((v) => String(v))));
+  });
+});
+
+describe("bad output locations", () => {
+  const hash = async (f: string) =>
+    createHash("sha256")
+      .update(await fs.readFile(f))
+      .digest("hex");
+
+  test("an existing summary is refused with exit 2 before any check, and left unchanged", async () => {
+    const before = await hash(path.join(dir, "汇总.xlsx"));
+    const r = runCli(dir, ["--summary", "汇总.xlsx", IN]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("汇总表 汇总.xlsx 已存在。为避免覆盖，请换一个文件名");
+    expect(r.stdout).toBe("");
+    expect(await hash(path.join(dir, "汇总.xlsx"))).toBe(before);
+  });
+
+  test("a summary name that is neither .xlsx nor .csv: exit 2", () => {
+    const r = runCli(dir, ["--summary", "汇总.txt", IN]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--summary 的文件名应以 .xlsx 或 .csv 结尾");
+  });
+
+  test("outputs inside the input folder are not read as input, now or in a later run", async () => {
+    const first = runCli(dir, ["--json", "--summary", p("汇总-内.xlsx"), "--write-dir", p("退回"), IN]);
+    expect(first.status).toBe(2);
+    const d1 = JSON.parse(first.stdout) as Doc;
+    expect(d1.files.map((e) => e.file)).toEqual(doc.files.map((e) => e.file));
+    // Marked copies of the four readable files, each with its 复核底稿 sheet.
+    const copies = (await fs.readdir(path.join(dir, IN, "退回"))).sort();
+    expect(copies).toEqual([
+      "01-正确（已标注）.xlsx",
+      "02-武冈（已标注）.xlsx",
+      "03-两张表（已标注）.xlsx",
+      "04-同编码（已标注）.xlsx",
+    ]);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(dir, IN, "退回", "03-两张表（已标注）.xlsx"));
+    const review = copy.getWorksheet("复核底稿")!;
+    const titles: string[] = [];
+    review.eachRow((row) => {
+      const v = String(row.getCell(1).value ?? "");
+      if (v.startsWith("复核底稿：")) titles.push(v);
+    });
+    // One block per form of the two-form workbook.
+    expect(titles).toEqual([
+      expect.stringContaining("示范市科技和工业信息化局 2023 年度（工作表“自评表”"),
+      expect.stringContaining("吉首市科技和工业信息化局 2023 年度（工作表“二级单位”"),
+    ]);
+    // A later run into the same folder: the copies folder is listed as an output, not checked.
+    const second = runCli(dir, ["--json", "--write-dir", p("退回"), IN]);
+    const d2 = JSON.parse(second.stdout) as Doc;
+    expect(d2.files.some((e) => e.file.includes("退回"))).toBe(false);
+    expect(d2.skipped.filter((s) => s.kind === "output").map((s) => s.file)).toEqual([p("退回")]);
+    await fs.rm(path.join(dir, IN, "退回"), { recursive: true });
+    await fs.rm(path.join(dir, IN, "汇总-内.xlsx"));
+  }, 120000);
+
+  test("a read-only output folder: a clear error, exit 2, no file left behind", async () => {
+    const ro = path.join(dir, "只读");
+    await fs.mkdir(ro);
+    await fs.chmod(ro, 0o555);
+    // As root every folder is writable: run the command as "nobody" then.
+    const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+    const run = (args: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        timeout: 90000,
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const a = run(["--summary", path.join("只读", "汇总.xlsx"), IN]);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toContain("汇总表无法写入");
+    expect(a.stderr).toContain("没有写入权限");
+    const b = run(["--write-dir", path.join("只读", "退回"), IN]);
+    expect(b.status).toBe(2);
+    expect(b.stderr).toContain("标注副本文件夹无法写入");
+    expect(await fs.readdir(ro)).toEqual([]);
+    await fs.chmod(ro, 0o755);
+  }, 60000);
+
+  test("a folder that refuses the write itself (sysfs, even for root): exit 2, no partial file", () => {
+    const r = runCli(dir, ["--summary", "/sys/jixiao-汇总.xlsx", IN]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/汇总表.*(没有写入权限|无法写入)/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+|意外错误/);
+    return fs.access("/sys/jixiao-汇总.xlsx").then(
+      () => {
+        throw new Error("a file was left behind");
+      },
+      () => undefined,
+    );
+  });
+});
