@@ -242,7 +242,7 @@ function checkTotal(ctx: CheckContext): void {
     ctx.report({
       rule: "SUM_MISMATCH",
       ref,
-      message: MSG.totalExplained(what, a.typedTotal, typedSum, changeNames(partChanges)),
+      message: MSG.totalExplained(what, a.typedTotal, typedSum, changeNames(partChanges), partChanges.length),
       typed: a.typedTotal,
       expected: total,
       steps,
@@ -316,7 +316,13 @@ function compareSummary(
     ctx.report({
       rule: "SUM_MISMATCH",
       ref: whole.score.ref,
-      message: MSG.totalExplained(label, whole.score.value, typedSum, changeNames(partChanges)),
+      message: MSG.totalExplained(
+        label,
+        whole.score.value,
+        typedSum,
+        changeNames(partChanges),
+        partChanges.length,
+      ),
       typed: whole.score.value,
       expected: whole.score.value,
       steps,
