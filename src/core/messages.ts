@@ -130,9 +130,10 @@ export const MSG = {
     steps: string,
     planned: number,
     parts: string,
+    count = 1,
   ): string =>
     `${what}填写 ${n(typed)}，所填各项相加为 ${n(typedSum)}（${steps}）；其中${parts}，` +
-    `改正后${what}应为 ${n(planned)}。请先改正这些得分，再把${what}改为 ${n(planned)}。`,
+    `改正后${what}应为 ${n(planned)}。请先改正${count > 1 ? "这些得分" : "该项得分"}，再把${what}改为 ${n(planned)}。`,
   /** A sum that differs while the rules' total cannot be computed: no fix is offered. */
   sumMismatchNoTotal: (
     what: string,

@@ -282,7 +282,15 @@ function checkTotal(ctx: CheckContext): void {
   ctx.report({
     rule: "SUM_MISMATCH",
     ref,
-    message: MSG.totalAfterParts(what, a.typedTotal, typedSum, steps, total, changeNames(partChanges)),
+    message: MSG.totalAfterParts(
+      what,
+      a.typedTotal,
+      typedSum,
+      steps,
+      total,
+      changeNames(partChanges),
+      partChanges.length,
+    ),
     typed: a.typedTotal,
     expected: total,
     steps: plannedSteps,
@@ -336,7 +344,15 @@ function compareSummary(
     ref: whole.score.ref,
     message:
       partChanges.length > 0
-        ? MSG.totalAfterParts(label, whole.score.value, typedSum, steps, value, changeNames(partChanges))
+        ? MSG.totalAfterParts(
+            label,
+            whole.score.value,
+            typedSum,
+            steps,
+            value,
+            changeNames(partChanges),
+            partChanges.length,
+          )
         : MSG.sumMismatch(label, whole.score.value, value, steps, rounding),
     typed: whole.score.value,
     expected: value,
