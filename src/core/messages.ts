@@ -123,8 +123,9 @@ export const MSG = {
     `相差 ${n(Math.abs(typed - expected))}${unit}，正是${q(label)}一行（${address}）的数额：该行不是模板规定的栏目，未计入合计。` +
     `合计本身无需改动；请把该行并入规定的栏目（如“项目支出”“其他资金”），或按模板调整表格。`,
   /** A sum that is right once a wrong part is corrected: no fix of its own. `parts` from changeNames(). */
-  totalExplained: (what: string, typed: number, typedSum: number, parts: string): string =>
-    `${what} ${n(typed)} 与所填各项之和 ${n(typedSum)} 不符，因为${parts}；改正后${what} ${n(typed)} 无需改动。`,
+  totalExplained: (what: string, typed: number, typedSum: number, parts: string, count: number): string =>
+    `${what} ${n(typed)} 与所填各项之和 ${n(typedSum)} 不符，因为${parts}；` +
+    `${count > 1 ? "改正这些得分后" : "改正该项后"}${what} ${n(typed)} 无需改动。`,
   /** A sum that is wrong and whose parts are wrong too: the value once the parts are corrected. */
   totalAfterParts: (
     what: string,
@@ -133,9 +134,10 @@ export const MSG = {
     steps: string,
     planned: number,
     parts: string,
+    count = 1,
   ): string =>
     `${what}填写 ${n(typed)}，所填各项相加为 ${n(typedSum)}（${steps}）；其中${parts}，` +
-    `改正后${what}应为 ${n(planned)}。请先改正这些得分，再把${what}改为 ${n(planned)}。`,
+    `改正后${what}应为 ${n(planned)}。请先改正${count > 1 ? "这些得分" : "该项得分"}，再把${what}改为 ${n(planned)}。`,
   /** A sum that differs while the rules' total cannot be computed: no fix is offered. */
   sumMismatchNoTotal: (
     what: string,

@@ -115,3 +115,24 @@ describe("figure extraction", () => {
     expect(sameQuantity("新增规模企业", "培育高新技术企业")).toBe(false);
   });
 });
+
+test("3,000 rows naming one quantity, each reason giving another figure: linear, at most 3 findings per row", () => {
+  // Every row: 工业投资 actual 11亿元; every reason: "全年完成工业投资12亿元" (a different figure).
+  const { wb } = build((s) => {
+    const rows: IndicatorSpec[] = [];
+    for (let k = 0; k < 3000; k++)
+      rows.push({
+        ...row(`工业投资${k % 2 === 0 ? "" : "额"}`, "≥10亿元", "11亿元"),
+        reason: "全年完成工业投资12亿元。",
+      });
+    s.indicators = [...rows, ...s.indicators];
+  });
+  const t0 = Date.now();
+  const found = run(wb).of("FIGURE_CONFLICT");
+  expect(Date.now() - t0).toBeLessThan(15000);
+  const perRow = new Map<number, number>();
+  for (const f of found) perRow.set(f.ref!.row, (perRow.get(f.ref!.row) ?? 0) + 1);
+  expect(Math.max(...perRow.values())).toBeLessThanOrEqual(3);
+  // The 1,500 工业投资 rows and the correct form's own 完成工业投资 (11.6亿元); "工业投资额" is another quantity.
+  expect(perRow.size).toBe(1501);
+});

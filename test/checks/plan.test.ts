@@ -136,7 +136,7 @@ test("the total finding names the part by its cell address (a1)", () => {
   const f = one(run(wb), "SUM_MISMATCH");
   const cell = layout.budget.rows[0].score;
   expect(f.message).toBe(
-    `总分 94.07 与所填各项之和 96.47 不符，因为执行率得分应为 7.6（见 ${a1(cell.row, cell.col)}）；改正后总分 94.07 无需改动。`,
+    `总分 94.07 与所填各项之和 96.47 不符，因为执行率得分应为 7.6（见 ${a1(cell.row, cell.col)}）；改正该项后总分 94.07 无需改动。`,
   );
   expect(f.fix).toBeUndefined();
 });

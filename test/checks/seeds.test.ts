@@ -54,7 +54,7 @@ describe("seed 000 (step-deduction: 执行率 5, total 95)", () => {
     expect(f.expected).toBe(95);
     expect(f.fix).toBeUndefined();
     expect(f.message).toBe(
-      `总分 95 与所填各项之和 90 不符，因为执行率得分应为 5（见 ${a1(total.score.row, total.score.col)}）；改正后总分 95 无需改动。`,
+      `总分 95 与所填各项之和 90 不符，因为执行率得分应为 5（见 ${a1(total.score.row, total.score.col)}）；改正该项后总分 95 无需改动。`,
     );
     expect(r.results[0].total.computed).toBe(95);
     expect(r.results[0].plan?.total).toBe(95);

@@ -153,7 +153,7 @@ describe("checking the samples", () => {
     // the typed one: the finding names the part and offers no fix (the correction plan, issue 13).
     const total = find("SUM_MISMATCH", at(L.total.score)) as Record<string, unknown> | undefined;
     expect(total).toMatchObject({ severity: "error", typed: 95, expected: 95 });
-    expect(total?.message).toMatch(/因为执行率得分应为 5（见 [A-Z]+\d+）；改正后总分 95 无需改动/);
+    expect(total?.message).toMatch(/因为执行率得分应为 5（见 [A-Z]+\d+）；改正该项后总分 95 无需改动/);
     // Weights 5 + 50 + 30 + 10 = 95: the step-deduction profile's own total, so no WEIGHT_TOTAL; under
     // --profile hunan (total 100) they are reported.
     expect(entry.findings.some((f) => f.rule === "WEIGHT_TOTAL")).toBe(false);

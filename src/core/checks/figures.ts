@@ -95,10 +95,15 @@ export function figuresInText(text: string): TextFigure[] {
   return out;
 }
 
+/** A name without verbs and fillers in front, synonyms unified ("完成技术合同交易额" → "技术合同成交额"). */
+function quantityKey(name: string): string {
+  return normaliseName(name).replace(LEADING, "");
+}
+
 /** The phrase names the indicator's quantity: after the verbs, one ends the other (≥ 4 characters). */
 export function sameQuantity(phrase: string, indicatorName: string): boolean {
-  const p = normaliseName(phrase).replace(LEADING, "");
-  const n = normaliseName(indicatorName).replace(LEADING, "");
+  const p = quantityKey(phrase);
+  const n = quantityKey(indicatorName);
   if (p.length < 4 || n.length < 4) return false;
   if (TARGET_WORDS.test(phrase)) return false;
   return p === n || p.endsWith(n) || n.endsWith(p);
@@ -107,6 +112,9 @@ export function sameQuantity(phrase: string, indicatorName: string): boolean {
 function differ(a: number, b: number): boolean {
   return Math.abs(a - b) > 0.005 * Math.max(Math.abs(a), Math.abs(b)) + 1e-9;
 }
+
+const MAX_PER_ROW = 3;
+const MAX_SCAN = 200;
 
 interface TextCell {
   field: FormField;
@@ -133,25 +141,38 @@ export function checkFigures(ctx: CheckContext): void {
     if (i.row.reason?.ref)
       texts.push({ field: i.row.reason, where: `“${rowLabel(i.row.name)}”的偏差原因`, owner: i });
   }
-  const parsed = texts
-    .map((t) => ({ ...t, figures: figuresInText(fieldText(t.field)) }))
-    .filter((t) => t.figures.length > 0);
-  if (parsed.length === 0) return;
+  // Text figures indexed by unit and the last 4 characters of their quantity's name: two names where one
+  // ends the other share them, so each row looks at its few candidates (linear in rows and texts).
+  const index = new Map<string, { text: TextCell; figure: TextFigure }[]>();
+  for (const text of texts) {
+    if (!text.field.ref) continue;
+    for (const figure of figuresInText(fieldText(text.field))) {
+      const k = quantityKey(figure.phrase);
+      if (k.length < 4 || TARGET_WORDS.test(figure.phrase)) continue;
+      const key = `${figure.unit}|${k.slice(-4)}`;
+      const list = index.get(key);
+      if (list) list.push({ text, figure });
+      else index.set(key, [{ text, figure }]);
+    }
+  }
+  if (index.size === 0) return;
   for (const i of a.indicators) {
     if (!i.scored || !i.row.actual?.ref) continue;
     const fig = rowFigure(i);
-    if (!fig || i.bareName.length < 4) continue;
+    if (!fig) continue;
+    const n = quantityKey(i.bareName);
+    if (n.length < 4) continue;
     const target = i.target.kind === "number" ? i.target.value : null;
-    for (const t of parsed) {
-      if (t.owner === i || !t.field.ref) continue;
-      const other = t.figures.find(
-        (f) =>
-          f.unit === fig.unit &&
-          sameQuantity(f.phrase, i.bareName) &&
-          differ(f.value, fig.value) &&
-          (target === null || differ(f.value, target)),
-      );
-      if (!other) continue;
+    const seen = new Set<TextCell>();
+    const candidates = index.get(`${fig.unit}|${n.slice(-4)}`) ?? [];
+    // At most MAX_PER_ROW findings per row, from the first MAX_SCAN candidates: a sheet repeating one
+    // quantity in thousands of texts stays linear and readable.
+    for (const { text: t, figure: other } of candidates.slice(0, MAX_SCAN)) {
+      if (seen.size >= MAX_PER_ROW) break;
+      if (t.owner === i || seen.has(t) || !t.field.ref) continue;
+      if (!sameQuantity(other.phrase, i.bareName) || !differ(other.value, fig.value)) continue;
+      if (target !== null && !differ(other.value, target)) continue;
+      seen.add(t);
       const ref: CellRef = i.row.actual.ref;
       const qualifier = i.actual.forecast ? i.actual.text : other.qualifier;
       ctx.report({

@@ -242,7 +242,7 @@ function checkTotal(ctx: CheckContext): void {
     ctx.report({
       rule: "SUM_MISMATCH",
       ref,
-      message: MSG.totalExplained(what, a.typedTotal, typedSum, changeNames(partChanges)),
+      message: MSG.totalExplained(what, a.typedTotal, typedSum, changeNames(partChanges), partChanges.length),
       typed: a.typedTotal,
       expected: total,
       steps,
@@ -282,7 +282,15 @@ function checkTotal(ctx: CheckContext): void {
   ctx.report({
     rule: "SUM_MISMATCH",
     ref,
-    message: MSG.totalAfterParts(what, a.typedTotal, typedSum, steps, total, changeNames(partChanges)),
+    message: MSG.totalAfterParts(
+      what,
+      a.typedTotal,
+      typedSum,
+      steps,
+      total,
+      changeNames(partChanges),
+      partChanges.length,
+    ),
     typed: a.typedTotal,
     expected: total,
     steps: plannedSteps,
@@ -316,7 +324,13 @@ function compareSummary(
     ctx.report({
       rule: "SUM_MISMATCH",
       ref: whole.score.ref,
-      message: MSG.totalExplained(label, whole.score.value, typedSum, changeNames(partChanges)),
+      message: MSG.totalExplained(
+        label,
+        whole.score.value,
+        typedSum,
+        changeNames(partChanges),
+        partChanges.length,
+      ),
       typed: whole.score.value,
       expected: whole.score.value,
       steps,
@@ -330,7 +344,15 @@ function compareSummary(
     ref: whole.score.ref,
     message:
       partChanges.length > 0
-        ? MSG.totalAfterParts(label, whole.score.value, typedSum, steps, value, changeNames(partChanges))
+        ? MSG.totalAfterParts(
+            label,
+            whole.score.value,
+            typedSum,
+            steps,
+            value,
+            changeNames(partChanges),
+            partChanges.length,
+          )
         : MSG.sumMismatch(label, whole.score.value, value, steps, rounding),
     typed: whole.score.value,
     expected: value,
