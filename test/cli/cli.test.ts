@@ -107,7 +107,8 @@ describe("checking the samples", () => {
     expect(entry.form.kind).toBe("department");
     expect(entry.form.code).toBe("517001");
     expect(entry.form.area).toMatch(/^A1:[A-Z]+\d+$/);
-    expect(entry.form.profileReason).toBeNull();
+    // No --profile: the form's weights (执行率 5, total 95) chose the step-deduction profile, and say so.
+    expect(entry.form.profileReason).toMatch(/执行率每低于2%扣1分.*预算执行率分值 5、总分分值 95/);
     // counts agree with the findings listed.
     const sev = (s: string) =>
       (entry.findings as unknown as { severity: string }[]).filter((f) => f.severity === s).length;

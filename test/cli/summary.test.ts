@@ -12,6 +12,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as ExcelJS from "exceljs";
+import { getProfile } from "../../src/core/profiles";
 import { buildStandardForm, type FormSpec } from "../../src/core/template";
 import { workbookToXlsx } from "../../src/io/xlsxWrite";
 import { formToXlsx } from "../../scripts/make-samples";
@@ -34,6 +35,8 @@ interface Entry {
     kind: string | null;
     code: string | null;
     area: string | null;
+    profile: string;
+    profileReason: string | null;
   } | null;
   counts: { error: number; warning: number; info: number };
   findings: { rule: string; severity: string; cell: string | null; message: string }[];
@@ -284,7 +287,8 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
         ).toBe(true);
       }
       if (e.counts.error > 0) expect(lines[0].startsWith("[错误]")).toBe(true);
-      expect(String(got("评分规则（及选择依据）"))).toBe("湖南省（优/良/较差/差）（默认规则）");
+      // No --profile: each form's own automatic choice, with its reason as the JSON gives it.
+      expect(String(got("评分规则（及选择依据）"))).toBe(`${getProfile(f.profile).name}（${f.profileReason}）`);
     }
   });
 
@@ -362,7 +366,14 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
     expect(String(notes["生成时间"])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(String(notes["生成工具"])).toMatch(/^jixiao-check \d+\.\d+\.\d+/);
     expect(notes["检查对象"]).toBe(IN);
-    expect(notes["评分规则"]).toBe("湖南省（优/良/较差/差）（默认规则）");
+    // Every profile the forms were checked with, once each, in order of first use (JSON form.profile/profileReason).
+    const used = [
+      ...new Set(
+        doc.files.flatMap((e) => (e.form ? [`${getProfile(e.form.profile).name}（${e.form.profileReason}）`] : [])),
+      ),
+    ];
+    expect(used.length).toBeGreaterThanOrEqual(2); // hunan for most, step-deduction for 武冈 (执行率 5 / 95)
+    expect(notes["评分规则"]).toBe(used.join("；"));
     expect([notes["自评表数"], notes["需修改"], notes["通过"], notes["无法读取"], notes["已跳过"]]).toEqual([
       5, 2, 3, 1, 3,
     ]);

@@ -4,7 +4,8 @@
  * own code (src/functions/logic.ts, the CustomFunctions global stubbed); the built-in side is the
  * converted formula evaluated by test/portable/evaluator.ts (Excel's documented semantics for the
  * few functions used). Inputs are those where the JX function returns a number or text — the
- * promise of an exact equivalent — plus the zero denominator, where both give #DIV/0!.
+ * promise of an exact equivalent — plus the zero denominator, an error on both sides: #DIV/0! built in,
+ * #VALUE! from the JX function (which carries its Chinese reason only on #VALUE!).
  *
  * Results are compared exactly (toBe), not within a tolerance.
  */
@@ -112,9 +113,10 @@ describe("rates: a/b", () => {
       fc.property(amount(), positive(), (a, b) => same(id, ["A1", "B1"], { A1: a, B1: b }, [a, b])),
       { numRuns: RUNS },
     );
-    // Zero denominator: #DIV/0! on both sides.
-    same(id, ["A1", "B1"], { A1: 5, B1: 0 }, [5, 0]);
-    expect(jx(id, [5, 0])).toEqual({ error: "#DIV/0!" });
+    // Zero denominator: an error on both sides — Excel's own #DIV/0! after conversion, the JX function's
+    // #VALUE! with its reason before (Excel shows a custom message only with #VALUE!).
+    expect(builtin(id, ["A1", "B1"], { A1: 5, B1: 0 }).value).toEqual({ error: "#DIV/0!" });
+    expect(jx(id, [5, 0])).toEqual({ error: "#VALUE!" });
   });
 
   test("the old id RATE converts like RATIO", () => {
@@ -143,7 +145,8 @@ describe("CHANGERATE: (c-p)/p", () => {
       fc.property(amount(), positive(), (c, p) => same("CHANGERATE", ["A1", "B1"], { A1: c, B1: p }, [c, p])),
       { numRuns: RUNS },
     );
-    same("CHANGERATE", ["A1", "B1"], { A1: 5, B1: 0 }, [5, 0]);
+    expect(builtin("CHANGERATE", ["A1", "B1"], { A1: 5, B1: 0 }).value).toEqual({ error: "#DIV/0!" });
+    expect(jx("CHANGERATE", [5, 0])).toEqual({ error: "#VALUE!" });
   });
 });
 

@@ -39,7 +39,8 @@ describe("export on each platform", () => {
   test("Mac: no download attempted, the notice says why and points to the report sheet", async () => {
     const { download, text, host } = await exportOn(true);
     expect(download).not.toHaveBeenCalled();
-    expect(host.callsOf("addReportSheet")).toHaveLength(1);
+    // The findings sheet and the 复核底稿 sheet: the report lives in the workbook, not in a download.
+    expect(host.callsOf("addReportSheet").map((c) => (c as unknown[])[1])).toEqual(["校验报告", "复核底稿"]);
     expect(text).not.toContain("并下载");
     expect(text).toContain("Mac 版 Excel 的加载项窗格不能下载文件");
     expect(text).toContain("另存为");

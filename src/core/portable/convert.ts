@@ -4,7 +4,8 @@
  * value, see plan.ts). Pure text → text; the host supplies what the referenced cells hold now.
  *
  * Equivalents (w 分值, r 执行率, a/b 分子/分母; "exact" = the same number wherever the JX function
- * returns a number, #DIV/0! where it does for a zero denominator; test/portable proves it over
+ * returns a number; for a zero denominator Excel's #DIV/0! where the JX function gives #VALUE! with its
+ * reason — an error either way; test/portable proves it over
  * generated inputs with a small evaluator):
  *
  * | JX | built-in |
