@@ -181,7 +181,7 @@ class EsbuildMinifyPlugin {
       ecma: 2020,
       compress: { passes: 2 },
       mangle: true,
-      // Keep esbuild's licence comments (legalComments: "eof").
+      // The licence comments esbuild kept (legalComments: "eof"); the pane's are in <bundle>.LEGAL.txt.
       format: { comments: /@license|@preserve|^!/ },
     });
     return result.code ?? code;
@@ -202,10 +202,14 @@ class EsbuildMinifyPlugin {
             .map((file) => compilation.getAsset(file))
             .filter((asset) => asset && !asset.info.minimized)
             .map(async (asset) => {
+              // The pane page's chunks (the gzip budget) keep their licence comments in <bundle>.LEGAL.txt
+              // beside the bundle (shipped with it); the others at the end of the file — the offline page
+              // must carry its own in its one file.
+              const external = PANE_CHUNKS.includes(asset.name.replace(/\.js$/, ""));
               const result = await this.esbuild.transform(asset.source.source().toString(), {
                 minify: true,
                 target: "es2020",
-                legalComments: "eof",
+                legalComments: external ? "external" : "eof",
                 charset: "utf8",
               });
               const code = this.terserAfter.has(asset.name) ? await this.terser(result.code) : result.code;
@@ -213,6 +217,8 @@ class EsbuildMinifyPlugin {
                 ...asset.info,
                 minimized: true,
               });
+              if (result.legalComments)
+                compilation.emitAsset(`${asset.name}.LEGAL.txt`, new sources.RawSource(result.legalComments));
             });
           await Promise.all(jobs);
         },
@@ -326,7 +332,15 @@ module.exports = async (env = {}, options = {}) => {
                     .replace(/https:\/\/localhost:3000\//g, withSlash(process.env.ADDIN_BASE_URL))
                 : content,
           },
-          { from: "src/taskpane/compat.js", to: COMPAT_SRC, info: { minimized: true } },
+          {
+            from: "src/taskpane/compat.js",
+            to: COMPAT_SRC,
+            // Minified by terser at ecma 5 (it stays ES5; esbuild's es2020 pass must not touch it): it is
+            // in every page's load, the pane page's gzip budget included.
+            transform: async (content) =>
+              dev ? content : (await require("terser").minify(content.toString(), { ecma: 5 })).code,
+            info: { minimized: true },
+          },
           // Bundled samples for the browser preview (?sample=<name>, same origin).
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
           ...OFFICE_JS_FILES.map((from) => ({
