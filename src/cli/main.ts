@@ -226,7 +226,8 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
         files: reports,
         skipped,
         profileName: (id) => profileName(id, profile),
-        profileSource: opts.profile !== undefined && opts.profile !== "auto" ? "命令行 --profile 指定" : "自动选择",
+        profileSource:
+          opts.profile !== undefined && opts.profile !== "auto" ? "命令行 --profile 指定" : "自动选择",
         generatedAt: new Date(),
         version: version(),
         inputs: opts.inputs,
