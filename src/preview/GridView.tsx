@@ -153,18 +153,24 @@ function SheetTable({ sheet, host }: SheetTableProps) {
           data-raw={rawText(cell)}
           data-mark={mark?.severity}
           data-selected={isSelected ? "true" : undefined}
-          title={mark ? (mark.note ?? SEVERITY_LABEL[mark.severity]) : cell?.formula ? `=${cell.formula}` : undefined}
+          title={
+            mark
+              ? (mark.note ?? SEVERITY_LABEL[mark.severity])
+              : cell?.formula
+                ? `=${cell.formula}`
+                : undefined
+          }
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
           className={mergeClasses(
             s.cell,
             cell?.value.kind === "number" && s.number,
             mark && s[mark.severity],
-            isSelected && s.selected
+            isSelected && s.selected,
           )}
         >
           {displayText(cell)}
-        </td>
+        </td>,
       );
     }
     body.push(<tr key={r}>{tds}</tr>);

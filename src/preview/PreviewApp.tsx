@@ -127,19 +127,23 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
         setLoading(null);
       }
     },
-    [host]
+    [host],
   );
 
   const openFile = React.useCallback(
     (f: File | undefined) => {
       if (!f) return;
       if (!/\.xlsx$/i.test(f.name)) {
-        setError({ code: "UnsupportedFile", message: "只支持 .xlsx 文件（.xls 请先在 Excel 中另存为 .xlsx）。", action: `打开“${f.name}”` });
+        setError({
+          code: "UnsupportedFile",
+          message: "只支持 .xlsx 文件（.xls 请先在 Excel 中另存为 .xlsx）。",
+          action: `打开“${f.name}”`,
+        });
         return;
       }
       void open(f.name, () => f.arrayBuffer());
     },
-    [open]
+    [open],
   );
 
   // Once: the entry's start-up (the served preview opens ?sample=<name>).
@@ -170,7 +174,7 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
               message:
                 "无法生成已标注副本：文件中有本程序无法重新保存的内容。原文件没有改动；可在 Excel 或 WPS 中把原文件另存为 .xlsx 后再试。",
               action: "下载已标注副本",
-            }
+            },
       );
     } finally {
       setDownloading(false);
@@ -209,7 +213,11 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
             e.target.value = "";
           }}
         />
-        <Button icon={<FolderOpenRegular />} onClick={() => input.current?.click()} disabled={loading !== null}>
+        <Button
+          icon={<FolderOpenRegular />}
+          onClick={() => input.current?.click()}
+          disabled={loading !== null}
+        >
           打开文件
         </Button>
         <Button
@@ -234,13 +242,21 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
             <GridView host={host} />
           ) : (
             <div className={s.drop}>
-              {loading ? <Spinner label={`正在打开 ${loading}…`} /> : <Subtitle2>把 .xlsx 自评表拖到这里</Subtitle2>}
+              {loading ? (
+                <Spinner label={`正在打开 ${loading}…`} />
+              ) : (
+                <Subtitle2>把 .xlsx 自评表拖到这里</Subtitle2>
+              )}
               <Caption1>或点击上方「打开文件」。文件只在本浏览器中处理，不会上传。</Caption1>
             </div>
           )}
           {dragging && <div className={s.dragging} />}
         </section>
-        <aside className={mergeClasses(s.pane, s.narrowPane)} aria-label="绩效自评助手任务窗格" data-testid="pane">
+        <aside
+          className={mergeClasses(s.pane, s.narrowPane)}
+          aria-label="绩效自评助手任务窗格"
+          data-testid="pane"
+        >
           <Pane
             key={file?.id ?? 0}
             host={host}
@@ -254,13 +270,12 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
   );
 }
 
-
 /** Renders the page into `container` (both entries). */
 export function mountPreview(container: HTMLElement, props: PreviewAppProps): void {
   document.title = props.title;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <PreviewApp {...props} />
-    </FluentProvider>
+    </FluentProvider>,
   );
 }

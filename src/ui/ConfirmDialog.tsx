@@ -62,28 +62,28 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
           <DialogContent>
             <Body1 block>{request?.intro}</Body1>
             {request !== null && request.rows.length > 0 && (
-            <table className={s.table}>
-              <thead>
-                <tr>
-                  <th scope="col">单元格</th>
-                  <th scope="col">{currentHead}</th>
-                  <th scope="col">{nextHead}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {request?.rows.map((r) => (
-                  <tr key={r.cell} data-cell={r.cell}>
-                    <td className={s.mono}>
-                      {r.cell}
-                      <br />
-                      {r.what}
-                    </td>
-                    <td className={r.formula ? s.formula : undefined}>{r.current || "（空）"}</td>
-                    <td className={s.next}>{r.next}</td>
+              <table className={s.table}>
+                <thead>
+                  <tr>
+                    <th scope="col">单元格</th>
+                    <th scope="col">{currentHead}</th>
+                    <th scope="col">{nextHead}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {request?.rows.map((r) => (
+                    <tr key={r.cell} data-cell={r.cell}>
+                      <td className={s.mono}>
+                        {r.cell}
+                        <br />
+                        {r.what}
+                      </td>
+                      <td className={r.formula ? s.formula : undefined}>{r.current || "（空）"}</td>
+                      <td className={s.next}>{r.next}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             )}
             {request?.notes?.map((n) => (
               <Body1 block key={n} className={s.note}>

@@ -135,7 +135,12 @@ function FindingItem({ finding: f, hiddenSheet, disabled, hintOf, onSelect, onFi
         {hasNumbers && (
           <span className={s.numbers}>
             填写：{shownValue(f.typed, format)}
-            {f.expected !== undefined && f.expected !== null && <>　重算：{shownValue(f.expected, format)}</>}
+            {f.expected !== undefined && f.expected !== null && (
+              <>
+                {"\u3000重算："}
+                {shownValue(f.expected, format)}
+              </>
+            )}
           </span>
         )}
         {f.steps && <span className={s.steps}>计算：{f.steps}</span>}

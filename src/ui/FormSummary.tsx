@@ -38,7 +38,11 @@ const useStyles = makeStyles({
     width: "100%",
     borderCollapse: "collapse",
     fontSize: tokens.fontSizeBase300,
-    "& th, & td": { padding: "3px 4px", textAlign: "left", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+    "& th, & td": {
+      padding: "3px 4px",
+      textAlign: "left",
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
     "& thead th": { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
     "& tbody th": { fontWeight: tokens.fontWeightSemibold },
   },
@@ -119,7 +123,8 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
   const counts = countBySeverity(r.findings);
   const totalDiffers =
     r.total.typed !== null && r.total.computed !== null && Math.abs(r.total.typed - r.total.computed) > 0.005;
-  const gradeDiffers = r.grade.typed !== null && r.grade.computed !== null && r.grade.typed !== r.grade.computed;
+  const gradeDiffers =
+    r.grade.typed !== null && r.grade.computed !== null && r.grade.typed !== r.grade.computed;
   const choice = writeBackChoice(r);
   const targets = choice.all.length > 0 ? choice.all : choice.keeping;
   const upToDate = r.plan
@@ -179,7 +184,11 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
             : `已达最高等级${r.grade.computed ? `「${r.grade.computed}」` : ""}。`}
         </Text>
       )}
-      <Button icon={<SaveArrowRightRegular />} disabled={disabled || targets.length === 0} onClick={onWriteBack}>
+      <Button
+        icon={<SaveArrowRightRegular />}
+        disabled={disabled || targets.length === 0}
+        onClick={onWriteBack}
+      >
         写回总分和等级
       </Button>
       <Caption1 className={s.plan}>

@@ -5,7 +5,15 @@
  * listed cell by cell and confirmed; the changes are listed after writing; 撤销转换 writes the JX
  * formulas back. Shown when the results carry ADDIN_FORMULA (and after a conversion, for the undo).
  */
-import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+} from "@fluentui/react-components";
 import { ArrowUndoRegular, MathFormulaRegular } from "@fluentui/react-icons";
 import * as React from "react";
 import { refToString } from "../core/grid";
@@ -41,7 +49,10 @@ const shown = (formula: string): string => `=${formula.replace(/_xldudf_JX_/gi, 
 function ChangeItem({ c }: { c: PortableChange }) {
   const s = useStyles();
   return (
-    <li data-portable-cell={refToString(c.ref)} data-portable-kind={"formula" in c.after ? "formula" : "value"}>
+    <li
+      data-portable-cell={refToString(c.ref)}
+      data-portable-kind={"formula" in c.after ? "formula" : "value"}
+    >
       {refToString(c.ref)}：<span className={s.mono}>{shown(c.before)}</span> →{" "}
       {"formula" in c.after ? (
         <span className={s.mono}>={c.after.formula}</span>
@@ -63,7 +74,8 @@ export interface PortableFormulasProps {
   disabled: boolean;
 }
 
-type Step = { kind: "idle" } | { kind: "plan"; plan: PortablePlan } | { kind: "done"; changes: PortableChange[] };
+type Step =
+  { kind: "idle" } | { kind: "plan"; plan: PortablePlan } | { kind: "done"; changes: PortableChange[] };
 
 export function PortableFormulas({ host, available, disabled }: PortableFormulasProps) {
   const s = useStyles();
@@ -97,7 +109,9 @@ export function PortableFormulas({ host, available, disabled }: PortableFormulas
   const convert = (plan: PortablePlan) =>
     run("转换为普通公式", async () => {
       const writes: FormulaWrite[] = plan.changes.map((c) =>
-        "formula" in c.after ? { ref: c.ref, formula: c.after.formula } : { ref: c.ref, value: c.after.value },
+        "formula" in c.after
+          ? { ref: c.ref, formula: c.after.formula }
+          : { ref: c.ref, value: c.after.value },
       );
       await host.writeFormulas(writes);
       setStep({ kind: "done", changes: plan.changes });
@@ -117,8 +131,8 @@ export function PortableFormulas({ host, available, disabled }: PortableFormulas
       {step.kind === "idle" && (
         <>
           <Body1>
-            表中用了本加载项的函数（JX.*），没有安装加载项的 Excel、WPS 打开后会显示 #NAME?。
-            可以把它们换成 Excel 内置公式（没有等价公式的换成当前数值），换之前会逐项列出。
+            表中用了本加载项的函数（JX.*），没有安装加载项的 Excel、WPS 打开后会显示 #NAME?。 可以把它们换成
+            Excel 内置公式（没有等价公式的换成当前数值），换之前会逐项列出。
           </Body1>
           <div className={s.buttons}>
             <Button icon={<MathFormulaRegular />} disabled={busy} onClick={() => void prepare()}>

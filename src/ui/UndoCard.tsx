@@ -26,7 +26,8 @@ export function UndoCard({ stack, disabled, onUndo }: UndoCardProps) {
   const last = stack[stack.length - 1];
   if (!last) return null;
   const cells = last.cells.map((c) => refToString(c.ref));
-  const shown = cells.length > 6 ? `${cells.slice(0, 6).join("、")} 等 ${cells.length} 个单元格` : cells.join("、");
+  const shown =
+    cells.length > 6 ? `${cells.slice(0, 6).join("、")} 等 ${cells.length} 个单元格` : cells.join("、");
   return (
     <Card className={s.card} appearance="outline" role="region" aria-label="可撤销的修改">
       <Text size={300} weight="semibold">
@@ -35,7 +36,12 @@ export function UndoCard({ stack, disabled, onUndo }: UndoCardProps) {
       <Caption1 className={s.cells} data-testid="undo-cells">
         {when(last.at)} · {shown}
       </Caption1>
-      <Button icon={<ArrowUndoRegular />} disabled={disabled} onClick={onUndo} aria-label={`撤销「${last.action}」`}>
+      <Button
+        icon={<ArrowUndoRegular />}
+        disabled={disabled}
+        onClick={onUndo}
+        aria-label={`撤销「${last.action}」`}
+      >
         撤销
       </Button>
       {stack.length > 1 && <Caption1>更早的修改还有 {stack.length - 1} 次，可依次撤销。</Caption1>}
