@@ -17,14 +17,15 @@ export interface DisplayHint {
 /**
  * A typed, expected or fix value as the cell shows it: "（空）" for nothing; text as it is; a number in a
  * percent format as a percentage (up to 2 decimals, so a fix is never hidden by a "0%" format); an amount
- * with its unit; any other number with up to 4 decimals.
+ * with its unit and any other number with up to 4 decimals (89.974万元 stays 89.974: a fix cut to 89.97
+ * would still not add up).
  */
 export function displayValue(value: number | string | null | undefined, hint: DisplayHint = {}): string {
   if (value === null || value === undefined || value === "") return "（空）";
   if (typeof value !== "number") return value;
   if (!Number.isFinite(value)) return "—";
   if (isPercentFormat(hint.numberFormat)) return formatPercentShort(value, 2);
-  if (hint.unit) return `${formatNumber(value, 2)}${hint.unit}`;
+  if (hint.unit) return `${formatNumber(value, 4)}${hint.unit}`;
   return formatNumber(value, 4);
 }
 

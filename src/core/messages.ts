@@ -6,7 +6,7 @@
 import { formatNumber, formatPercent } from "./numbers";
 
 /** 7.6 → "7.6", 95 → "95". */
-const n = (v: number): string => formatNumber(v, 2);
+const n = (v: number): string => formatNumber(v, 4);
 /** 0.742 → "74.20%". */
 const pct = (v: number): string => formatPercent(v, 2);
 /** Quotes a short piece of typed text: “…”. Long texts are cut. */

@@ -16,28 +16,19 @@ describe("displayValue", () => {
     expect(displayValue(null)).toBe("（空）");
     expect(displayValue(Number.NaN)).toBe("—");
   });
+  test("an amount keeps the decimals it has (domain.md §2.8: 本年财政拨款 89.974万元), never cut to 89.97", () => {
+    expect(displayValue(89.974, { unit: "万元" })).toBe("89.974万元");
+  });
 });
 
-describe("displayAt on a checked form", () => {
-  test("武冈-like rate: 4551.57 / 459.61 printed 990% in a 0% cell → fix shown as 990.31%", () => {
-    // 4551.57 ÷ 459.61 = 9.90311… → fix 9.9031 (4 decimals, the cell's own fraction style).
-    const { wb, layout } = build((s) => {
-      s.budget.rows[0].fullYearBudget = 459.61;
-      s.budget.rows[0].executed = 4551.57;
-      s.budget.rows[0].rate = { value: 9.9, numberFormat: "0%" };
-    });
-    const r = run(wb);
-    const f = one(r, "RATE_MISMATCH");
-    expect(f.fix?.value).toBe(9.9031);
-    expect(f.fix?.ref).toEqual(cellAt(layout.budget.rows[0].rate));
-    expect(displayAt(r.results[0], f.fix!.ref, f.fix!.value)).toBe("990.31%");
-  });
-  test("a budget amount shows 万元; a score shows as a number; an unknown cell as a plain number", () => {
-    const { wb, layout } = build();
-    const res = run(wb).results[0];
-    expect(displayAt(res, cellAt(layout.budget.rows[0].executed), 76)).toBe("76万元");
-    expect(displayAt(res, cellAt(layout.budget.rows[0].score), 7.6)).toBe("7.6");
-    expect(displayAt(res, { sheet: "自评表", row: 500, col: 3 }, 1.23456)).toBe("1.2346");
-    expect(displayAt(null, null, 3)).toBe("3");
+describe("messages keep an amount's own decimals", () => {
+  test("a sum that needs three decimals asks for them: 59.974 + 11 + 5 = 75.974, not 75.97", () => {
+    // 年度资金总额 typed 76 over 当年财政拨款 59.974, 上年结转 11, 其他 5 (全年执行数 column).
+    const { wb, layout } = build((s) => (s.budget.rows[1].executed = 59.974));
+    const at = cellAt(layout.budget.rows[0].executed);
+    const f = run(wb).findings.find(
+      (x) => x.rule === "SUM_MISMATCH" && x.ref?.row === at.row && x.ref?.col === at.col,
+    );
+    expect(f?.message).toContain("请改为 75.974万元");
   });
 });
