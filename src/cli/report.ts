@@ -1,6 +1,7 @@
 /** Chinese text report of the command line. */
 import { refToString } from "../core/grid";
 import { fieldText } from "../core/checks/analysis";
+import { kindName } from "../core/kinds";
 import type { Finding, FormKind, FormResult, Severity } from "../core/model";
 import { formArea } from "../core/review/table";
 import type { SkippedFile } from "./files";
@@ -82,12 +83,16 @@ export function formatResult(file: string, r: FormResult | ReportResult, profile
   if (area) head.push(`区域：${area}`);
   out.push(head.join("    "));
   if ("hasForm" in r ? r.hasForm : r.form !== null) {
+    const kind = "hasForm" in r ? r.kind : (r.form?.kind ?? null);
     const info = [
+      `表格类型：${kindName(kind)}`,
       `部门：${r.department ?? "（未填写）"}`,
       `年度：${r.year ?? "（未识别）"}`,
       `评分规则：${profileName && profileName !== r.profile ? `${profileName}（${r.profile}）` : r.profile}`,
     ];
     out.push(info.join("    "));
+    // An automatic choice says why (domain.md §2.10); a profile the user named needs no reason.
+    if (r.profileReason) out.push(`选择依据：${r.profileReason}`);
     const total = `总分：填写 ${fmt(r.total.typed)}，计算 ${fmt(r.total.computed)}`;
     const grade = `等级：填写 ${fmt(r.grade.typed)}，计算 ${fmt(r.grade.computed)}`;
     out.push(`${total}    ${grade}`);
