@@ -2,7 +2,7 @@
 /**
  * Build for the Excel add-in: React task pane + custom functions in one shared runtime, and the
  * browser preview page. Derived from the Office-Addin-TaskPane-React and Excel-Custom-Functions-Shared
- * templates (see docs in /work/shared/notes/office-addin-reference.md §1.3–1.6), with these choices:
+ * templates (Microsoft's shared-runtime and custom-functions documentation), with these choices:
  *
  * - No polyfills: Office's WebView2 / Safari / modern browsers all run ES2020.
  * - ts-loader with transpileOnly; `npm run typecheck` type-checks separately.

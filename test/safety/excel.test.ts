@@ -25,7 +25,7 @@ import {
 /**
  * Fills we promise to give back exactly. Tinted theme fills (tintAndShade ≠ 0) are left out on purpose:
  * src/excel/fills.ts restores them as their displayed RGB colour with no tint (documented there), while
- * the double reads `color` as the untinted base colour — the two disagree, reported to the lead.
+ * the double reads `color` as the untinted base colour — the two disagree (a known limitation).
  */
 const FILLS: (FillData | undefined)[] = [
   undefined, // no fill
