@@ -329,7 +329,7 @@ export function buildSummary(input: SummaryInput): SummaryTables {
     [TOOL_LABEL, `${TOOL_NAME} ${input.version}（绩效自评助手命令行）`],
     ["检查对象", input.inputs.join("；")],
     ["评分规则", profilesUsed(input).join("；") || "（没有找到自评表）"],
-    ["文件数", `${readFiles + count("无法读取")} 个（另跳过 ${count("已跳过")} 个非 .xlsx 或临时文件）`],
+    ["文件数", `${readFiles + count("无法读取")} 个（另跳过 ${count("已跳过")} 个非 .xlsx、临时文件或本工具的输出）`],
     ["自评表数", formRows.length],
     ["需修改", count("需修改")],
     ["通过", count("通过")],
@@ -337,7 +337,7 @@ export function buildSummary(input: SummaryInput): SummaryTables {
     ["已跳过", count("已跳过")],
     [
       "状态说明",
-      "需修改：有“错误”级别的问题；通过：没有错误（可能仍有警告，请看警告数）；无法读取：文件打不开，见主要问题；已跳过：不是 .xlsx 或是临时文件，见主要问题",
+      "需修改：有“错误”级别的问题；通过：没有错误（可能仍有警告，请看警告数）；无法读取：文件打不开，见主要问题；已跳过：不是 .xlsx、是临时文件或是本工具以前的输出，见主要问题",
     ],
     ["差额", "表中总分 − 重算总分；重算总分按所选评分规则由表中数据重新计算"],
     ["主要问题", "每张表按严重程度排在前面的三条问题；完整清单见文本报告、--json 输出或标注副本"],

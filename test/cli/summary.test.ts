@@ -217,7 +217,7 @@ describe("every input accounted for", () => {
     // 5 readable files (01, 02, 03, 04, 07) + 1 unreadable = 6; forms 01, 02, 03 ×2, 04, 07 = 6. Counted by
     // file: errors in 02, 03 (its 吉首 sheet) and 07 (项目, 4 errors) = 3; 01 and 04 clean = 2; 3 skipped.
     expect(out).toContain(
-      "检查完成。共 6 个文件，6 张自评表：3 个有错误，0 个只有警告，2 个未发现问题，1 个无法读取，另跳过 3 个非 .xlsx 或临时文件",
+      "检查完成。共 6 个文件，6 张自评表：3 个有错误，0 个只有警告，2 个未发现问题，1 个无法读取，另跳过 3 个非 .xlsx、临时文件或本工具的输出",
     );
   });
 });
