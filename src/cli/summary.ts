@@ -329,7 +329,10 @@ export function buildSummary(input: SummaryInput): SummaryTables {
     [TOOL_LABEL, `${TOOL_NAME} ${input.version}（绩效自评助手命令行）`],
     ["检查对象", input.inputs.join("；")],
     ["评分规则", profilesUsed(input).join("；") || "（没有找到自评表）"],
-    ["文件数", `${readFiles + count("无法读取")} 个（另跳过 ${count("已跳过")} 个非 .xlsx、临时文件或本工具的输出）`],
+    [
+      "文件数",
+      `${readFiles + count("无法读取")} 个（另跳过 ${count("已跳过")} 个非 .xlsx、临时文件或本工具的输出）`,
+    ],
     ["自评表数", formRows.length],
     ["需修改", count("需修改")],
     ["通过", count("通过")],
