@@ -84,6 +84,13 @@ const OUTPUT_SKIP = {
   action: "无需处理",
 };
 
+/** A summary workbook of an earlier run (recognised by its content once read: src/cli/summary.ts). */
+export const SUMMARY_SKIP = {
+  kind: "output" as const,
+  reason: "这是本工具以前生成的汇总表（工作表 汇总 / 问题统计 / 重复 / 说明），不是自评表",
+  action: "无需处理；如不再需要，可移出收件文件夹",
+};
+
 /** Names of marked copies written by --write-dir ("…（已标注）.xlsx", "…（已标注-2）.xlsx"). */
 const MARKED_COPY = /（已标注(?:-\d+)?）\.xlsx$/i;
 

@@ -11,7 +11,14 @@ import { BUILTIN_PROFILES } from "../core/profiles";
 import { markedCopyName } from "../io/names";
 import { HELP_TEXT, parseCliArgs, UsageError, type CliOptions } from "./args";
 import { getProfile } from "../core/profiles";
-import { expandInputs, internalErrorMessage, mapLimit, writeErrorMessage, type InputFile } from "./files";
+import {
+  expandInputs,
+  internalErrorMessage,
+  mapLimit,
+  SUMMARY_SKIP,
+  writeErrorMessage,
+  type InputFile,
+} from "./files";
 import { toJsonDocument, type FileReport } from "./json";
 import { ensureWritable, prepareSummary, writeNewFile } from "./output";
 import { runPool } from "./pool";
@@ -176,10 +183,10 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
   const tasks = files.map((f) => ({ absolute: f.absolute, writeTo: targets.get(f) ?? null }));
   const outcomes: Outcome[] = (
     await checkAll(tasks, profile, opts.jobs, (i, o) => {
-      if (o.ok) {
+      if (o.ok === true) {
         stats.forms += o.results.length;
         stats.withErrors += o.results.filter((r) => r.findings.some((f) => f.severity === "error")).length;
-      } else stats.unreadable++;
+      } else if (o.ok === false) stats.unreadable++;
       progress.tick(files[i].display, stats);
     })
   ).map((o, i) => ({ ...o, file: files[i] }));
@@ -197,6 +204,11 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
     error: { code: p.code, message: p.message },
   }));
   for (const o of outcomes) {
+    if (o.ok === "summary") {
+      // After the files skipped by name: recognising a summary needs the file opened.
+      skipped.push({ display: o.file.display, ...SUMMARY_SKIP });
+      continue;
+    }
     if (!o.ok) {
       err(`无法读取 ${o.file.display}：${o.message}`);
       unreadableList.push({ file: o.file.display, code: o.code, message: o.message });

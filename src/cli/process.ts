@@ -15,6 +15,7 @@ import { markedCopy } from "../io/xlsxWrite";
 import { addReviewSheet } from "../io/reviewSheet";
 import { internalErrorMessage, ioErrorCode, ioErrorMessage, writeErrorMessage } from "./files";
 import { toReportResult, type ReportResult } from "./report";
+import { isSummaryWorkbook } from "./summary";
 
 export interface FileTask {
   /** Absolute path of the input. */
@@ -42,6 +43,10 @@ export type FileOutcome =
       /** JSON `error.code`: NOT_FOUND, NO_PERMISSION, EMPTY_FILE, OLD_XLS, ENCRYPTED_OR_XLS, NOT_XLSX, CORRUPT, NOT_A_WORKBOOK, INTERNAL_ERROR… */
       code: string;
       message: string;
+    }
+  | {
+      /** A summary workbook of an earlier run (src/cli/summary.ts isSummaryWorkbook): listed in skipped[]. */
+      ok: "summary";
     };
 
 function describe(e: unknown): string {
@@ -100,6 +105,8 @@ async function processFileUnguarded(task: FileTask, profile: RuleProfile | undef
     // One explanation for the CLI and the browser pages (src/io/readErrors.ts), never the library's text.
     return { ok: false, ...readError(bytes, task.absolute, e) };
   }
+  // Our own 汇总.xlsx from an earlier run, left in the inbox: an output, not a form (no marked copy either).
+  if (isSummaryWorkbook(wb)) return { ok: "summary" };
   let results: FormResult[];
   const internal: InternalError[] = [];
   try {

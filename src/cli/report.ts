@@ -155,7 +155,7 @@ export function formatSummary(s: Summary): string {
     `${parts.join("，")}：${s.withErrors} 个有错误，${s.warningsOnly} 个只有警告，${s.clean} 个未发现问题`,
   ];
   if (s.unreadable) line.push(`${s.unreadable} 个无法读取`);
-  if (s.skipped) line.push(`另跳过 ${s.skipped} 个非 .xlsx 或临时文件（见上方“已跳过的文件”）`);
+  if (s.skipped) line.push(`另跳过 ${s.skipped} 个非 .xlsx、临时文件或本工具的输出（见上方“已跳过的文件”）`);
   const out = [`检查完成。${line.join("，")}。`];
   for (const w of s.written) out.push(`已保存标注副本：${w}`);
   return out.join("\n");

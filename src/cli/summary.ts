@@ -4,7 +4,7 @@
  * same 预算编码, or the same department and year, in more than one file) and 说明. Built from the same
  * outcomes as the text and JSON reports; src/io/summaryWrite.ts turns the tables into .xlsx or .csv.
  */
-import { refToString } from "../core/grid";
+import { cellText, getCell, refToString, type Workbook } from "../core/grid";
 import type { FormKind, RuleId, Severity } from "../core/model";
 import { RULE_IDS } from "../core/model";
 import { cleanFloat, roundTo } from "../core/numbers";
@@ -61,6 +61,33 @@ export const DUPLICATES_HEADER = [
 
 export type Cell = string | number;
 
+/** Sheets of a summary workbook, in order (src/io/summaryWrite.ts writes them). */
+export const SUMMARY_SHEETS = ["汇总", "问题统计", "重复", "说明"] as const;
+
+/** Label of the 说明 row naming the program, and how its value starts: "jixiao-check 1.2.3（…）". */
+const TOOL_LABEL = "生成工具";
+const TOOL_NAME = "jixiao-check";
+
+/**
+ * Whether a workbook is a summary written by an earlier run (so a folder read again is not reported as
+ * 未找到自评表): exactly the four sheets 汇总 / 问题统计 / 重复 / 说明, and the 说明 sheet's 生成工具 row names
+ * jixiao-check. Decided by content, not by file name; a workbook with any other sheet is checked as usual
+ * (a reviewer may have pasted a form into it).
+ */
+export function isSummaryWorkbook(wb: Workbook): boolean {
+  const names = wb.sheets.map((s) => s.name);
+  if (names.length !== SUMMARY_SHEETS.length || !SUMMARY_SHEETS.every((n) => names.includes(n))) return false;
+  const notes = wb.sheets.find((s) => s.name === "说明")!;
+  // The label is in column A near the top (row 3 as written); a few rows of slack for a re-saved copy.
+  for (let row = 0; row < Math.min(notes.cells.length, 30); row++) {
+    if (cellText(getCell(notes, row, 0).value).trim() !== TOOL_LABEL) continue;
+    return cellText(getCell(notes, row, 1).value)
+      .trim()
+      .startsWith(`${TOOL_NAME} `);
+  }
+  return false;
+}
+
 export const KIND_TEXT: Record<FormKind, string> = {
   department: "部门整体支出绩效自评表",
   project: "项目支出绩效自评表",
@@ -99,6 +126,7 @@ interface Entry {
   department: string | null;
   code: string | null;
   year: number | null;
+  kind: FormKind | null;
 }
 
 function num(n: number | null): Cell {
@@ -136,6 +164,7 @@ function formEntry(file: string, r: ReportResult, input: SummaryInput): Entry {
     department: r.department,
     code: r.budgetCode,
     year: r.year,
+    kind: r.kind,
     cells: [
       0,
       file,
@@ -166,6 +195,7 @@ function otherEntry(file: string, status: SummaryStatus, problem: string): Entry
     department: null,
     code: null,
     year: null,
+    kind: null,
     cells: [0, file, "", "", "", "", "", "", "", "", "", "", "", "", "", problem, status],
   };
 }
@@ -243,9 +273,14 @@ function duplicates(entries: readonly Entry[], seq: Map<Entry, number>): Cell[][
     (e) => (e.code ? norm(e.code) : null),
     (e) => e.code ?? "",
   );
+  // Within one kind: a department's overall form and its project forms share 单位 and 年度 by design. A
+  // project form's 单位 is its 主管部门, which many projects share, so project forms are not grouped here.
   groups(
     "同一单位和年度",
-    (e) => (e.department && e.year !== null ? `${norm(e.department)}\u0000${e.year}` : null),
+    (e) =>
+      e.department && e.year !== null && e.kind !== "project"
+        ? `${e.kind}\u0000${norm(e.department)}\u0000${e.year}`
+        : null,
     (e) => `${e.department} ${e.year} 年度`,
   );
   if (out.length === 1) out.push(["未发现重复", "", "", "", "", "", "", ""]);
@@ -291,10 +326,13 @@ export function buildSummary(input: SummaryInput): SummaryTables {
   const notes: Cell[][] = [
     ["项目", "内容"],
     ["生成时间", timestamp(input.generatedAt)],
-    ["生成工具", `jixiao-check ${input.version}（绩效自评助手命令行）`],
+    [TOOL_LABEL, `${TOOL_NAME} ${input.version}（绩效自评助手命令行）`],
     ["检查对象", input.inputs.join("；")],
     ["评分规则", profilesUsed(input).join("；") || "（没有找到自评表）"],
-    ["文件数", `${readFiles + count("无法读取")} 个（另跳过 ${count("已跳过")} 个非 .xlsx 或临时文件）`],
+    [
+      "文件数",
+      `${readFiles + count("无法读取")} 个（另跳过 ${count("已跳过")} 个非 .xlsx、临时文件或本工具的输出）`,
+    ],
     ["自评表数", formRows.length],
     ["需修改", count("需修改")],
     ["通过", count("通过")],
@@ -302,7 +340,7 @@ export function buildSummary(input: SummaryInput): SummaryTables {
     ["已跳过", count("已跳过")],
     [
       "状态说明",
-      "需修改：有“错误”级别的问题；通过：没有错误（可能仍有警告，请看警告数）；无法读取：文件打不开，见主要问题；已跳过：不是 .xlsx 或是临时文件，见主要问题",
+      "需修改：有“错误”级别的问题；通过：没有错误（可能仍有警告，请看警告数）；无法读取：文件打不开，见主要问题；已跳过：不是 .xlsx、是临时文件或是本工具以前的输出，见主要问题",
     ],
     ["差额", "表中总分 − 重算总分；重算总分按所选评分规则由表中数据重新计算"],
     ["主要问题", "每张表按严重程度排在前面的三条问题；完整清单见文本报告、--json 输出或标注副本"],

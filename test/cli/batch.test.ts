@@ -173,7 +173,7 @@ describe("--jobs 1 and worker threads give the same output", () => {
     expect(t3.stderr).toBe(t1.stderr);
     // 12 files, 9 forms; error findings in 02, 03 and 10; 4 unreadable; the ~$ lock file skipped.
     expect(t3.stdout).toContain(
-      "共 12 个文件，9 张自评表：3 个有错误，0 个只有警告，5 个未发现问题，4 个无法读取，另跳过 1 个非 .xlsx 或临时文件",
+      "共 12 个文件，9 张自评表：3 个有错误，0 个只有警告，5 个未发现问题，4 个无法读取，另跳过 1 个非 .xlsx、临时文件或本工具的输出",
     );
     expect(t3.stdout).toContain(
       `无法读取的文件：\n  ${path.join("批量", "06-文本.xlsx")}：不是 .xlsx 工作簿`,

@@ -1,8 +1,8 @@
-/* global process, structuredClone */
+/* global process, structuredClone, __dirname */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS cells, not the Office API */
 /**
- * The reviewer's desk (issue 9): a batch with good, faulty, two-form, unreadable, .xls-named, lock-file,
- * other and duplicate-code files. The text report, the JSON, the summary workbook (opened with ExcelJS)
+ * The reviewer's desk (issue 9): a batch with good, faulty, two-form, project-form, unreadable, .xls-named,
+ * lock-file, other and duplicate-code files. The text report, the JSON, the summary workbook (opened with ExcelJS)
  * and the CSV of the same batch must agree on every file and count; bad output locations are refused.
  */
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
@@ -23,6 +23,12 @@ let dir: string;
 const IN = "收件箱";
 const spec = (file: string): FormSpec => structuredClone(sampleSpecs().find((s) => s.file === file)!.spec);
 const p = (name: string): string => path.join(IN, name);
+const SAMPLES = path.resolve(__dirname, "../../samples");
+/** 表格类型 of each JSON form.kind (README 二, docs/rules.md). */
+const KIND_NAME: Record<string, string> = {
+  department: "部门整体支出绩效自评表",
+  project: "项目支出绩效自评表",
+};
 
 interface Entry {
   file: string;
@@ -124,6 +130,9 @@ beforeAll(async () => {
   await put("06-旧格式.xls", "an old binary workbook");
   await put("~$01-正确.xlsx", "lock file");
   await put("说明.txt", "请于 3 月底前报送");
+  // A project form: the committed sample (test/kinds/samples.test.ts: three SUM_MISMATCH errors on the
+  // 年度资金总额 row typed 0 over 90 / 89.974 / 89.974, one SCORE_MISMATCH, no warning).
+  await fs.copyFile(path.join(SAMPLES, "项目示例-公共服务平台2023.xlsx"), path.join(b, "07-项目.xlsx"));
 
   jsonRun = runCli(dir, ["--json", "--no-progress", "--summary", "汇总.xlsx", IN]);
   textRun = runCli(dir, ["--no-progress", "--summary", "汇总.csv", IN]);
@@ -159,6 +168,7 @@ describe("every input accounted for", () => {
       [p("03-两张表.xlsx"), "二级单位", null],
       [p("04-同编码.xlsx"), "自评表", null],
       [p("05-损坏.xlsx"), null, "NOT_XLSX"],
+      [p("07-项目.xlsx"), "项目支出绩效自评表", null],
     ]);
     expect(doc.skipped.map((s) => [s.file, s.kind])).toEqual([
       [p("06-旧格式.xls"), "xls"],
@@ -166,7 +176,8 @@ describe("every input accounted for", () => {
       [p("说明.txt"), "other"],
     ]);
     expect(doc.skipped[0].action).toContain("另存为");
-    // Codes as typed in the samples (scripts/sample-specs.ts): 028001 correct, 517001 武冈, 004001 吉首.
+    // Codes as typed in the samples (scripts/sample-specs.ts): 028001 correct, 517001 武冈, 004001 吉首; the
+    // project form has no 预算编码 (projectSampleSpec: budgetCode null).
     expect(doc.files.map((e) => e.form?.code ?? null)).toEqual([
       "028001",
       "517001",
@@ -174,8 +185,25 @@ describe("every input accounted for", () => {
       "004001",
       "028001",
       null,
+      null,
     ]);
-    expect(doc.files.map((e) => e.form?.kind ?? null)).toEqual([...Array(5).fill("department"), null]);
+    expect(doc.files.map((e) => e.form?.kind ?? null)).toEqual([
+      ...Array(5).fill("department"),
+      null,
+      "project",
+    ]);
+    // The project sample's known findings: 3 × SUM_MISMATCH + 1 × SCORE_MISMATCH, all errors.
+    const project = doc.files[6];
+    expect(project.counts).toEqual({ error: 4, warning: 0, info: 0 });
+    expect(project.findings.map((f) => f.rule).sort()).toEqual([
+      "SCORE_MISMATCH",
+      ...Array(3).fill("SUM_MISMATCH"),
+    ]);
+    expect([project.form!.department, project.form!.year, project.form!.total.typed]).toEqual([
+      "示范市科技和工业信息化局",
+      2023,
+      100,
+    ]);
   });
 
   test("text report: the unreadable and skipped files are listed, and the totals add up", () => {
@@ -186,10 +214,10 @@ describe("every input accounted for", () => {
     );
     expect(out).toContain(`  ${p("~$01-正确.xlsx")}：Excel 或 WPS 打开文件时生成的临时锁定文件`);
     expect(out).toContain(`  ${p("说明.txt")}：不是 .xlsx 工作簿（.txt 文件）`);
-    // 4 readable files + 1 unreadable = 5; forms 01, 02, 03 ×2, 04 = 5; errors in 02 and 03 (吉首 sheet);
-    // 01 and 04 clean; 3 skipped (.xls, ~$, .txt).
+    // 5 readable files (01, 02, 03, 04, 07) + 1 unreadable = 6; forms 01, 02, 03 ×2, 04, 07 = 6. Counted by
+    // file: errors in 02, 03 (its 吉首 sheet) and 07 (项目, 4 errors) = 3; 01 and 04 clean = 2; 3 skipped.
     expect(out).toContain(
-      "检查完成。共 5 个文件，5 张自评表：2 个有错误，0 个只有警告，2 个未发现问题，1 个无法读取，另跳过 3 个非 .xlsx 或临时文件",
+      "检查完成。共 6 个文件，6 张自评表：3 个有错误，0 个只有警告，2 个未发现问题，1 个无法读取，另跳过 3 个非 .xlsx、临时文件或本工具的输出",
     );
   });
 });
@@ -203,7 +231,10 @@ describe("text report = JSON of the same batch", () => {
       const b = blocks[i];
       expect(b.split("\n")[0]).toBe(`文件：${e.file}    工作表：${e.sheet}    区域：${e.form!.area}`);
       expect(b).toContain(`部门：${e.form!.department}`);
-      expect(b).toContain(`总分：填写 ${e.form!.total.typed}，计算 ${e.form!.total.computed}`);
+      // The text report writes a missing number as （空） (the project sample's total cannot be recomputed:
+      // its 年度资金总额 全年预算数 is typed 0, so no 执行率).
+      const shown = (n: number | null) => (n === null ? "（空）" : String(n));
+      expect(b).toContain(`总分：填写 ${shown(e.form!.total.typed)}，计算 ${shown(e.form!.total.computed)}`);
       const c = e.counts;
       if (c.error + c.warning + c.info === 0) expect(b).toContain("未发现问题。");
       else expect(b).toContain(`小计：${c.error} 个错误，${c.warning} 个警告，${c.info} 个提示`);
@@ -233,6 +264,7 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
     ).toEqual([
       [p("02-武冈.xlsx"), "自评表", "需修改"],
       [p("03-两张表.xlsx"), "二级单位", "需修改"],
+      [p("07-项目.xlsx"), "项目支出绩效自评表", "需修改"],
       [p("05-损坏.xlsx"), "", "无法读取"],
       [p("06-旧格式.xls"), "", "已跳过"],
       [p("~$01-正确.xlsx"), "", "已跳过"],
@@ -241,7 +273,21 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
       [p("03-两张表.xlsx"), "自评表", "通过"],
       [p("04-同编码.xlsx"), "自评表", "通过"],
     ]);
-    expect(rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  test("the project form's row: 表格类型 项目支出绩效自评表, 4 errors, 需修改, its 年度资金总额 errors first", () => {
+    const row = sheets["汇总"].find((r) => r[col("文件")] === p("07-项目.xlsx"))!;
+    expect([row[col("表格类型")], row[col("错误数")], row[col("警告数")], row[col("状态")]]).toEqual([
+      "项目支出绩效自评表",
+      4,
+      0,
+      "需修改",
+    ]);
+    // Errors sorted by row: the three SUM_MISMATCH on row 7 (D7, E7, F7) come before H16.
+    const lines = String(row[col("主要问题")]).split("\n");
+    expect(lines.map((l) => /!([A-Z]+\d+)：/.exec(l)?.[1])).toEqual(["D7", "E7", "F7"]);
+    for (const l of lines) expect(l).toContain("年度资金总额");
   });
 
   test("every form's cells are its JSON values", () => {
@@ -260,7 +306,7 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
       }
       const f = e.form!;
       const expected = {
-        表格类型: "部门整体支出绩效自评表",
+        表格类型: KIND_NAME[f.kind!],
         单位名称: blank(f.department),
         预算编码: blank(f.code),
         年度: blank(f.year),
@@ -288,7 +334,9 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
       }
       if (e.counts.error > 0) expect(lines[0].startsWith("[错误]")).toBe(true);
       // No --profile: each form's own automatic choice, with its reason as the JSON gives it.
-      expect(String(got("评分规则（及选择依据）"))).toBe(`${getProfile(f.profile).name}（${f.profileReason}）`);
+      expect(String(got("评分规则（及选择依据）"))).toBe(
+        `${getProfile(f.profile).name}（${f.profileReason}）`,
+      );
     }
   });
 
@@ -346,7 +394,9 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
     expect(rows.find((r) => r[0] === "SUM_MISMATCH")![1]).toBe("合计不符");
   });
 
-  test("重复: the same 预算编码 in three files, the same department and year in two", () => {
+  // The project form's 主管部门 and year (示范市科技和工业信息化局, 2023) are those of 01 and 03's first form: a
+  // department's overall form and its project forms are not duplicates, so 07 is in no group.
+  test("重复: the same 预算编码 in three files, the same department and year in two, no project form", () => {
     const seq = (file: string, sheet: string) =>
       sheets["汇总"].find((r) => r[1] === p(file) && String(r[2]).startsWith(`${sheet}!`))![0];
     const rows = sheets["重复"].slice(1).map((r) => [r[0], r[1], r[2], r[3], String(r[4]).split("!")[0]]);
@@ -369,13 +419,16 @@ describe("summary workbook = JSON of the same run, cell by cell", () => {
     // Every profile the forms were checked with, once each, in order of first use (JSON form.profile/profileReason).
     const used = [
       ...new Set(
-        doc.files.flatMap((e) => (e.form ? [`${getProfile(e.form.profile).name}（${e.form.profileReason}）`] : [])),
+        doc.files.flatMap((e) =>
+          e.form ? [`${getProfile(e.form.profile).name}（${e.form.profileReason}）`] : [],
+        ),
       ),
     ];
     expect(used.length).toBeGreaterThanOrEqual(2); // hunan for most, step-deduction for 武冈 (执行率 5 / 95)
     expect(notes["评分规则"]).toBe(used.join("；"));
+    // Forms 01, 02, 03 ×2, 04, 07 = 6; 需修改 02, 03/二级单位, 07 = 3; 通过 01, 03/自评表, 04 = 3.
     expect([notes["自评表数"], notes["需修改"], notes["通过"], notes["无法读取"], notes["已跳过"]]).toEqual([
-      5, 2, 3, 1, 3,
+      6, 3, 3, 1, 3,
     ]);
     expect(String(notes["检查的规则"])).toContain("SUM_MISMATCH 合计不符");
   });
@@ -390,6 +443,89 @@ describe("CSV", () => {
     const rows = parseCsv(text);
     expect(rows).toEqual(sheets["汇总"].map((r) => r.map((v) => String(v))));
   });
+});
+
+describe("a summary workbook of an earlier run in the input folder", () => {
+  test("is listed in skipped[] as an output, not checked: the exit status is the forms' alone", async () => {
+    const inbox = path.join(dir, "第二批");
+    await fs.mkdir(inbox);
+    await fs.copyFile(path.join(dir, IN, "01-正确.xlsx"), path.join(inbox, "01-正确.xlsx"));
+    // Renamed on purpose: recognised by its sheets and its 说明 生成工具 row, not by its name.
+    await fs.copyFile(path.join(dir, "汇总.xlsx"), path.join(inbox, "上次的结果.xlsx"));
+    const j = runCli(dir, ["--json", "--no-progress", "--summary", "汇总2.csv", "第二批"]);
+    // Read as a form it would be TEMPLATE_NOT_FOUND (an error: exit 1); the one real form is clean.
+    expect(j.status).toBe(0);
+    const d = JSON.parse(j.stdout) as Doc;
+    expect(d.files.map((e) => e.file)).toEqual([path.join("第二批", "01-正确.xlsx")]);
+    expect(d.skipped).toEqual([
+      {
+        file: path.join("第二批", "上次的结果.xlsx"),
+        kind: "output",
+        reason: expect.stringContaining("这是本工具以前生成的汇总表"),
+        action: expect.any(String),
+      },
+    ]);
+    // The new summary lists it as 已跳过 with the reason.
+    const csv = parseCsv((await fs.readFile(path.join(dir, "汇总2.csv"), "utf8")).slice(1));
+    const row = csv.find((r) => r[col("文件")] === path.join("第二批", "上次的结果.xlsx"))!;
+    expect(row[col("状态")]).toBe("已跳过");
+    expect(row[col("主要问题")]).toContain("这是本工具以前生成的汇总表");
+    // The text report: one file checked, the old summary among the skipped files.
+    const t = runCli(dir, ["--no-progress", "第二批"]);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain(`  ${path.join("第二批", "上次的结果.xlsx")}：这是本工具以前生成的汇总表`);
+    expect(t.stdout).toContain("检查完成。共 1 个文件：0 个有错误，0 个只有警告，1 个未发现问题");
+    await fs.rm(inbox, { recursive: true });
+    await fs.rm(path.join(dir, "汇总2.csv"));
+  }, 60000);
+
+  test("a user's workbook with a sheet named 汇总, or with all four names but another 生成工具, is checked", async () => {
+    const inbox = path.join(dir, "第三批");
+    await fs.mkdir(inbox);
+    const text = (rows: string[][]) => ({
+      cells: rows.map((r) => r.map((v) => ({ value: { kind: "text" as const, value: v } }))),
+      merges: [],
+    });
+    // A department's own workbook: its form plus a sheet it calls 汇总.
+    await fs.writeFile(
+      path.join(inbox, "带汇总页.xlsx"),
+      await workbookToXlsx({
+        sheets: [
+          buildStandardForm(spec("正确填报示例.xlsx"), { sheetName: "自评表" }),
+          { name: "汇总", ...text([["项目", "金额"]]) },
+        ],
+      }),
+    );
+    // Our four sheet names, but 说明 names another program: not ours, so checked (no form in it).
+    await fs.writeFile(
+      path.join(inbox, "别的汇总.xlsx"),
+      await workbookToXlsx({
+        sheets: [
+          { name: "汇总", ...text([["序号", "文件"]]) },
+          { name: "问题统计", ...text([["规则编号"]]) },
+          { name: "重复", ...text([["重复类型"]]) },
+          {
+            name: "说明",
+            ...text([
+              ["项目", "内容"],
+              ["生成时间", "2024-01-01"],
+              ["生成工具", "某市财政汇总程序 2.0"],
+            ]),
+          },
+        ],
+      }),
+    );
+    const r = runCli(dir, ["--json", "--no-progress", "第三批"]);
+    const d = JSON.parse(r.stdout) as Doc;
+    expect(d.skipped).toEqual([]);
+    expect(d.files.map((e) => [path.basename(e.file), e.sheet, e.counts.error > 0])).toEqual([
+      ["别的汇总.xlsx", null, true],
+      ["带汇总页.xlsx", "自评表", false],
+    ]);
+    expect(d.files[0].findings.map((f) => f.rule)).toEqual(["TEMPLATE_NOT_FOUND"]);
+    expect(r.status).toBe(1);
+    await fs.rm(inbox, { recursive: true });
+  }, 60000);
 });
 
 describe("bad output locations", () => {
@@ -425,6 +561,7 @@ describe("bad output locations", () => {
       "02-武冈（已标注）.xlsx",
       "03-两张表（已标注）.xlsx",
       "04-同编码（已标注）.xlsx",
+      "07-项目（已标注）.xlsx",
     ]);
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(path.join(dir, IN, "退回", "03-两张表（已标注）.xlsx"));
@@ -439,11 +576,15 @@ describe("bad output locations", () => {
       expect.stringContaining("示范市科技和工业信息化局 2023 年度（工作表“自评表”"),
       expect.stringContaining("吉首市科技和工业信息化局 2023 年度（工作表“二级单位”"),
     ]);
-    // A later run into the same folder: the copies folder is listed as an output, not checked.
+    // A later run into the same folder: the copies folder and the first run's summary (recognised by its
+    // content once opened, so listed after the files skipped by name) are outputs, not checked.
     const second = runCli(dir, ["--json", "--write-dir", p("退回"), IN]);
     const d2 = JSON.parse(second.stdout) as Doc;
-    expect(d2.files.some((e) => e.file.includes("退回"))).toBe(false);
-    expect(d2.skipped.filter((s) => s.kind === "output").map((s) => s.file)).toEqual([p("退回")]);
+    expect(d2.files.map((e) => e.file)).toEqual(doc.files.map((e) => e.file));
+    expect(d2.skipped.filter((s) => s.kind === "output").map((s) => s.file)).toEqual([
+      p("退回"),
+      p("汇总-内.xlsx"),
+    ]);
     await fs.rm(path.join(dir, IN, "退回"), { recursive: true });
     await fs.rm(path.join(dir, IN, "汇总-内.xlsx"));
   }, 120000);
