@@ -1,21 +1,24 @@
 /**
  * 复核底稿: the reviewer's working paper for one form — every sum, rate, score, total and grade the checker
  * verifies, with what the rules give (计算值), what the form says (报告值), the difference and the verdict,
- * whether it agrees or not. Computed from the located form and the checks' own analysis (analyseForm), with
+ * whether it agrees or not. Computed from the located form and the checks' own analysis and plan, with
  * the checks' tolerances, so a row judged 不符 here is a row the checks report. Every host renders the same
  * rows (worksheetTable): the CLI's marked copies (--write-dir / --write) and the pane's 导出校验报告.
  */
 import type { CellRef } from "../grid";
 import { gradeFor, normalizeGrade } from "../grade";
-import type { BudgetRow, RuleProfile, SelfEvalForm } from "../model";
+import type { BudgetRow, CorrectionPlan, RuleProfile, SelfEvalForm } from "../model";
 import { cleanFloat, formatNumber, round2, roundTo } from "../numbers";
-import { analyseForm, computeTotal, readNumber } from "../checks/analysis";
+import { analyseChecked } from "../analyseChecked";
+import { readNumber } from "../checks/analysis";
 import type { BudgetInfo, FormAnalysis, NumberRead } from "../checks/analysis";
 import { bandText } from "../checks/grade";
 import { pointsInBand } from "../scoring";
 import { rowLabel } from "../checks/missing";
 import { judgeRate, readPrintedRate } from "../checks/rate";
 import { sum, sumDifference, sumSteps } from "../checks/util";
+import { reportGradeProfile } from "../kinds/report/checks";
+import { planForm, typedTotalParts } from "../plan";
 
 /**
  * 一致: equal (sums within 1e-6, scores within 0.01, rates within 0.01 percentage point);
@@ -334,40 +337,16 @@ function weightRow(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfile): W
 
 // ───────────────────────────── total and grade ─────────────────────────────
 
-/** The typed parts of 总分 (执行率得分 + every indicator 得分), as SUM_MISMATCH adds them; null when one is missing. */
-function typedParts(a: FormAnalysis): number[] | null {
-  const scored = a.indicators.filter((i) => i.scored);
-  if (!scored.some((i) => i.row.score?.ref)) {
-    const rows = a.summary.filter((s) => s.name !== "合计");
-    if (rows.length === 0 || rows.some((r) => r.score.value === null)) return null;
-    return rows.map((r) => r.score.value!);
-  }
-  const parts: number[] = [];
-  if (a.budget?.total) {
-    if (a.budget.score.value === null) return null;
-    parts.push(a.budget.score.value);
-  }
-  for (const i of scored) {
-    if (!i.row.score?.ref) continue;
-    if (i.score.value === null) return null;
-    parts.push(i.score.value);
-  }
-  return parts.length > 0 ? parts : null;
-}
-
 function gradeVerdict(typed: string | null, expected: string, profile: RuleProfile): Verdict {
   if (typed === null || expected === "") return "无法核对";
   return normalizeGrade(typed, profile) === expected ? "一致" : "不符";
 }
 
-function totalAndGradeRows(
-  a: FormAnalysis,
-  computedTotal: number | null,
-  profile: RuleProfile,
-): WorksheetRow[] {
+function totalAndGradeRows(a: FormAnalysis, plan: CorrectionPlan, profile: RuleProfile): WorksheetRow[] {
   const out: WorksheetRow[] = [];
+  const computedTotal = plan.total;
   const typed = a.typedTotal;
-  const parts = typedParts(a);
+  const parts = typedTotalParts(a);
   const partsSum = parts ? sum(parts) : null;
   out.push({
     item: "总分（表中各项得分相加）",
@@ -398,7 +377,7 @@ function totalAndGradeRows(
     verdict: gradeVerdict(a.typedGrade, byTyped, profile),
     ref: a.typedGradeRef,
   });
-  const byComputed = computedTotal !== null ? gradeFor(round2(computedTotal), profile) : "";
+  const byComputed = plan.grade ?? "";
   out.push({
     item: "等级（按复核总分）",
     source:
@@ -415,9 +394,13 @@ function totalAndGradeRows(
 }
 
 /** The working paper of one located form. Pure; never throws on a strange form (rows it cannot read say 无法核对). */
-export function reviewWorksheet(form: SelfEvalForm, profile: RuleProfile): ReviewWorksheet {
-  const a = analyseForm(form, profile);
-  const computedTotal = computeTotal(form, a);
+export function reviewWorksheet(form: SelfEvalForm, chosen: RuleProfile): ReviewWorksheet {
+  // The checker's own inputs and plan (check.ts): the grade bands a 自评报告 prints, its 投入 recomputed,
+  // and the plan's total and grade — so 复核得分 is by construction the result's total.computed.
+  const { profile } = reportGradeProfile(chosen, form);
+  const a = analyseChecked(form, profile);
+  const plan = planForm(form, a, profile).plan;
+  const computedTotal = plan.total;
   const rows: WorksheetRow[] = [];
   if (a.budget) rows.push(...budgetRows(a.budget));
   rows.push(...indicatorRows(a));
@@ -425,7 +408,7 @@ export function reviewWorksheet(form: SelfEvalForm, profile: RuleProfile): Revie
   rows.push(...summaryRows(a));
   const w = weightRow(form, a, profile);
   if (w) rows.push(w);
-  rows.push(...totalAndGradeRows(a, computedTotal, profile));
+  rows.push(...totalAndGradeRows(a, plan, profile));
   const selfScore = a.typedTotal;
   const deviation =
     selfScore !== null && computedTotal !== null && selfScore !== 0
