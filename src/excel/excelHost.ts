@@ -47,6 +47,7 @@
 import { a1, type CellRange, type CellRef, type Workbook } from "../core/grid";
 import {
   HostError,
+  REPORT_SHEET,
   type CellSnapshot,
   type CellWrite,
   type FormulaWrite,
@@ -111,7 +112,6 @@ export interface ExcelHostOptions {
 const SNAPSHOT_MAX_AGE_MS = 60_000;
 /** The colours we paint, upper-case (Excel reports fill colours as #RRGGBB). */
 const MARK_COLOR_SET = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
-export const REPORT_SHEET = "校验报告";
 export { toCellValue } from "./hostHelpers";
 
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
@@ -608,7 +608,7 @@ export class ExcelHost implements WorkbookHost {
         if (structure?.protected) {
           throw new HostError(
             "WorkbookProtected",
-            `工作簿结构受保护，无法新建「${REPORT_SHEET}」工作表。请在“审阅 → 保护工作簿”中撤销保护后重试，` +
+            `工作簿结构受保护，无法新建「${baseName}」工作表。请在“审阅 → 保护工作簿”中撤销保护后重试，` +
               "或使用导出的 CSV 报告。",
           );
         }
