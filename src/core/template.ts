@@ -34,19 +34,7 @@ import type {
 } from "./templateSpec";
 
 // The spec and layout types live in templateSpec.ts; importers of template.ts keep finding them here.
-export type {
-  CellInput,
-  IndicatorSpec,
-  BudgetRowSpec,
-  FormSpec,
-  BuildOptions,
-  IndicatorColumn,
-  Pos,
-  LabelValuePos,
-  BudgetRowLayout,
-  IndicatorRowLayout,
-  StandardLayout,
-} from "./templateSpec";
+export type * from "./templateSpec";
 
 const DEFAULT_TITLE = "部门整体支出绩效自评表";
 const DEFAULT_BUDGET_TITLE = "预算资金（万元）";
