@@ -9,7 +9,7 @@ import { MSG } from "./messages";
 import type { Finding, FormResult, RuleProfile, SelfEvalForm } from "./model";
 import { BUILTIN_PROFILES, defaultProfile } from "./profiles";
 import { type ProfileChoice, chooseProfile } from "./profiles/choose";
-import { analyseForm } from "./checks/analysis";
+import { analyseChecked } from "./analyseChecked";
 import type { FormAnalysis } from "./checks/analysis";
 import { makeFinding, sortFindings } from "./checks/context";
 import type { CheckContext } from "./checks/context";
@@ -17,7 +17,7 @@ import { CHECK_GROUPS } from "./checks";
 import { fieldText } from "./checks/analysis";
 import { planForm } from "./plan";
 import type { PlanDetails } from "./plan";
-import { analyseReport, reportGradeProfile } from "./kinds/report/checks";
+import { reportGradeProfile } from "./kinds/report/checks";
 
 /** An exception caught inside the checker (a bug): which stage, and the error. */
 export interface InternalError {
@@ -129,8 +129,7 @@ export function checkForm(
   }
   let analysis: FormAnalysis | null = null;
   try {
-    analysis = analyseForm(form, profile);
-    if (form.kind === "report") analysis.report = analyseReport(form, analysis, profile);
+    analysis = analyseChecked(form, profile);
   } catch (error) {
     fail("analyse", error);
   }

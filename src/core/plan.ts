@@ -262,13 +262,17 @@ function plannedSummaryTotal(summary: Level1Info[]): number | null {
 }
 
 /**
- * The total that agrees with the scores as typed (写回 without changing any item): 执行率得分 + every
- * 三级 score, or the older summary's rows. Null when a part has no number.
+ * The parts of the total as typed, as SUM_MISMATCH adds them: 执行率得分 + every 三级 score, or the older
+ * summary's rows. Null when a part has no number. Shared with the 复核底稿 (review/worksheet.ts).
  */
-export function totalKeepingItems(a: FormAnalysis): number | null {
+export function typedTotalParts(a: FormAnalysis): number[] | null {
   const scored = a.indicators.filter((i) => i.scored);
   const rowPoints = scored.some((i) => i.row.score?.ref);
-  if (!rowPoints) return plannedSummaryTotal(a.summary);
+  if (!rowPoints) {
+    const rows = a.summary.filter((s) => s.name !== "合计");
+    if (rows.length === 0 || rows.some((r) => r.score.value === null)) return null;
+    return rows.map((r) => r.score.value!);
+  }
   const parts: number[] = [];
   if (a.budget?.total) {
     if (a.budget.score.value === null) return null;
@@ -279,6 +283,15 @@ export function totalKeepingItems(a: FormAnalysis): number | null {
     if (i.score.value === null) return null;
     parts.push(i.score.value);
   }
+  return parts;
+}
+
+/** The total that agrees with the scores as typed (写回 without changing any item); null when a part has no number. */
+export function totalKeepingItems(a: FormAnalysis): number | null {
+  const parts = typedTotalParts(a);
+  if (parts === null) return null;
   const s = sum(parts);
-  return Number.isFinite(s) ? s : null;
+  // An overflow of the row points is no total; the older summary's rows add up as plannedSummaryTotal does.
+  const rowPoints = a.indicators.some((i) => i.scored && i.row.score?.ref);
+  return Number.isFinite(s) || !rowPoints ? s : null;
 }

@@ -47,6 +47,7 @@
 import { a1, type CellRange, type CellRef, type Workbook } from "../core/grid";
 import {
   HostError,
+  REPORT_SHEET,
   type CellSnapshot,
   type CellWrite,
   type FormulaWrite,
@@ -79,6 +80,7 @@ import {
 } from "./record";
 import { detectFeatures, type ExcelFeatures } from "./features";
 import { queueStructureRead, readAll, type SheetProtection, type Snapshot } from "./reader";
+import { sheetProtectedError, writableRanges } from "./writeTargets";
 
 /** Excel.run as we use it (tests pass a double). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -110,7 +112,6 @@ export interface ExcelHostOptions {
 const SNAPSHOT_MAX_AGE_MS = 60_000;
 /** The colours we paint, upper-case (Excel reports fill colours as #RRGGBB). */
 const MARK_COLOR_SET = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
-export const REPORT_SHEET = "校验报告";
 export { toCellValue } from "./hostHelpers";
 
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
@@ -148,10 +149,6 @@ function supported(version: string): boolean {
   } catch {
     return false; // a host that cannot answer is treated as not supporting the set
   }
-}
-
-function sheetProtectedError(sheet: string, doing: string): HostError {
-  return new HostError("SheetProtected", `工作表「${sheet}」受保护，无法${doing}。请先撤销工作表保护。`);
 }
 
 export class ExcelHost implements WorkbookHost {
@@ -570,28 +567,8 @@ export class ExcelHost implements WorkbookHost {
     if (writes.length === 0) return Promise.resolve();
     return guarded("写入单元格", () =>
       this.run(async (context) => {
-        const wsOf = sheetGetter(context.workbook.worksheets);
-        const sheetNames = [...new Set(writes.map((w) => w.ref.sheet))];
-        const protections = sheetNames.map((name) => {
-          const p = wsOf(name).protection;
-          p.load("protected");
-          return { name, p };
-        });
-        // Unlocked cells of a protected sheet stay writable (forms often protect everything but the
-        // input cells), so the lock state of each target decides.
-        const ranges = writes.map((w) => {
-          const r = wsOf(w.ref.sheet).getRange(a1(w.ref.row, w.ref.col));
-          r.load("format/protection/locked");
-          return r;
-        });
-        await context.sync();
-
-        const protectedSheets = new Set(protections.filter(({ p }) => p.protected).map(({ name }) => name));
-        writes.forEach((w, i) => {
-          if (protectedSheets.has(w.ref.sheet) && ranges[i].format.protection.locked !== false) {
-            throw sheetProtectedError(w.ref.sheet, "写入");
-          }
-        });
+        const refs = writes.map((w) => w.ref);
+        const ranges = await writableRanges(context, refs, "写入");
         writes.forEach((w, i) => {
           // Undo puts a formula back: Range.values (ExcelApi 1.1) enters "=…" as a formula; "" empties the cell.
           ranges[i].values = [[w.formula !== undefined ? `=${w.formula}` : w.value]];
@@ -610,23 +587,8 @@ export class ExcelHost implements WorkbookHost {
     if (writes.length === 0) return Promise.resolve();
     return guarded("转换公式", () =>
       this.run(async (context) => {
-        const wsOf = sheetGetter(context.workbook.worksheets);
-        const protections = [...new Set(writes.map((w) => w.ref.sheet))].map((name) => {
-          const p = wsOf(name).protection;
-          p.load("protected");
-          return { name, p };
-        });
-        const ranges = writes.map((w) => {
-          const r = wsOf(w.ref.sheet).getRange(a1(w.ref.row, w.ref.col));
-          r.load("format/protection/locked");
-          return r;
-        });
-        await context.sync();
-        const protectedSheets = new Set(protections.filter(({ p }) => p.protected).map(({ name }) => name));
-        writes.forEach((w, i) => {
-          if (protectedSheets.has(w.ref.sheet) && ranges[i].format.protection.locked !== false)
-            throw sheetProtectedError(w.ref.sheet, "转换公式");
-        });
+        const refs = writes.map((w) => w.ref);
+        const ranges = await writableRanges(context, refs, "转换公式");
         writes.forEach((w, i) => {
           if ("formula" in w) ranges[i].formulas = [[`=${w.formula}`]];
           else ranges[i].values = [[w.value]];
@@ -646,7 +608,7 @@ export class ExcelHost implements WorkbookHost {
         if (structure?.protected) {
           throw new HostError(
             "WorkbookProtected",
-            `工作簿结构受保护，无法新建「${REPORT_SHEET}」工作表。请在“审阅 → 保护工作簿”中撤销保护后重试，` +
+            `工作簿结构受保护，无法新建「${baseName}」工作表。请在“审阅 → 保护工作簿”中撤销保护后重试，` +
               "或使用导出的 CSV 报告。",
           );
         }

@@ -37,6 +37,9 @@ export type FormulaWrite =
   { ref: CellRef; formula: string } | { ref: CellRef; value: number | string | boolean };
 
 /** Errors from the host carry a code shown in the pane's MessageBar (Excel's own code when it gave one). */
+/** The default name of the sheet addReportSheet adds (every host: Excel, preview). */
+export const REPORT_SHEET = "校验报告";
+
 export class HostError extends Error {
   constructor(
     public readonly code: string,

@@ -16,6 +16,7 @@ import {
 import type { FormResult } from "../core/model";
 import {
   HostError,
+  REPORT_SHEET,
   type CellSnapshot,
   type CellWrite,
   type FormulaWrite,
@@ -27,7 +28,6 @@ import { readXlsx } from "../io/xlsxRead";
 import { markedCopy } from "../io/xlsxWrite";
 
 const SETTINGS_PREFIX = "jixiao-zipingzhushou:";
-const REPORT_SHEET = "校验报告";
 
 export function markKey(ref: CellRef): string {
   return `${ref.sheet}\u0000${ref.row}\u0000${ref.col}`;

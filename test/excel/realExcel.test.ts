@@ -216,6 +216,14 @@ describe("workbook structure protection", () => {
     expect(err.message).toMatch(/工作簿结构受保护.*审阅 → 保护工作簿/);
     expect(dbl.sheetNames()).toEqual(["表"]);
   });
+
+  test("the refusal names the sheet asked for (复核底稿), not 校验报告", async () => {
+    const dbl = book([rowsSheet("表", 3)], {}, true);
+    const err = await hostError(hostOn(dbl).addReportSheet([["核查项"]], "复核底稿"));
+    expect(err.code).toBe("WorkbookProtected");
+    expect(err.message).toContain("无法新建「复核底稿」工作表");
+    expect(dbl.sheetNames()).toEqual(["表"]);
+  });
 });
 
 describe("size-aware reading: a form beside a 100,000-row data sheet", () => {

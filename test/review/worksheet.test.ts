@@ -9,7 +9,12 @@ import type { SelfEvalForm } from "../../src/core/model";
 import { FAILING_VERDICTS, reviewWorksheet, type ReviewWorksheet } from "../../src/core/review/worksheet";
 import { worksheetTable, WORKSHEET_HEADER } from "../../src/core/review/table";
 import { buildStandardForm, type FormSpec } from "../../src/core/template";
-import { largeSpec, sampleSpecs } from "../../scripts/sample-specs";
+import type { Sheet } from "../../src/core/grid";
+import { buildReportForm } from "../../src/core/kinds/report/template";
+import { getProfile } from "../../src/core/profiles";
+import { kindSampleSpecs, largeSpec, sampleSpecs } from "../../scripts/sample-specs";
+import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "../../scripts/sample-report";
+import { PROJECT_OPTIONS, projectSpec, TIANJIN_OPTIONS, tianjinSpec } from "../kinds/fixtures";
 import { HUNAN, run } from "../checks/helpers";
 
 const spec = (file: string): FormSpec => sampleSpecs().find((s) => s.file === file)!.spec;
@@ -301,5 +306,37 @@ describe("older Hunan report form (一级 summary table, combined 评分/等级 
     });
     expect(row(ws, "等级（按表中总分）")).toMatchObject({ computed: "优", reported: "优", verdict: "一致" });
     expect(ws).toMatchObject({ selfScore: 96, reviewScore: 96, deviation: 0 });
+  });
+});
+
+describe("复核得分 is the checker's total (one source: the plan)", () => {
+  const kinds = kindSampleSpecs().map(
+    (k) => [k.file, buildStandardForm(k.spec, { ...k.options, sheetName: k.sheetName })] as [string, Sheet],
+  );
+  const cases: [string, Sheet][] = [
+    ...sampleSpecs().map((s) => [s.file, buildStandardForm(s.spec)] as [string, Sheet]),
+    ...kinds,
+    ["largeSpec(30)", buildStandardForm(largeSpec(30))],
+    ["largeSpec(200)", buildStandardForm(largeSpec(200))],
+    ["projectSpec()", buildStandardForm(projectSpec(), PROJECT_OPTIONS)],
+    ["tianjinSpec()", buildStandardForm(tianjinSpec(), TIANJIN_OPTIONS)],
+    [REPORT_SAMPLE_FILE, buildReportForm(seed004ReportSpec()).sheet],
+  ];
+  test.each(cases)("%s", (_name, sheet) => {
+    const r = run({ sheets: [sheet] });
+    expect(r.results.length).toBeGreaterThan(0);
+    for (const res of r.results) {
+      const ws = reviewWorksheet(res.form!, getProfile(res.profile));
+      expect(ws.reviewScore).toBe(res.total.computed);
+      expect(ws.rows.find((x) => x.item === "等级（按复核总分）")!.computed).toBe(res.grade.computed);
+    }
+  });
+
+  test("自评报告 (seed 004): 投入 recomputed, 复核得分 98 where the form says 96", () => {
+    // 投入 = 预算执行率 score: 支出合计 ÷ 收入合计 = 100% → 10 × 100% = 10 (typed 8);
+    // 10 + 产出 49 + 效益 30 + 满意度 9 = 98 (scripts/sample-report.ts, item 10).
+    const sheet = buildReportForm(seed004ReportSpec()).sheet;
+    const form = locateForms({ sheets: [sheet] })[0];
+    expect(reviewWorksheet(form, HUNAN())).toMatchObject({ selfScore: 96, reviewScore: 98 });
   });
 });

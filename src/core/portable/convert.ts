@@ -33,6 +33,7 @@
 import { getProfile } from "../profiles";
 import type { ExecutionRule, RuleProfile } from "../model";
 import { findJxCalls } from "./formula";
+import { JX_FUNCTIONS } from "./names";
 
 /** What a referenced cell holds now. */
 export type RefKind = "number" | "blank" | "text" | "numeric-text" | "other";
@@ -129,41 +130,26 @@ const NUMERIC_IDS = new Set([
   "SUMSCORES",
 ]);
 
-const LABEL: Record<string, string> = {
-  EXECRATE: "执行率",
-  EXECSCORE: "执行率得分",
-  INDSCORE: "指标得分",
-  QUALCHECK: "定性得分检查",
-  DEDUCTION: "扣减分数",
-  GRADE: "评价等级",
-  CONTROLRATE: "控制率",
-  CHANGERATE: "变动率",
-  RATIO: "完成比率",
-  STAFFRATE: "人员控制率",
-  ADJUSTRATE: "预算调整率",
-  CARRYRATE: "结转结余率",
-  BUDGETCOMPLETION: "预算完成率",
-  PARSEVALUE: "解析数值",
-  SUMSCORES: "合计得分",
-};
+/** The function's current Chinese name (names.ts), for the messages. */
+const zhName = (id: string): string => JX_FUNCTIONS[id]?.[0] ?? id;
 
 function requireNumbers(id: string, args: Arg[], names: string[]): string[] {
   return names.map((n, i) => {
     const a = args[i];
     if (!a || a.cls !== "number")
-      notExact(`JX.${LABEL[id]} 的“${n}”不是数值单元格或数字（内置公式不会像加载项那样读取文字中的数）`);
+      notExact(`JX.${zhName(id)} 的“${n}”不是数值单元格或数字（内置公式不会像加载项那样读取文字中的数）`);
     return atom(a.text);
   });
 }
 
 function arity(id: string, args: Arg[], min: number, max: number): void {
-  if (args.length < min || args.length > max) notExact(`JX.${LABEL[id]} 的参数个数不对`);
+  if (args.length < min || args.length > max) notExact(`JX.${zhName(id)} 的参数个数不对`);
 }
 
 /** A literal number argument (step size, points per step); null when omitted. */
 function literalNumber(id: string, a: Arg | undefined, label: string): number | null {
   if (!a || a.cls === "blank") return null;
-  if (!NUMBER_LITERAL.test(a.text)) notExact(`JX.${LABEL[id]} 的“${label}”不是直接写出的数字`);
+  if (!NUMBER_LITERAL.test(a.text)) notExact(`JX.${zhName(id)} 的“${label}”不是直接写出的数字`);
   // The number Excel passes: 2% is 0.02.
   return a.text.endsWith("%") ? Number(a.text.slice(0, -1)) / 100 : Number(a.text);
 }

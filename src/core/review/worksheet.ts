@@ -1,46 +1,27 @@
 /**
  * 复核底稿: the reviewer's working paper for one form — every sum, rate, score, total and grade the checker
  * verifies, with what the rules give (计算值), what the form says (报告值), the difference and the verdict,
- * whether it agrees or not. Computed from the located form and the checks' own analysis (analyseForm), with
+ * whether it agrees or not. Computed from the located form and the checks' own analysis and plan, with
  * the checks' tolerances, so a row judged 不符 here is a row the checks report. Every host renders the same
  * rows (worksheetTable): the CLI's marked copies (--write-dir / --write) and the pane's 导出校验报告.
  */
-import type { CellRef } from "../grid";
 import { gradeFor, normalizeGrade } from "../grade";
-import type { BudgetRow, RuleProfile, SelfEvalForm } from "../model";
+import type { CorrectionPlan, RuleProfile, SelfEvalForm } from "../model";
 import { cleanFloat, formatNumber, round2, roundTo } from "../numbers";
-import { analyseForm, computeTotal, readNumber } from "../checks/analysis";
-import type { BudgetInfo, FormAnalysis, NumberRead } from "../checks/analysis";
+import { analyseChecked } from "../analyseChecked";
+import { readNumber } from "../checks/analysis";
+import type { FormAnalysis } from "../checks/analysis";
 import { bandText } from "../checks/grade";
 import { pointsInBand } from "../scoring";
 import { rowLabel } from "../checks/missing";
 import { judgeRate, readPrintedRate } from "../checks/rate";
-import { sum, sumDifference, sumSteps } from "../checks/util";
+import { sum, sumSteps } from "../checks/util";
+import { reportGradeProfile } from "../kinds/report/checks";
+import { planForm, typedTotalParts } from "../plan";
+import { budgetRows } from "./budget";
+import { diffOf, scoreVerdict, shown, sumVerdict, type Verdict, type WorksheetRow } from "./rows";
 
-/**
- * 一致: equal (sums within 1e-6, scores within 0.01, rates within 0.01 percentage point);
- * 尾差: a rounding difference only (≤ 0.01, or a rate cut/rounded to the decimals printed);
- * 不符: a real difference; 区间内 / 超出区间: a 定性 score against the band of its stated result;
- * 人工判断: a score with no rule to recompute it (定性 without a recognisable result) — within 0～分值;
- * 无法核对: a value needed for the comparison is blank or not a number.
- */
-export type Verdict = "一致" | "尾差" | "不符" | "区间内" | "超出区间" | "人工判断" | "无法核对";
-
-export interface WorksheetRow {
-  /** 核查项, e.g. "年度资金总额·全年预算数" / "产出指标·新增规模工业企业 得分". */
-  item: string;
-  /** 公式/来源: how 计算值 is obtained, with the numbers. */
-  source: string;
-  /** 计算值 (percentages as percentage points, 95.28 for 95.28%; a 定性 band as "4～5"). */
-  computed: number | string | null;
-  /** 报告值: what the form says. */
-  reported: number | string | null;
-  /** 差额 = 报告值 − 计算值 (numbers only; null when either is not a number). */
-  difference: number | null;
-  verdict: Verdict;
-  /** The cell holding 报告值. */
-  ref: CellRef | null;
-}
+export { diffOf, FAILING_VERDICTS, type Verdict, type WorksheetRow } from "./rows";
 
 export interface ReviewWorksheet {
   rows: WorksheetRow[];
@@ -50,142 +31,6 @@ export interface ReviewWorksheet {
   reviewScore: number | null;
   /** 偏离度 = (自评 − 复核) ÷ 自评, a fraction; null when either is missing or 自评 is 0. */
   deviation: number | null;
-}
-
-/** Verdicts that mean "the reviewer must look at this row". */
-export const FAILING_VERDICTS: readonly Verdict[] = ["不符", "超出区间"];
-
-const SCORE_EPS = 0.01 + 1e-9;
-
-/** 报告值 − 计算值 without float noise; null when either is missing. */
-export function diffOf(reported: number | null, computed: number | null): number | null {
-  if (reported === null || computed === null) return null;
-  return cleanFloat(roundTo(reported - computed, 6));
-}
-
-function sumVerdict(reported: number | null, computed: number | null): Verdict {
-  if (reported === null || computed === null) return "无法核对";
-  const k = sumDifference(reported, computed);
-  return k === "none" ? "一致" : k === "rounding" ? "尾差" : "不符";
-}
-
-function scoreVerdict(reported: number | null, computed: number | null): Verdict {
-  if (reported === null || computed === null) return "无法核对";
-  return Math.abs(reported - computed) <= SCORE_EPS ? "一致" : "不符";
-}
-
-/** 报告值 of a read: the number, else the text as typed (null when blank). */
-function shown(read: NumberRead): number | string | null {
-  if (read.value !== null) return read.value;
-  return read.text === "" ? null : read.text;
-}
-
-// ───────────────────────────── budget ─────────────────────────────
-
-type AmountColumn = "initialBudget" | "fullYearBudget" | "executed";
-const AMOUNT_COLUMNS: { key: AmountColumn; name: string }[] = [
-  { key: "initialBudget", name: "年初预算数" },
-  { key: "fullYearBudget", name: "全年预算数" },
-  { key: "executed", name: "全年执行数" },
-];
-
-function isBlank(r: NumberRead): boolean {
-  return r.status === "empty" || r.status === "placeholder" || r.status === "absent";
-}
-
-/** One column of `whole` against the sum of `parts` (blank parts count as 0, like SUM_MISMATCH). */
-function budgetSumRow(
-  whole: BudgetRow,
-  parts: BudgetRow[],
-  col: AmountColumn,
-  colName: string,
-): WorksheetRow | null {
-  const w = readNumber(whole[col]);
-  const reads = parts.map((p) => readNumber(p[col]));
-  // A column the form does not fill at all (e.g. no 年初预算数 in the by-nature block) has nothing to verify.
-  if (isBlank(w) && reads.every(isBlank)) return null;
-  const item = `${whole.label.trim()}·${colName}`;
-  const names = parts.map((p) => p.label.trim().replace(/^其中[:：]/, "")).join(" + ");
-  const unreadable = reads.some((r) => r.value === null && !isBlank(r));
-  // Every part blank: nothing to add up (SUM_MISMATCH says nothing either).
-  const noParts = reads.every(isBlank);
-  const values = reads.map((r) => r.value ?? 0);
-  const computed = unreadable || noParts ? null : sum(values);
-  const why = noParts ? "各组成项均未填写" : "有不是数字的项";
-  return {
-    item,
-    source: computed === null ? `${names}（${why}）` : `${names}：${sumSteps(computed, values)}`,
-    computed,
-    reported: shown(w),
-    difference: diffOf(w.value, computed),
-    verdict: sumVerdict(w.value, computed),
-    ref: w.ref,
-  };
-}
-
-function budgetRows(b: BudgetInfo): WorksheetRow[] {
-  const out: WorksheetRow[] = [];
-  const rows = b.block.rows;
-  const of = (kind: BudgetRow["kind"]): BudgetRow[] => rows.filter((r) => r.kind === kind);
-  const push = (r: WorksheetRow | null): void => {
-    if (r) out.push(r);
-  };
-  if (b.total) {
-    if (b.block.variant === "by-source") {
-      const parts = rows.filter((r) => r.kind === "current" || r.kind === "carryover" || r.kind === "other");
-      if (parts.length > 0) for (const c of AMOUNT_COLUMNS) push(budgetSumRow(b.total, parts, c.key, c.name));
-    } else {
-      const incomeGroup = of("income-group")[0];
-      const spendingGroup = of("spending-group")[0];
-      for (const c of AMOUNT_COLUMNS) {
-        if (incomeGroup && of("income-item").length > 0)
-          push(budgetSumRow(incomeGroup, of("income-item"), c.key, c.name));
-        if (spendingGroup && of("spending-item").length > 0)
-          push(budgetSumRow(spendingGroup, of("spending-item"), c.key, c.name));
-        const parts =
-          spendingGroup && readNumber(spendingGroup[c.key]).value !== null
-            ? [spendingGroup]
-            : of("spending-item");
-        if (parts.length > 0) push(budgetSumRow(b.total, parts, c.key, c.name));
-      }
-    }
-  }
-  if (b.total) {
-    // 预算执行率, in percentage points.
-    const computed = b.rate !== null ? round2(b.rate * 100) : null;
-    const printed =
-      b.rate !== null ? readPrintedRate(b.rateCell, b.rate, b.total.rate?.cell.numberFormat) : null;
-    let verdict: Verdict = "无法核对";
-    if (printed && b.rate !== null) {
-      const v = judgeRate(printed, b.rate);
-      verdict = v === "ok" ? "一致" : v === "rounding" ? "尾差" : "不符";
-    }
-    if (b.total.rate || computed !== null) {
-      const reported = printed ? cleanFloat(roundTo(printed.percent, 4)) : shown(b.rateCell);
-      out.push({
-        item: "预算执行率（%）",
-        source:
-          b.rate !== null
-            ? `全年执行数 ${b.executed.text} ÷ 全年预算数 ${b.budget.text} × 100`
-            : "全年执行数 ÷ 全年预算数（其中一项缺失或不是数字）",
-        computed,
-        reported,
-        difference: typeof reported === "number" ? diffOf(reported, computed) : null,
-        verdict: b.total.rate ? verdict : "无法核对",
-        ref: b.rateCell.ref,
-      });
-    }
-    out.push({
-      item: "预算执行率得分",
-      source: b.rule ? b.rule.steps : "执行率或分值无法读取",
-      computed: b.rule?.value ?? null,
-      reported: shown(b.score),
-      difference: diffOf(b.score.value, b.rule?.value ?? null),
-      verdict: scoreVerdict(b.score.value, b.rule?.value ?? null),
-      ref: b.score.ref,
-    });
-  }
-  return out;
 }
 
 // ───────────────────────────── indicators ─────────────────────────────
@@ -334,40 +179,16 @@ function weightRow(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfile): W
 
 // ───────────────────────────── total and grade ─────────────────────────────
 
-/** The typed parts of 总分 (执行率得分 + every indicator 得分), as SUM_MISMATCH adds them; null when one is missing. */
-function typedParts(a: FormAnalysis): number[] | null {
-  const scored = a.indicators.filter((i) => i.scored);
-  if (!scored.some((i) => i.row.score?.ref)) {
-    const rows = a.summary.filter((s) => s.name !== "合计");
-    if (rows.length === 0 || rows.some((r) => r.score.value === null)) return null;
-    return rows.map((r) => r.score.value!);
-  }
-  const parts: number[] = [];
-  if (a.budget?.total) {
-    if (a.budget.score.value === null) return null;
-    parts.push(a.budget.score.value);
-  }
-  for (const i of scored) {
-    if (!i.row.score?.ref) continue;
-    if (i.score.value === null) return null;
-    parts.push(i.score.value);
-  }
-  return parts.length > 0 ? parts : null;
-}
-
 function gradeVerdict(typed: string | null, expected: string, profile: RuleProfile): Verdict {
   if (typed === null || expected === "") return "无法核对";
   return normalizeGrade(typed, profile) === expected ? "一致" : "不符";
 }
 
-function totalAndGradeRows(
-  a: FormAnalysis,
-  computedTotal: number | null,
-  profile: RuleProfile,
-): WorksheetRow[] {
+function totalAndGradeRows(a: FormAnalysis, plan: CorrectionPlan, profile: RuleProfile): WorksheetRow[] {
   const out: WorksheetRow[] = [];
+  const computedTotal = plan.total;
   const typed = a.typedTotal;
-  const parts = typedParts(a);
+  const parts = typedTotalParts(a);
   const partsSum = parts ? sum(parts) : null;
   out.push({
     item: "总分（表中各项得分相加）",
@@ -398,7 +219,7 @@ function totalAndGradeRows(
     verdict: gradeVerdict(a.typedGrade, byTyped, profile),
     ref: a.typedGradeRef,
   });
-  const byComputed = computedTotal !== null ? gradeFor(round2(computedTotal), profile) : "";
+  const byComputed = plan.grade ?? "";
   out.push({
     item: "等级（按复核总分）",
     source:
@@ -415,9 +236,13 @@ function totalAndGradeRows(
 }
 
 /** The working paper of one located form. Pure; never throws on a strange form (rows it cannot read say 无法核对). */
-export function reviewWorksheet(form: SelfEvalForm, profile: RuleProfile): ReviewWorksheet {
-  const a = analyseForm(form, profile);
-  const computedTotal = computeTotal(form, a);
+export function reviewWorksheet(form: SelfEvalForm, chosen: RuleProfile): ReviewWorksheet {
+  // The checker's own inputs and plan (check.ts): the grade bands a 自评报告 prints, its 投入 recomputed,
+  // and the plan's total and grade — so 复核得分 is by construction the result's total.computed.
+  const { profile } = reportGradeProfile(chosen, form);
+  const a = analyseChecked(form, profile);
+  const plan = planForm(form, a, profile).plan;
+  const computedTotal = plan.total;
   const rows: WorksheetRow[] = [];
   if (a.budget) rows.push(...budgetRows(a.budget));
   rows.push(...indicatorRows(a));
@@ -425,7 +250,7 @@ export function reviewWorksheet(form: SelfEvalForm, profile: RuleProfile): Revie
   rows.push(...summaryRows(a));
   const w = weightRow(form, a, profile);
   if (w) rows.push(w);
-  rows.push(...totalAndGradeRows(a, computedTotal, profile));
+  rows.push(...totalAndGradeRows(a, plan, profile));
   const selfScore = a.typedTotal;
   const deviation =
     selfScore !== null && computedTotal !== null && selfScore !== 0

@@ -21,7 +21,7 @@ import { formatNumber, formatPercent } from "../../numbers";
 import { executionRate, executionScore } from "../../scoring";
 import type { Scored } from "../../scoring";
 import { REPORT_TABLES } from "./labels";
-import { computeTotal, fieldText, readNumber } from "../../checks/analysis";
+import { fieldText, readNumber } from "../../checks/analysis";
 import type { FormAnalysis, IndicatorInfo, Level1Info } from "../../checks/analysis";
 import type { CheckContext } from "../../checks/context";
 import { rowLabel } from "../../checks/missing";
@@ -274,7 +274,8 @@ function checkExecutionScore(ctx: CheckContext, r: ReportAnalysis): void {
   // Above the weight or negative: SCORE_OUT_OF_RANGE (scores.ts) reports it.
   if (score.value < 0 || score.value > e.weight + 0.005) return;
   if (Math.abs(score.value - e.rule.value) <= 0.01 + 1e-9) return;
-  const total = computeTotal(ctx.form, ctx.analysis);
+  // The total the summary shows (the plan's): the same number as every other finding's fix.
+  const total = ctx.plan.plan.total;
   ctx.report({
     rule: "SCORE_MISMATCH",
     ref: score.ref,

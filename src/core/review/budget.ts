@@ -1,0 +1,117 @@
+/**
+ * The 复核底稿's budget rows: each sum of the 预算资金 block (by source, or 收入/支出 by nature), the
+ * 预算执行率 and its 得分 — from the checks' analysis of the block (BudgetInfo).
+ */
+import type { BudgetRow } from "../model";
+import { cleanFloat, round2, roundTo } from "../numbers";
+import { readNumber } from "../checks/analysis";
+import type { BudgetInfo, NumberRead } from "../checks/analysis";
+import { judgeRate, readPrintedRate } from "../checks/rate";
+import { sum, sumSteps } from "../checks/util";
+import { diffOf, scoreVerdict, shown, sumVerdict, type Verdict, type WorksheetRow } from "./rows";
+
+type AmountColumn = "initialBudget" | "fullYearBudget" | "executed";
+const AMOUNT_COLUMNS: { key: AmountColumn; name: string }[] = [
+  { key: "initialBudget", name: "年初预算数" },
+  { key: "fullYearBudget", name: "全年预算数" },
+  { key: "executed", name: "全年执行数" },
+];
+
+function isBlank(r: NumberRead): boolean {
+  return r.status === "empty" || r.status === "placeholder" || r.status === "absent";
+}
+
+/** One column of `whole` against the sum of `parts` (blank parts count as 0, like SUM_MISMATCH). */
+function budgetSumRow(
+  whole: BudgetRow,
+  parts: BudgetRow[],
+  col: AmountColumn,
+  colName: string,
+): WorksheetRow | null {
+  const w = readNumber(whole[col]);
+  const reads = parts.map((p) => readNumber(p[col]));
+  // A column the form does not fill at all (e.g. no 年初预算数 in the by-nature block) has nothing to verify.
+  if (isBlank(w) && reads.every(isBlank)) return null;
+  const item = `${whole.label.trim()}·${colName}`;
+  const names = parts.map((p) => p.label.trim().replace(/^其中[:：]/, "")).join(" + ");
+  const unreadable = reads.some((r) => r.value === null && !isBlank(r));
+  // Every part blank: nothing to add up (SUM_MISMATCH says nothing either).
+  const noParts = reads.every(isBlank);
+  const values = reads.map((r) => r.value ?? 0);
+  const computed = unreadable || noParts ? null : sum(values);
+  const why = noParts ? "各组成项均未填写" : "有不是数字的项";
+  return {
+    item,
+    source: computed === null ? `${names}（${why}）` : `${names}：${sumSteps(computed, values)}`,
+    computed,
+    reported: shown(w),
+    difference: diffOf(w.value, computed),
+    verdict: sumVerdict(w.value, computed),
+    ref: w.ref,
+  };
+}
+
+export function budgetRows(b: BudgetInfo): WorksheetRow[] {
+  const out: WorksheetRow[] = [];
+  const rows = b.block.rows;
+  const of = (kind: BudgetRow["kind"]): BudgetRow[] => rows.filter((r) => r.kind === kind);
+  const push = (r: WorksheetRow | null): void => {
+    if (r) out.push(r);
+  };
+  if (b.total) {
+    if (b.block.variant === "by-source") {
+      const parts = rows.filter((r) => r.kind === "current" || r.kind === "carryover" || r.kind === "other");
+      if (parts.length > 0) for (const c of AMOUNT_COLUMNS) push(budgetSumRow(b.total, parts, c.key, c.name));
+    } else {
+      const incomeGroup = of("income-group")[0];
+      const spendingGroup = of("spending-group")[0];
+      for (const c of AMOUNT_COLUMNS) {
+        if (incomeGroup && of("income-item").length > 0)
+          push(budgetSumRow(incomeGroup, of("income-item"), c.key, c.name));
+        if (spendingGroup && of("spending-item").length > 0)
+          push(budgetSumRow(spendingGroup, of("spending-item"), c.key, c.name));
+        const parts =
+          spendingGroup && readNumber(spendingGroup[c.key]).value !== null
+            ? [spendingGroup]
+            : of("spending-item");
+        if (parts.length > 0) push(budgetSumRow(b.total, parts, c.key, c.name));
+      }
+    }
+  }
+  if (b.total) {
+    // 预算执行率, in percentage points.
+    const computed = b.rate !== null ? round2(b.rate * 100) : null;
+    const printed =
+      b.rate !== null ? readPrintedRate(b.rateCell, b.rate, b.total.rate?.cell.numberFormat) : null;
+    let verdict: Verdict = "无法核对";
+    if (printed && b.rate !== null) {
+      const v = judgeRate(printed, b.rate);
+      verdict = v === "ok" ? "一致" : v === "rounding" ? "尾差" : "不符";
+    }
+    if (b.total.rate || computed !== null) {
+      const reported = printed ? cleanFloat(roundTo(printed.percent, 4)) : shown(b.rateCell);
+      out.push({
+        item: "预算执行率（%）",
+        source:
+          b.rate !== null
+            ? `全年执行数 ${b.executed.text} ÷ 全年预算数 ${b.budget.text} × 100`
+            : "全年执行数 ÷ 全年预算数（其中一项缺失或不是数字）",
+        computed,
+        reported,
+        difference: typeof reported === "number" ? diffOf(reported, computed) : null,
+        verdict: b.total.rate ? verdict : "无法核对",
+        ref: b.rateCell.ref,
+      });
+    }
+    out.push({
+      item: "预算执行率得分",
+      source: b.rule ? b.rule.steps : "执行率或分值无法读取",
+      computed: b.rule?.value ?? null,
+      reported: shown(b.score),
+      difference: diffOf(b.score.value, b.rule?.value ?? null),
+      verdict: scoreVerdict(b.score.value, b.rule?.value ?? null),
+      ref: b.score.ref,
+    });
+  }
+  return out;
+}
