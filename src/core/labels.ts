@@ -252,6 +252,8 @@ const LEVEL1_ALIASES: Record<string, string> = {
   满意度目标: "满意度指标",
   投入: "投入指标",
   投入指标: "投入指标",
+  // Some 自评报告 summaries print the 投入 row by what it scores.
+  预算执行率: "投入指标",
 };
 
 const POINTS_RE = /\(?(?:共|计)?(\d+(?:\.\d+)?)分\)?$/;
@@ -264,7 +266,8 @@ export function level1Points(name: string): number | null {
 
 /**
  * Canonical 一级 name: strips whitespace and printed points ("产出指标（50分）" → "产出指标"), maps short forms
- * (产出 → 产出指标, 效益 → 效益指标, 满意度 → 满意度指标, 投入 → 投入指标). Unknown names come back cleaned.
+ * (产出 → 产出指标, 效益 → 效益指标, 满意度 → 满意度指标, 投入 / 预算执行率 → 投入指标). Unknown names come back
+ * cleaned.
  */
 export function normalizeLevel1(name: string): string {
   const cleaned = normalizeLabel(name)

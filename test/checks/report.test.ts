@@ -253,6 +253,14 @@ describe("一级指标 summary, 投入 and the total", () => {
     expect(r.of("WEIGHT_TOTAL")).toEqual([]);
   });
 
+  test("the 投入 row printed as 预算执行率 is the same row: SCORE_MISMATCH 8 → 10, total 98", () => {
+    const { r, layout } = check((s) => (s.summary![0] = ["预算执行率", 10, 8, "80%"]));
+    const [f] = at(r, "SCORE_MISMATCH", ref(layout.summary[0].score));
+    expect([f.typed, f.expected]).toEqual([8, 10]);
+    // 10 + 49 + 30 + 9 = 98, as with 投入.
+    expect(r.results[0].total).toEqual({ typed: 96, computed: 98 });
+  });
+
   test("quiet when 投入 is 10 (合计 98, 评分 98); under step-deduction 96% → 10 − 1 × 2 = 8", () => {
     const fixed = check((s) => {
       s.summary![0] = ["投入", 10, 10, "100%"];

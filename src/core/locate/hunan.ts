@@ -3,10 +3,12 @@
  * 一级指标 | 指标分值 | 自评得分 | 得分率 with rows 投入/产出/效益/满意度/合计.
  */
 import type { Level1Summary } from "../model";
-import { normalizeLabel } from "../labels";
+import { normalizeLabel, normalizeLevel1 } from "../labels";
 import { type Hit, type SheetIndex, textOf } from "./scan";
 
 const MAX_SUMMARY_ROWS = 30;
+/** 一级 names a summary row may carry (after normalizeLevel1). */
+const SUMMARY_ROWS = new Set(["投入指标", "产出指标", "效益指标", "满意度指标"]);
 
 export interface SummaryTable {
   header: Hit;
@@ -30,7 +32,9 @@ export function locateSummary(ix: SheetIndex): SummaryTable | null {
     for (let n = 0; n < MAX_SUMMARY_ROWS; n++, r++) {
       const nameCell = ix.cell(r, head.col);
       const name = textOf(nameCell);
-      if (name === "" || ix.isLabelAt(r, head.col)) break;
+      // Another block's label ends the table — except a 一级 name the label table also knows (预算执行率
+      // printed for the 投入 row is a budget label too).
+      if (name === "" || (ix.isLabelAt(r, head.col) && !SUMMARY_ROWS.has(normalizeLevel1(name)))) break;
       rows.push({
         name,
         nameRef: ix.ref(r, head.col),
