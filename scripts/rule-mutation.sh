@@ -13,12 +13,16 @@ node - "$tmp/src/core/check.ts" <<'JS'
 const fs = require("fs");
 const file = process.argv[2];
 let s = fs.readFileSync(file, "utf8");
-const ret = "  return forms.map((form) => checkForm(form, wb, profile, options.internalErrors));\n}";
-const none = "  if (forms.length === 0) return [templateNotFound(profile)];";
-if (!s.includes(ret) || !s.includes(none)) throw new Error("check.ts changed: update scripts/rule-mutation.sh");
-const drop = "(r) => (process.env.MUT_RULE ? { ...r, findings: r.findings.filter((f) => f.rule !== process.env.MUT_RULE) } : r)";
-s = s.replace(ret, `  return forms.map((form) => checkForm(form, wb, profile, options.internalErrors)).map(${drop});\n}`);
-s = s.replace(none, `  if (forms.length === 0) return [templateNotFound(profile)].map(${drop});`);
+// Wrap the exported entry point, whatever its body: the wrapper drops MUT_RULE's findings.
+const head = "export function checkWorkbook(";
+if (!s.includes(head)) throw new Error("check.ts changed: update scripts/rule-mutation.sh");
+s = s.replace(head, "function checkWorkbookUnmutated(");
+s +=
+  "\nexport function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormResult[] {\n" +
+  "  const rule = process.env.MUT_RULE;\n" +
+  "  return checkWorkbookUnmutated(wb, options).map((r) =>\n" +
+  "    rule ? { ...r, findings: r.findings.filter((f) => f.rule !== rule) } : r,\n" +
+  "  );\n}\n";
 fs.writeFileSync(file, s);
 JS
 rules=${*:-$(node -e 'const s=require("fs").readFileSync(process.argv[1],"utf8");const m=s.match(/RULE_IDS = \[([^\]]*)\]/);console.log(m[1].match(/[A-Z0-9_]+/g).join(" "))' "$root/src/core/model.ts")}
