@@ -19,6 +19,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchLocalChromium } from "../../scripts/local-chromium";
+import { findingsByCell, marksByCell, sorted, validate } from "./pane-page";
 
 const start = require("../../scripts/start.js") as {
   ROOT: string;
@@ -28,7 +29,6 @@ const start = require("../../scripts/start.js") as {
 
 const PAGE = "绩效自评校验.html";
 const BROKEN_SAMPLE = "错误示例-武冈2022.xlsx";
-const RANK: Record<string, number> = { error: 3, warning: 2, info: 1 };
 const SHOTS = path.join(start.ROOT, "test-results", "screenshots");
 
 let context: BrowserContext;
@@ -93,41 +93,6 @@ async function openFile(page: Page, file: string, name = path.basename(file)): P
   await page.getByTestId("file-input").setInputFiles(file);
   await page.getByTestId("file-name").filter({ hasText: name }).waitFor();
 }
-
-async function validate(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "一键校验" }).click();
-  await page.getByTestId("notice-bar").filter({ hasText: "校验完成" }).waitFor();
-  await page.locator('main[data-phase="idle"]').waitFor();
-}
-
-async function findingsByCell(page: Page): Promise<Map<string, string>> {
-  const items = await page.$$eval("[data-finding-cell]", (els) =>
-    els.map((e) => [e.getAttribute("data-finding-cell")!, e.getAttribute("data-severity")!] as const),
-  );
-  const out = new Map<string, string>();
-  for (const [cell, severity] of items) {
-    const prev = out.get(cell);
-    if (!prev || RANK[severity] > RANK[prev]) out.set(cell, severity);
-  }
-  return out;
-}
-
-async function marksByCell(page: Page): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const tabs = page.getByRole("tablist", { name: "工作表" }).getByRole("tab");
-  for (let i = 0, n = await tabs.count(); i < n; i++) {
-    await tabs.nth(i).click();
-    const marks = await page.$$eval("td[data-mark]", (els) =>
-      els.map((e) => [e.getAttribute("data-cell")!, e.getAttribute("data-mark")!] as const),
-    );
-    for (const [cell, mark] of marks) out.set(cell, mark);
-  }
-  await tabs.first().click();
-  return out;
-}
-
-const sorted = (m: Map<string, string>): [string, string][] =>
-  [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
 
 test("from file://: open the broken sample, validate, download the marked copy — zero network requests", async () => {
   const o = await openPage();

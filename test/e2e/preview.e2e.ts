@@ -16,6 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchLocalChromium } from "../../scripts/local-chromium";
+import { findingsByCell, marksByCell, sorted, validate } from "./pane-page";
 
 const start = require("../../scripts/start.js") as {
   ROOT: string;
@@ -29,7 +30,6 @@ const BROKEN_SAMPLE = "错误示例-武冈2022.xlsx";
 const CORRECT_SAMPLE = "正确填报示例.xlsx";
 const SHOTS = path.join(start.ROOT, "test-results", "screenshots");
 const DOC_SHOTS = path.join(start.ROOT, "docs", "screenshots");
-const RANK: Record<string, number> = { error: 3, warning: 2, info: 1 };
 
 let server: Server;
 let base: string;
@@ -64,46 +64,6 @@ async function openPage(query: string): Promise<Page> {
   });
   await page.goto(`${base}/preview.html${query}`);
   return page;
-}
-
-async function validate(page: Page): Promise<void> {
-  const button = page.getByRole("button", { name: "一键校验" });
-  await button.click();
-  await page.getByTestId("notice-bar").filter({ hasText: "校验完成" }).waitFor();
-  await page.locator('main[data-phase="idle"]').waitFor();
-}
-
-/** Findings in the pane: cell → worst severity. */
-async function findingsByCell(page: Page): Promise<Map<string, string>> {
-  const items = await page.$$eval("[data-finding-cell]", (els) =>
-    els.map((e) => [e.getAttribute("data-finding-cell")!, e.getAttribute("data-severity")!] as const),
-  );
-  const out = new Map<string, string>();
-  for (const [cell, severity] of items) {
-    const prev = out.get(cell);
-    if (!prev || RANK[severity] > RANK[prev]) out.set(cell, severity);
-  }
-  return out;
-}
-
-/** Highlighted cells in the grid, over every sheet tab: cell → data-mark. */
-async function marksByCell(page: Page): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const tabs = page.getByRole("tablist", { name: "工作表" }).getByRole("tab");
-  const n = await tabs.count();
-  for (let i = 0; i < n; i++) {
-    await tabs.nth(i).click();
-    const marks = await page.$$eval("td[data-mark]", (els) =>
-      els.map((e) => [e.getAttribute("data-cell")!, e.getAttribute("data-mark")!] as const),
-    );
-    for (const [cell, mark] of marks) out.set(cell, mark);
-  }
-  await tabs.first().click();
-  return out;
-}
-
-function sorted(m: Map<string, string>): [string, string][] {
-  return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 test("broken sample: validate, findings match highlights, select, download, clear", async () => {
