@@ -3,7 +3,7 @@
  * Pure functions; never throw. Invalid input gives value 0 with `invalid: true` and a Chinese reason.
  */
 import type { ExecutionRule } from "./model";
-import { cleanFloat, formatNumber, formatPercent, round2 } from "./numbers";
+import { cleanFloat, formatNumber, formatPercent, round2, roundTo } from "./numbers";
 import type { Comparator } from "./parse";
 import { normalizeText } from "./parse";
 
@@ -72,7 +72,10 @@ export function executionScore(rate: number, weight: number, rule: ExecutionRule
         steps: `${fmt(value)} = 满分 ${fmt(weight)}（执行率 ${formatPercent(rate)} ≥ 100%${overNote ? "，按 100% 计" : ""}）`,
       };
     }
-    const quotient = cleanFloat(shortfall / x);
+    // Steps to 10 decimals before counting whole steps: a rate a hair above 0 (2.5e-15) leaves a shortfall
+    // of 99.99999999999974 points, which is 2 steps of 50, not 1. The built-in formula 转换为普通公式
+    // writes does the same (ROUND(…,10) in src/core/portable/convert.ts), so both agree exactly.
+    const quotient = roundTo(shortfall / x, 10);
     if (rule.partial === "linear") {
       const deduction = cleanFloat(y * quotient);
       const value = points(Math.max(0, weight - deduction), weight);

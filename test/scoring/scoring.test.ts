@@ -99,6 +99,12 @@ describe("executionScore: step deduction (每低于2%扣1分)", () => {
       executionScore(0.88, 10, { kind: "step", stepPercent: 5, pointsPerStep: 2, partial: "whole" }).value,
     ).toBe(6);
   });
+  test("float noise does not lose a whole step: rate 2.5e-15 is 100 points short = 2 steps of 50 → 1 − 2 × 0.5 = 0", () => {
+    // (1 − 2.498e-15) × 100 = 99.99999999999974 in floating point; ÷ 50 = 1.999999999999995, which is 2 steps
+    // (the built-in formula of 转换为普通公式 rounds to 10 decimals before INT and says 0 too).
+    const rule: ExecutionRule = { kind: "step", stepPercent: 50, pointsPerStep: 0.5, partial: "whole" };
+    expect(executionScore(2.4980018054066026e-15, 1, rule).value).toBe(0);
+  });
 });
 
 describe("executionScore: odd input never throws", () => {
