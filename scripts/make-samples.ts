@@ -14,7 +14,7 @@ import { buildReportForm } from "../src/core/kinds/report/template";
 import { buildStandardForm, emptyStandardSpec, type BuildOptions, type FormSpec } from "../src/core/template";
 import { workbookToXlsx } from "../src/io/xlsxWrite";
 import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "./sample-report";
-import { kindSampleSpecs, largeSpec, sampleSpecs } from "./sample-specs";
+import { kindSampleSheet, kindSampleSpecs, largeSpec, sampleSpecs } from "./sample-specs";
 
 /** DOS date/time written into every zip entry: 2024-01-01 00:00:00. */
 const DOS_TIME = 0;
@@ -94,7 +94,8 @@ export async function writeSamples(dir: string): Promise<string[]> {
   }
   for (const s of kindSampleSpecs()) {
     const file = path.join(dir, s.file);
-    await fs.writeFile(file, await formToXlsx(s.spec, s.sheetName, s.options));
+    const wb: Workbook = { sheets: [kindSampleSheet({ ...s, sheetName: s.sheetName ?? "自评表" })] };
+    await fs.writeFile(file, normalizeZipTimes(await workbookToXlsx(wb)));
     written.push(file);
   }
   const report = path.join(dir, REPORT_SAMPLE_FILE);

@@ -8,7 +8,17 @@
  * Names of people and phone numbers are made up.
  */
 import { a1 } from "../src/core/grid";
-import { standardLayout, type BuildOptions, type FormSpec, type IndicatorSpec } from "../src/core/template";
+import type { Sheet } from "../src/core/grid";
+import { buildProjectVariant } from "../src/core/kinds/project/template";
+import type { ProjectVariantId } from "../src/core/kinds/project/variants";
+import {
+  buildStandardForm,
+  standardLayout,
+  type BuildOptions,
+  type FormSpec,
+  type IndicatorSpec,
+} from "../src/core/template";
+import { sichuanSampleSpec, yunnanSampleSpec } from "./sample-variants";
 
 export interface SampleSpec {
   /** File name in samples/. */
@@ -459,6 +469,16 @@ export function largeSpec(n: number, year = 2023): FormSpec {
 /** A sample of another kind or layout: the builder options say which. */
 export interface KindSampleSpec extends SampleSpec {
   options: BuildOptions;
+  /** A provincial variant of the project form (src/core/kinds/project/variants.ts), built by its builder. */
+  variant?: ProjectVariantId;
+}
+
+/** The sheet of a kind sample (the variant's builder for a provincial variant). */
+export function kindSampleSheet(s: KindSampleSpec): Sheet {
+  const options: BuildOptions = { ...s.options, sheetName: s.sheetName ?? s.options.sheetName };
+  return s.variant
+    ? buildProjectVariant(s.spec, s.variant, options).sheet
+    : buildStandardForm(s.spec, options);
 }
 
 /**
@@ -603,6 +623,22 @@ export function kindSampleSpecs(): KindSampleSpec[] {
         labels: { 三级指标: "指标名称", 指标性质: "计算符号", 年度指标值: "指标值", 度量单位: "计量单位" },
       },
       expect: { exitCode: 1, errorRules: ["SCORE_MISMATCH", "PERCENT_OVER_100"] },
+    },
+    {
+      file: "云南格式示例-项目2020.xlsx",
+      sheetName: "项目支出绩效自评表",
+      spec: yunnanSampleSpec(),
+      options: {},
+      variant: "yunnan-2020",
+      expect: { exitCode: 0, errorRules: [] },
+    },
+    {
+      file: "四川格式示例-项目2023.xlsx",
+      sheetName: "项目支出绩效自评表",
+      spec: sichuanSampleSpec(),
+      options: {},
+      variant: "sichuan",
+      expect: { exitCode: 1, errorRules: ["SCORE_MISMATCH"] },
     },
   ];
 }

@@ -125,6 +125,64 @@ export interface ReportBlocks {
   gradeNote: { field: FormField; bands: GradeBand[] } | null;
 }
 
+// ───────────────────────────── read ledger (what the locator made of every row) ─────────────────────────────
+
+/**
+ * What the locator read a row of the form's area as. "unread" rows are in ReadLedger.unread instead.
+ * - title / year: the form's title and year line (or a page title repeated inside a table)
+ * - header: a header field (单位名称, 预算编码 …) or any other labelled field row
+ * - budget-header / budget: the budget block's column headers and its rows
+ * - goals: 年度总体目标 and its texts
+ * - column-header: the indicator table's column headers (one to three rows)
+ * - repeated-header: the column headers (or the page title) printed again inside the table
+ * - indicator / placeholder: a 三级 row (scored, or "/" everywhere)
+ * - subtotal: a 小计 row; sum: a 合计 row closing the table
+ * - blank: an empty row inside the table (rows around the table are not listed)
+ * - total / grade: 总分 and 评价等级 (or the combined 综合得分及评价等次 cell)
+ * - summary / report: the older report's 一级 summary and the 自评报告's own tables
+ * - text: a row of narrative text only
+ * - note / signature: 备注 / 说明 rows and the signature block (评价人员, 签字, 填表人, 审核, 日期 …)
+ */
+export type LedgerRole =
+  | "title"
+  | "year"
+  | "header"
+  | "budget-header"
+  | "budget"
+  | "goals"
+  | "column-header"
+  | "repeated-header"
+  | "indicator"
+  | "placeholder"
+  | "subtotal"
+  | "sum"
+  | "blank"
+  | "total"
+  | "grade"
+  | "summary"
+  | "report"
+  | "text"
+  | "note"
+  | "signature";
+
+/** A row with content inside the form's area that the locator did not understand. */
+export interface UnreadRow {
+  /** 0-based sheet row. */
+  row: number;
+  /** Its filled cells inside the area, left to right (text as shown, trimmed). */
+  cells: { ref: CellRef; text: string }[];
+}
+
+/** Per form: which rows the locator read as what, and which rows with content it did not understand. */
+export interface ReadLedger {
+  /** The area the ledger covers (the form's bounds, extended over a signature block below it). */
+  area: CellRange;
+  /** Every row of the area that was read, top to bottom. */
+  rows: { row: number; as: LedgerRole }[];
+  /** Rows with content inside the area that were not understood, top to bottom. */
+  unread: UnreadRow[];
+}
+
 /**
  * Which form was found: 部门整体支出绩效自评表 (`department`), 项目支出绩效自评表 (`project`), or the older
  * Hunan 自评报告 layout (`report`, domain.md §2.7). Reported as JSON `form.kind`.
@@ -167,6 +225,11 @@ export interface SelfEvalForm {
    * 完成情况, no points per row) are `indicators` rows whose weight and score fields have no cell.
    */
   report: ReportBlocks | null;
+  /**
+   * The read ledger: what every row of the form's area was read as, and what was not understood (set by
+   * the locator; absent on forms built by hand in tests).
+   */
+  ledger?: ReadLedger;
 }
 
 // ───────────────────────────── findings ─────────────────────────────

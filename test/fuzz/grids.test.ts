@@ -18,7 +18,7 @@ import type { Sheet, Workbook } from "../../src/core/grid";
 import { checkWorkbook } from "../../src/core/check";
 import { getProfile } from "../../src/core/profiles";
 import { buildStandardForm, emptyStandardSpec } from "../../src/core/template";
-import { kindSampleSpecs, sampleSpecs } from "../../scripts/sample-specs";
+import { kindSampleSheet, kindSampleSpecs, sampleSpecs } from "../../scripts/sample-specs";
 import { correctSpec, seed000Spec, seed004Spec } from "../checks/fixtures";
 import { hunanSheet } from "../checks/helpers";
 import { byNatureSpec } from "../locate/fixtures";
@@ -85,7 +85,7 @@ const BASES: { name: string; wb: Workbook }[] = [
     },
   },
   ...sampleSpecs().map((s) => ({ name: s.file, wb: { sheets: [buildStandardForm(s.spec)] } })),
-  ...kindSampleSpecs().map((s) => ({ name: s.file, wb: { sheets: [buildStandardForm(s.spec, s.options)] } })),
+  ...kindSampleSpecs().map((s) => ({ name: s.file, wb: { sheets: [kindSampleSheet(s)] } })),
   { name: "project", wb: { sheets: [buildStandardForm(projectSpec(), PROJECT_OPTIONS)] } },
   { name: "two projects stacked", wb: { sheets: [stackedProjects()] } },
   {

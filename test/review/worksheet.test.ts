@@ -12,7 +12,7 @@ import { buildStandardForm, type FormSpec } from "../../src/core/template";
 import type { Sheet } from "../../src/core/grid";
 import { buildReportForm } from "../../src/core/kinds/report/template";
 import { getProfile } from "../../src/core/profiles";
-import { kindSampleSpecs, largeSpec, sampleSpecs } from "../../scripts/sample-specs";
+import { kindSampleSheet, kindSampleSpecs, largeSpec, sampleSpecs } from "../../scripts/sample-specs";
 import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "../../scripts/sample-report";
 import { PROJECT_OPTIONS, projectSpec, TIANJIN_OPTIONS, tianjinSpec } from "../kinds/fixtures";
 import { HUNAN, run } from "../checks/helpers";
@@ -310,9 +310,7 @@ describe("older Hunan report form (一级 summary table, combined 评分/等级 
 });
 
 describe("复核得分 is the checker's total (one source: the plan)", () => {
-  const kinds = kindSampleSpecs().map(
-    (k) => [k.file, buildStandardForm(k.spec, { ...k.options, sheetName: k.sheetName })] as [string, Sheet],
-  );
+  const kinds = kindSampleSpecs().map((k) => [k.file, kindSampleSheet(k)] as [string, Sheet]);
   const cases: [string, Sheet][] = [
     ...sampleSpecs().map((s) => [s.file, buildStandardForm(s.spec)] as [string, Sheet]),
     ...kinds,

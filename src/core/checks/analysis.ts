@@ -308,7 +308,14 @@ function analyseIndicator(
     else if (score.value !== null) {
       const w = weight.value;
       effective = w !== null && w >= 0 ? Math.min(Math.max(score.value, 0), w) : Math.max(score.value, 0);
-    }
+    } else if (
+      row.name.trim() === "" &&
+      [target, actual].every((p) => p.kind === "empty") &&
+      weight.status === "empty" &&
+      score.status === "empty"
+    )
+      // A slot left empty (no name, no value, no weight): it adds nothing; MISSING_VALUE reports the row.
+      effective = 0;
   } else effective = 0;
 
   // The 一级 name repeats down the table: normalise each distinct spelling once per form.

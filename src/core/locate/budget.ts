@@ -43,6 +43,15 @@ function rowKind(hit: Hit): BudgetRowKind | null {
   return null;
 }
 
+/** A row holding a budget row label and no label that ends the block. */
+function knownRowAt(ix: SheetIndex, row: number): boolean {
+  const hits = ix.rowHits(row);
+  return (
+    hits.some((h) => rowKind(h) !== null) &&
+    !hits.some((h) => STOP_ROLES.some((s) => h.roles.includes(s)) && rowKind(h) === null)
+  );
+}
+
 function columnsOfRow(ix: SheetIndex, row: number): Map<ColKey, Hit> {
   const cols = new Map<ColKey, Hit>();
   for (const h of ix.rowHits(row)) {
@@ -93,6 +102,9 @@ export function locateBudget(ix: SheetIndex): BudgetBlock | null {
     const labels = rowHits.filter((h) => rowKind(h) !== null).sort((a, b) => a.col - b.col);
     if (labels.length === 0) {
       if (r <= titleBottom) continue;
+      // A row the block does not know (a province's own sub-row) with the block's rows going on below it:
+      // skipped here (the read ledger lists it as not understood), not taken for the block's end.
+      if (hitsByRow.length > 0 && (knownRowAt(ix, r + 1) || knownRowAt(ix, r + 2))) continue;
       break;
     }
     hitsByRow.push(labels);

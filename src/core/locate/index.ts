@@ -13,6 +13,7 @@ import { locateGoals } from "./goals";
 import { TITLE_RE, locateHeader, locateTitle } from "./header";
 import { locateSummary } from "./hunan";
 import { locateIndicators } from "./indicators";
+import { buildLedger } from "./ledger";
 import { locateGradeNote, locateReport, reportHeader } from "../kinds/report/locate";
 import { type Bands, SheetIndex, type TextCell, hasContent } from "./scan";
 import { locateTotal } from "./total";
@@ -162,6 +163,7 @@ function locateIn(ix: SheetIndex): Located | null {
       : null,
   };
   form.bounds = boundsOf(form);
+  form.ledger = buildLedger(ix, form, located);
   return { form };
 }
 

@@ -1,24 +1,15 @@
-/** The indicator table 绩效指标 (domain.md §2.4). */
-import type { CellRef, CellRange } from "../grid";
-import type { FormField, IndicatorRow, IndicatorTable, Level1Summary } from "../model";
+/**
+ * The indicator table 绩效指标 (domain.md §2.4, §2.11): its header (one to three rows, tableHeader.ts), then
+ * every row down to its end (总分 / 等级 / another block's label / 合计, or blank rows followed by nothing
+ * table-like). Inside, a repeated header, blank rows, 小计 rows and 备注 lines are recognised and recorded
+ * (LocatedTable.rowRoles), never taken for the table's end.
+ */
+import type { CellRange, CellRef } from "../grid";
+import type { FormField, IndicatorRow, IndicatorTable, LedgerRole, Level1Summary } from "../model";
 import { type LabelRole, isPlaceholderText, level1Points, normalizeLabel } from "../labels";
-import { type Hit, type SheetIndex, cellKey, hasContent, textOf } from "./scan";
-
-type ColKey =
-  "level1" | "level2" | "name" | "nature" | "unit" | "target" | "actual" | "weight" | "score" | "reason";
-
-const COL_ROLES: [LabelRole, ColKey][] = [
-  ["ind.col.level1", "level1"],
-  ["ind.col.level2", "level2"],
-  ["ind.col.name", "name"],
-  ["ind.col.nature", "nature"],
-  ["ind.col.unit", "unit"],
-  ["ind.col.target", "target"],
-  ["ind.col.actual", "actual"],
-  ["ind.col.weight", "weight"],
-  ["ind.col.score", "score"],
-  ["ind.col.reason", "reason"],
-];
+import { type SheetIndex, cellKey, hasContent, textOf } from "./scan";
+import { type ColKey, isRepeatedHeader, locateTableHeader } from "./tableHeader";
+import { isNoteText, isPageTitleText, isSignatureText } from "./rowKinds";
 
 /** Labels that end the table (the row is not an indicator). */
 const STOP_ROLES: LabelRole[] = [
@@ -34,6 +25,9 @@ const STOP_ROLES: LabelRole[] = [
   "header.contact",
 ];
 
+/** Blank rows inside a table: the table goes on when a table row follows within this many rows. */
+const MAX_BLANK_RUN = 5;
+
 export interface LocatedTable {
   table: IndicatorTable;
   /** Last sheet row of the table (header row when it has no rows). */
@@ -41,57 +35,21 @@ export interface LocatedTable {
   /** A 合计 row that closed the table, used as the total row when no 总分 label exists. */
   sumRow: number | null;
   columns: Partial<Record<ColKey, number>>;
-}
-
-function columnsOfRow(hits: Hit[], into: Map<ColKey, Hit>): void {
-  for (const h of [...hits].sort((a, b) => a.col - b.col)) {
-    for (const [role, key] of COL_ROLES) if (h.roles.includes(role) && !into.has(key)) into.set(key, h);
-  }
-}
-
-/** The header row: 三级指标 together with 一级指标 or 二级指标 on one row. */
-function findHeader(ix: SheetIndex): Hit | null {
-  for (const h of ix.hits("ind.col.name")) {
-    const row = ix.rowHits(h.row);
-    if (row.some((x) => x.roles.includes("ind.col.level1") || x.roles.includes("ind.col.level2"))) return h;
-  }
-  return null;
-}
-
-/** For a column: sheet row → top-left row of the vertical merge covering it (rows below the top only). */
-function coverage(merges: CellRange[], col: number | undefined, fromRow: number): Map<number, number> {
-  const out = new Map<number, number>();
-  if (col === undefined) return out;
-  for (const m of merges) {
-    if (m.left > col || m.right < col || m.bottom < fromRow || m.bottom === m.top) continue;
-    for (let r = Math.max(m.top + 1, fromRow); r <= m.bottom; r++) out.set(r, m.top);
-  }
-  return out;
+  /** First and last row of the column headers. */
+  headerTop: number;
+  headerBottom: number;
+  /** What each row of the table other than an indicator was read as (repeated header, blank, 小计, 备注 …). */
+  rowRoles: Map<number, LedgerRole>;
 }
 
 const SUBTOTAL_RE = /小计$/;
 const SUM_RE = /^(合计|总计)$/;
 
 export function locateIndicators(ix: SheetIndex): LocatedTable | null {
-  const nameHead = findHeader(ix);
-  if (!nameHead) return null;
-  const headerRow = nameHead.row;
-  const heads = new Map<ColKey, Hit>();
-  columnsOfRow(ix.rowHits(headerRow), heads);
-  let headerBottom = headerRow;
-  for (const h of heads.values()) headerBottom = Math.max(headerBottom, ix.bottomEdge(h.row, h.col));
-  // A second header row (e.g. 年度指标值 / 实际完成值 under a merged group heading).
-  const next = ix.rowHits(headerBottom + 1);
-  if (next.length > 0 && next.every((h) => COL_ROLES.some(([role]) => h.roles.includes(role)))) {
-    const extra = new Map<ColKey, Hit>();
-    columnsOfRow(next, extra);
-    if ([...extra.keys()].some((k) => !heads.has(k))) {
-      for (const [k, h] of extra) if (!heads.has(k) || heads.get(k)!.row !== headerRow) heads.set(k, h);
-      headerBottom += 1;
-    }
-  }
-  const col: Partial<Record<ColKey, number>> = {};
-  for (const [k, h] of heads) col[k] = h.col;
+  const header = locateTableHeader(ix);
+  if (!header) return null;
+  const { anchor: nameHead, heads, columns: col } = header;
+  const headerBottom = header.bottom;
   const colValues = Object.values(col) as number[];
   const left = Math.min(...colValues);
   let right = Math.max(...colValues);
@@ -100,6 +58,32 @@ export function locateIndicators(ix: SheetIndex): LocatedTable | null {
   const start = headerBottom + 1;
   const cover1 = coverage(ix.merges, col.level1, start);
   const cover2 = coverage(ix.merges, col.level2, start);
+  const rowRoles = new Map<number, LedgerRole>();
+  /** Columns whose content makes a row more than its inherited 一级/二级 names. */
+  const ownCols = (["name", "nature", "unit", "target", "actual", "weight", "score", "reason"] as ColKey[])
+    .map((k) => col[k])
+    .filter((c): c is number => c !== undefined);
+  const valueCols = (["target", "actual", "weight", "score"] as ColKey[])
+    .map((k) => col[k])
+    .filter((c): c is number => c !== undefined);
+  const filled = (r: number, cols: number[]): boolean => cols.some((c) => hasContent(ix.cell(r, c)));
+  const anyIn = (r: number): boolean => {
+    for (let c = left; c <= right; c++) if (hasContent(ix.cell(r, c))) return true;
+    return false;
+  };
+  const firstText = (r: number): string => {
+    for (let c = left; c <= right; c++) {
+      const t = textOf(ix.cell(r, c));
+      if (t !== "") return t;
+    }
+    return "";
+  };
+  const stops = (r: number): boolean =>
+    ix.rowHits(r).some((h) => STOP_ROLES.some((s) => h.roles.includes(s)));
+  /** A row that carries a table row of its own (not only a merged 一级/二级 name). */
+  const tableLike = (r: number): boolean =>
+    isRepeatedHeader(ix.rowHits(r), col) ||
+    (!stops(r) && !isNoteText(firstText(r)) && !isSignatureText(firstText(r)) && filled(r, valueCols));
 
   const rows: IndicatorRow[] = [];
   const subtotals: Level1Summary[] = [];
@@ -112,36 +96,66 @@ export function locateIndicators(ix: SheetIndex): LocatedTable | null {
   const rowLimit = ix.sheet.cells?.length ?? 0;
 
   for (let r = start; r < rowLimit + 1; r++) {
-    if (ix.rowHits(r).some((h) => STOP_ROLES.some((s) => h.roles.includes(s)))) break;
-    let any = false;
-    for (let c = left; c <= right && !any; c++) if (hasContent(ix.cell(r, c))) any = true;
-    const covered = cover1.has(r) || cover2.has(r);
-    if (!any && !covered) break;
-
+    const hits = ix.rowHits(r);
+    if (isRepeatedHeader(hits, col)) {
+      // (A header printed on two rows repeats as two such rows: each is recognised on its own.)
+      rowRoles.set(r, "repeated-header");
+      lastRow = r;
+      continue;
+    }
+    if (stops(r)) break;
     const l1Text = col.level1 !== undefined ? textOf(ix.cell(r, col.level1)) : "";
     const l2Text = col.level2 !== undefined ? textOf(ix.cell(r, col.level2)) : "";
     const nameText = col.name !== undefined ? textOf(ix.cell(r, col.name)) : "";
+    const own = l1Text !== "" || l2Text !== "" || filled(r, ownCols);
+    // An empty row inside a merged 一级/二级 group is one of the group's slots (an indicator left unfilled,
+    // reported as such); an empty row outside any group is a blank line.
+    if (!own && !cover1.has(r) && !cover2.has(r)) {
+      // Blank (or only a merged 一级/二级 name running through, or only a helper column): the table goes on
+      // when a table row follows. A row with content elsewhere stays unrecorded (the ledger lists it unread).
+      let next = r + 1;
+      while (next <= r + MAX_BLANK_RUN && next < rowLimit && !anyIn(next)) next++;
+      if (next > r + MAX_BLANK_RUN || next >= rowLimit || !tableLike(next)) break;
+      if (!anyIn(r)) rowRoles.set(r, "blank");
+      continue;
+    }
+    const lead = firstText(r);
+    if (isPageTitleText(lead) && !filled(r, valueCols)) {
+      rowRoles.set(r, "repeated-header");
+      lastRow = r;
+      continue;
+    }
+    if (isNoteText(lead) || isSignatureText(lead)) {
+      if (!tableLike(r + 1) && !tableLike(r + 2)) break;
+      rowRoles.set(r, isNoteText(lead) ? "note" : "signature");
+      lastRow = r;
+      continue;
+    }
     const firstName = [l1Text, l2Text, nameText].find((t) => t !== "") ?? "";
-    const firstNorm = normalizeLabel(firstName);
-    if (SUM_RE.test(firstNorm)) {
+    if (SUM_RE.test(normalizeLabel(firstName))) {
       sumRow = r;
+      rowRoles.set(r, "sum");
       break;
     }
-    if (SUBTOTAL_RE.test(firstNorm)) {
+    const subtotalText = [l1Text, l2Text, nameText].find((t) => SUBTOTAL_RE.test(normalizeLabel(t)));
+    if (subtotalText !== undefined) {
       const nameCol = [col.level1, col.level2, col.name].find(
-        (c) => c !== undefined && textOf(ix.cell(r, c)) === firstName,
+        (c) => c !== undefined && textOf(ix.cell(r, c)) === subtotalText,
       )!;
+      // A bare 小计 subtotals the 一级 group it closes (its own row's 一级 name, else the current one).
+      const bare = normalizeLabel(subtotalText) === "小计";
+      const group = l1Text !== "" && l1Text !== subtotalText ? l1Text : level1;
       subtotals.push({
-        name: firstName,
+        name: bare && group !== "" ? `${group}小计` : subtotalText,
         nameRef: ix.ref(r, nameCol),
         weight: ix.field(r, col.weight),
         score: ix.field(r, col.score),
         rate: null,
       });
+      rowRoles.set(r, "subtotal");
       lastRow = r;
       continue;
     }
-
     let newLevel1 = false;
     if (col.level1 !== undefined) {
       if (l1Text !== "") {
@@ -228,7 +242,21 @@ export function locateIndicators(ix: SheetIndex): LocatedTable | null {
     lastRow,
     sumRow,
     columns: col,
+    headerTop: header.top,
+    headerBottom,
+    rowRoles,
   };
+}
+
+/** For a column: sheet row → top-left row of the vertical merge covering it (rows below the top only). */
+function coverage(merges: CellRange[], col: number | undefined, fromRow: number): Map<number, number> {
+  const out = new Map<number, number>();
+  if (col === undefined) return out;
+  for (const m of merges) {
+    if (m.left > col || m.right < col || m.bottom < fromRow || m.bottom === m.top) continue;
+    for (let r = Math.max(m.top + 1, fromRow); r <= m.bottom; r++) out.set(r, m.top);
+  }
+  return out;
 }
 
 /** Every value cell blank or "/"/"—", at least one of them "/"/"—". */

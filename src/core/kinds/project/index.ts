@@ -2,9 +2,11 @@
  * 项目支出绩效自评表 (domain.md §2.8), national template of 2020: 项目名称 / 主管部门 / 实施单位, block
  * 项目资金（万元） with 全年预算数（A） | 全年执行数（B） | 执行率（B/A）, 年度总体目标, the indicator table
  * (一级 cells like 产出指标（50分）), 总分. No 预算编码, 联系人 or 等级 row on the template: those are checked
- * only when a province's variant prints them.
+ * only when a province's variant prints them. Provincial variants (Yunnan 2020, Sichuan) are data in
+ * ./variants.ts; their builder is ./template.ts.
  */
 import type { FormKindSpec } from "../types";
+import { variantLabels } from "./variants";
 
 export const projectKind: FormKindSpec = {
   kind: "project",
@@ -15,6 +17,8 @@ export const projectKind: FormKindSpec = {
   labels: {
     "header.projectName": ["项目名称"],
     "header.implementer": ["实施单位", "项目实施单位"],
+    // Provincial variants (Yunnan 2020, Sichuan): their budget sub-rows and column headings (./variants.ts).
+    ...variantLabels(),
   },
   markers: ["header.projectName", "header.implementer"],
   blocks: { anchors: ["indicators", "budget"], excludes: [] },
