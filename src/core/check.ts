@@ -15,6 +15,7 @@ import { makeFinding, sortFindings } from "./checks/context";
 import type { CheckContext } from "./checks/context";
 import { CHECK_GROUPS } from "./checks";
 import { fieldText } from "./checks/analysis";
+import { withoutPartialArithmetic } from "./checks/partial";
 import { planForm } from "./plan";
 import type { PlanDetails } from "./plan";
 import { reportGradeProfile } from "./kinds/report/checks";
@@ -184,6 +185,17 @@ export function checkForm(
       fail(group.name, error);
     }
   }
+  const declined = plan.plan.declined ?? null;
+  if (declined) {
+    try {
+      // A partial read: nothing added up from it stands (the PARTIAL_READ finding says so).
+      const kept = withoutPartialArithmetic(findings, form);
+      findings.length = 0;
+      findings.push(...kept);
+    } catch (error) {
+      fail("read", error);
+    }
+  }
   let uncomputable: string | null = null;
   try {
     // The summary's 重算 total and grade are the plan's: the same numbers every finding's fix uses.
@@ -196,8 +208,9 @@ export function checkForm(
     fail("total", error);
   }
   try {
-    // Safety net: a form whose total cannot be computed must never read as "no problem found".
-    if (result.total.computed === null && !findings.some((f) => f.severity === "error")) {
+    // Safety net: a form whose total cannot be computed must never read as "no problem found" (a declined
+    // form carries its PARTIAL_READ finding instead).
+    if (!declined && result.total.computed === null && !findings.some((f) => f.severity === "error")) {
       findings.push(
         makeFinding(profile, {
           rule: "MISSING_VALUE",

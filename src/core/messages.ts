@@ -55,6 +55,19 @@ export const MSG = {
     "没有找到绩效自评表（部门整体支出绩效自评表、项目支出绩效自评表或自评报告）：工作簿中没有同时含有预算资金、绩效指标、总分等栏目的表格。" +
     "请打开财政部门下发的自评表模板填写，或确认表格标题与栏目名称未被改动。本次未做任何修改。",
 
+  /** PARTIAL_READ: `rows` lists the rows not understood ("第 18 行（D18“小计说明”、H18“10”）"). */
+  partialRead: (
+    rows: string,
+    more: number,
+    weights: { read: number | null; expected: number } | null,
+  ): string =>
+    `本表未能完整读取：${rows}${more > 0 ? `等共 ${more} 行` : ""}的内容未能识别` +
+    (weights
+      ? `，读到的分值${weights.read === null ? "不全" : `合计为 ${n(weights.read)}`}，与总分值 ${n(weights.expected)} 不符`
+      : "，其中有分值或得分") +
+    "。为免给出错误结论，本表的总分和评价等级未重新计算，也未核对分值合计、总分和等级（其余逐项检查照常）。" +
+    "请核对这些行：是否为插入的表头、说明或不规范的栏目；按模板整理后重新检查，或人工核对总分和等级。",
+
   kindConflict: (sheet: string, a: string, b: string): string =>
     `工作表“${sheet}”既像“${a}”又像“${b}”（标题与表头栏目分属两种表），无法确定按哪种表校验，本表未校验。` +
     `请使用财政部门下发的对应模板，使标题与表头栏目（如项目名称、实施单位或预算编码）一致。本次未做任何修改。`,

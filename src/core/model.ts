@@ -259,6 +259,7 @@ export const RULE_IDS = [
   "FIGURE_CONFLICT",
   "ADDIN_FORMULA",
   "UNPARSED_VALUE",
+  "PARTIAL_READ",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -312,6 +313,16 @@ export interface CorrectionPlan {
   /** Total and grade that agree with the item scores as typed (write back without changing items). */
   totalKeepingItems: number | null;
   gradeKeepingItems: string | null;
+  /**
+   * Set when the form was only partly read (rule PARTIAL_READ): the rows not understood. Then total, grade
+   * and the *KeepingItems are null and the plan holds only changes of rows read in full (item scores,
+   * printed rates); nothing is added up. Absent or null otherwise.
+   */
+  declined?: {
+    rule: "PARTIAL_READ";
+    rows: UnreadRow[];
+    weights: { read: number | null; expected: number } | null;
+  } | null;
 }
 
 export interface FormResult {

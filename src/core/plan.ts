@@ -17,6 +17,7 @@ import type { FormAnalysis, IndicatorInfo, Level1Info, NumberRead } from "./chec
 import { judgeRate, rateFixValue, readPrintedRate } from "./checks/rate";
 import { planKey, sum } from "./checks/util";
 import { rowLabel } from "./checks/missing";
+import { type WeightsRead, assessRead } from "./readCompleteness";
 
 /** Differences below this are float noise, not a change. */
 const NOISE = 1e-6;
@@ -140,6 +141,20 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
     }
   }
 
+  // ── a partial read: the items and rates above stand on their own rows; nothing is added up from it ──
+  const declined = assessRead(form, weightsRead(form, a, profile));
+  if (declined) {
+    const plan: CorrectionPlan = {
+      changes,
+      total: null,
+      grade: null,
+      totalKeepingItems: null,
+      gradeKeepingItems: null,
+      declined,
+    };
+    return { plan, byRef, parts, totalReason: "表格未完整读取", level1: new Map() };
+  }
+
   // ── 一级 subtotals of the indicator table ──
   const level1 = new Map<string, number | null>();
   for (const i of a.indicators) {
@@ -231,6 +246,27 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
     gradeKeepingItems: keeping !== null ? gradeFor(round2(keeping), profile) || null : null,
   };
   return { plan, byRef, parts, totalReason: computed.reason, level1 };
+}
+
+/**
+ * The weights the form was read with — 执行率 分值 (typed, else the profile's) + every scored 三级 分值, or the
+ * older summary's 指标分值 rows — and the total they should reach: the printed 总分 分值, else the profile's.
+ * Null when the form has neither row points nor a summary (nothing to weigh).
+ */
+export function weightsRead(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfile): WeightsRead | null {
+  const printed = readNumber(form.total?.weight).value;
+  const expected = printed !== null && printed > 0 ? printed : profile.totalWeight;
+  const scored = a.indicators.filter((i) => i.scored);
+  if (scored.some((i) => i.row.score?.ref)) {
+    let read: number | null = form.budget ? (a.budget?.total ? a.budget.weightUsed : null) : 0;
+    for (const i of scored) read = read === null || i.weight.value === null ? null : read + i.weight.value;
+    return { read, expected };
+  }
+  const rows = a.summary.filter((s) => s.name !== "合计");
+  if (rows.length === 0) return null;
+  let read: number | null = 0;
+  for (const r of rows) read = read === null || r.weightValue === null ? null : read + r.weightValue;
+  return { read, expected };
 }
 
 function sameKey(a: CellRef, b: CellRef): boolean {

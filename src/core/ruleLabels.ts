@@ -26,4 +26,5 @@ export const RULE_LABEL: Record<RuleId, string> = {
   FIGURE_CONFLICT: "同一数据前后不一致",
   ADDIN_FORMULA: "含加载项公式",
   UNPARSED_VALUE: "无法识别的数值",
+  PARTIAL_READ: "表格未完整读取",
 };

@@ -34,6 +34,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   FIGURE_CONFLICT: "warning",
   ADDIN_FORMULA: "warning",
   UNPARSED_VALUE: "info",
+  PARTIAL_READ: "warning",
 };
 
 /** Task-pane grouping of every rule (domain.md §6). */
@@ -62,6 +63,7 @@ export const RULE_CATEGORY: Readonly<Record<RuleId, FindingCategory>> = {
   FIGURE_CONFLICT: "consistency",
   ADDIN_FORMULA: "consistency",
   UNPARSED_VALUE: "consistency",
+  PARTIAL_READ: "template",
 };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -7,6 +7,7 @@ import { checkConsistency } from "./consistency";
 import type { CheckContext } from "./context";
 import { checkGrade } from "./grade";
 import { checkMissing } from "./missing";
+import { checkPartialRead } from "./partial";
 import { checkPlausibility } from "./plausibility";
 import { checkRates } from "./rate";
 import { checkReport } from "../kinds/report/checks";
@@ -20,6 +21,7 @@ export interface CheckGroup {
 }
 
 export const CHECK_GROUPS: readonly CheckGroup[] = [
+  { name: "read", run: checkPartialRead },
   { name: "missing", run: checkMissing },
   { name: "sums", run: checkSums },
   { name: "weights", run: checkWeights },

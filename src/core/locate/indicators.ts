@@ -25,6 +25,8 @@ const STOP_ROLES: LabelRole[] = [
   "header.contact",
 ];
 
+/** Header lines (title, 单位名称 …) of a page pasted mid-table, above its repeated column headers. */
+const MAX_PAGE_TOP_ROWS = 4;
 /** Blank rows inside a table: the table goes on when a table row follows within this many rows. */
 const MAX_BLANK_RUN = 5;
 
@@ -85,6 +87,19 @@ export function locateIndicators(ix: SheetIndex): LocatedTable | null {
     isRepeatedHeader(ix.rowHits(r), col) ||
     (!stops(r) && !isNoteText(firstText(r)) && !isSignatureText(firstText(r)) && filled(r, valueCols));
 
+  /** Row of the column headers repeated under header lines starting at `r` (within a few rows); else null. */
+  const pageTopEnd = (r: number): number | null => {
+    const headerLine = (row: number): boolean =>
+      ix.rowHits(row).every((h) => h.roles.some((x) => x.startsWith("header."))) ||
+      isPageTitleText(firstText(row)) ||
+      !anyIn(row);
+    for (let k = r; k <= r + MAX_PAGE_TOP_ROWS; k++) {
+      if (isRepeatedHeader(ix.rowHits(k), col)) return k > r ? k : null;
+      if (!headerLine(k)) return null;
+    }
+    return null;
+  };
+
   const rows: IndicatorRow[] = [];
   const subtotals: Level1Summary[] = [];
   let level1 = "";
@@ -103,7 +118,16 @@ export function locateIndicators(ix: SheetIndex): LocatedTable | null {
       lastRow = r;
       continue;
     }
-    if (stops(r)) break;
+    if (stops(r)) {
+      // A page pasted mid-table repeats the form's header lines (单位名称, 联系人 …) above the column headers:
+      // the whole page top is recognised when the column headers follow it.
+      const resume = pageTopEnd(r);
+      if (resume === null) break;
+      for (let k = r; k <= resume; k++) rowRoles.set(k, "repeated-header");
+      r = resume;
+      lastRow = r;
+      continue;
+    }
     const l1Text = col.level1 !== undefined ? textOf(ix.cell(r, col.level1)) : "";
     const l2Text = col.level2 !== undefined ? textOf(ix.cell(r, col.level2)) : "";
     const nameText = col.name !== undefined ? textOf(ix.cell(r, col.name)) : "";
@@ -115,7 +139,8 @@ export function locateIndicators(ix: SheetIndex): LocatedTable | null {
       // when a table row follows. A row with content elsewhere stays unrecorded (the ledger lists it unread).
       let next = r + 1;
       while (next <= r + MAX_BLANK_RUN && next < rowLimit && !anyIn(next)) next++;
-      if (next > r + MAX_BLANK_RUN || next >= rowLimit || !tableLike(next)) break;
+      if (next > r + MAX_BLANK_RUN || next >= rowLimit) break;
+      if (!tableLike(next) && pageTopEnd(next) === null) break;
       if (!anyIn(r)) rowRoles.set(r, "blank");
       continue;
     }

@@ -85,13 +85,14 @@ export function buildLedger(ix: SheetIndex, form: SelfEvalForm, table: LocatedTa
   const rows: ReadLedger["rows"] = [];
   const unread: UnreadRow[] = [];
   for (let r = area.top; r <= area.bottom; r++) {
+    const filled = rowFilled(ix, r, area);
     const known = roles.get(r);
-    if (known === "blank") {
+    if (known === "blank" && !filled) {
       rows.push({ row: r, as: known });
       continue;
     }
-    if (!rowFilled(ix, r, area)) continue;
-    const as = known ?? shownAs(ix, r, area);
+    if (!filled) continue;
+    const as = (known !== "blank" ? known : undefined) ?? shownAs(ix, r, area);
     if (as) rows.push({ row: r, as });
     else unread.push({ row: r, cells: cellsOf(ix, r, area) });
   }
