@@ -2,8 +2,9 @@
  * What describes one kind of form (domain.md §2, §2.7, §2.8): its names, the labels only it prints, the
  * blocks it has, its required header fields and the weights its template prints. One folder per kind
  * (`src/core/kinds/<kind>/`) exports one FormKindSpec; the registry (`./index.ts`) lists them, the label
- * table merges their labels, the locator decides a sheet's kind from them and the checks read their
- * required fields. Pure data, no imports at run time.
+ * table (`./roles.ts`) merges their labels, the locator decides a sheet's kind from them and the checks
+ * read their required fields. Pure data, no imports at run time. A kind that also reads and checks blocks
+ * of its own adds a plug-in (`<kind>/plugin.ts`, registered in `src/core/plugins.ts`).
  */
 import type { LabelRole } from "../labels";
 import type { FormKind, GradeBand, SelfEvalForm } from "../model";
@@ -70,6 +71,14 @@ export interface FormKindSpec {
   grade: "required" | "if-printed";
   /** Weights the national template of this kind prints (执行率 / 产出 / 效益 / 满意度). */
   weights: { execution: number; output: number; effect: number; satisfaction: number };
-  /** Profile hints only this kind's layout carries (e.g. the report's printed 备注 bands). */
+  /**
+   * Profile hints only this kind's layout carries (e.g. the report's printed 备注 bands). Printed bands
+   * that differ from the profile's grade the form (profiles/choose.ts gradedProfile).
+   */
   profileHints?(form: SelfEvalForm): KindProfileHints;
+  /**
+   * Why the total cannot be checked when a form of this kind has neither per-row points nor a 一级 summary
+   * table (Chinese, for the "无法按规则计算总分" finding); the generic reason when absent.
+   */
+  noSummaryReason?: string;
 }
