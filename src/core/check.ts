@@ -18,6 +18,8 @@ import { fieldText } from "./read";
 import { planForm } from "./plan";
 import type { PlanDetails } from "./plan";
 import { gradedProfile } from "./profiles/graded";
+import type { PrintedBands } from "./profiles/bands";
+import { kindSpec } from "./kinds";
 
 /** An exception caught inside the checker (a bug): which stage, and the error. */
 export interface InternalError {
@@ -87,7 +89,7 @@ export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormRes
       if (options.profile) return checkForm(x.form, wb, profile, options.internalErrors);
       let auto: ProfileChoice | null = null;
       try {
-        auto = chooseProfile(x.form, BUILTIN_PROFILES);
+        auto = chooseProfile(x.form, BUILTIN_PROFILES, printedBands(x.form));
       } catch (error) {
         options.internalErrors?.push({ stage: "profile", sheet: x.form.sheet, error });
       }
@@ -124,7 +126,7 @@ export function checkForm(
   let profile = chosen;
   let gradeBandsNote: string | null = null;
   try {
-    ({ profile, note: gradeBandsNote } = gradedProfile(chosen, form));
+    ({ profile, note: gradeBandsNote } = gradedProfile(chosen, printedBands(form)));
   } catch (error) {
     fail("profile", error);
   }
@@ -219,6 +221,11 @@ export function checkForm(
     fail("sort", error);
   }
   return result;
+}
+
+/** The grade bands the form's kind finds printed on it (the 自评报告's 备注); null when none. */
+function printedBands(form: SelfEvalForm): PrintedBands | null {
+  return kindSpec(form.kind).profileHints?.(form) ?? null;
 }
 
 /** Where the "cannot compute the total" finding points: the 总分 cell, else the form's top-left cell. */

@@ -7,7 +7,7 @@ import { refToString } from "../../src/core/grid";
 import { checkForm, checkWorkbook } from "../../src/core/check";
 import type { Workbook } from "../../src/core/grid";
 import { locateForms } from "../../src/core/locate";
-import type { SelfEvalForm } from "../../src/core/model";
+import type { FormResult, SelfEvalForm } from "../../src/core/model";
 import { FAILING_VERDICTS, reviewWorksheet, type ReviewWorksheet } from "../../src/core/review/worksheet";
 import { worksheetRows, worksheetTable, WORKSHEET_HEADER, type TableCell } from "../../src/core/review/table";
 import { buildStandardForm, type FormSpec } from "../../src/core/template";
@@ -375,7 +375,8 @@ describe("the checker decides the rules once; FormResult carries them to the 复
     expect(res.profileUsed.id).toBe("hunan");
     expect(gradeByTyped(worksheetRows([res]))).toBe("较差");
     // The id alone naming the national profile (where 65 is 中) changes nothing: the decision is profileUsed.
-    expect(worksheetRows([{ ...res, profile: "national" }])).toEqual(worksheetRows([res]));
+    const renamed: FormResult = { ...res, profile: "national" };
+    expect(worksheetRows([renamed])).toEqual(worksheetRows([res]));
     expect(gradeByTyped(worksheetRows([{ ...res, profileUsed: NATIONAL() }]))).toBe("中");
   });
 

@@ -7,7 +7,8 @@
  * of its own adds a plug-in (`<kind>/plugin.ts`, registered in `src/core/plugins.ts`).
  */
 import type { LabelRole } from "../labels";
-import type { FormKind, GradeBand, SelfEvalForm } from "../model";
+import type { FormKind, SelfEvalForm } from "../model";
+import type { PrintedBands } from "../profiles/bands";
 
 /** A header field key of SelfEvalForm.header. */
 export type HeaderKey = keyof SelfEvalForm["header"];
@@ -41,12 +42,7 @@ export interface KindEvidence {
 }
 
 /** What a form shows about the rule profile it follows (domain.md §2.10), beyond the generic figures. */
-export interface KindProfileHints {
-  /** Grade bands printed on the form (e.g. the report's 备注 line), highest first; null when none. */
-  bands: GradeBand[] | null;
-  /** Where the bands were read, for the reason text ("备注"); null when none. */
-  source: string | null;
-}
+export type KindProfileHints = PrintedBands;
 
 export interface FormKindSpec {
   kind: FormKind;
@@ -72,8 +68,9 @@ export interface FormKindSpec {
   /** Weights the national template of this kind prints (执行率 / 产出 / 效益 / 满意度). */
   weights: { execution: number; output: number; effect: number; satisfaction: number };
   /**
-   * Profile hints only this kind's layout carries (e.g. the report's printed 备注 bands). Printed bands
-   * that differ from the profile's grade the form (profiles/choose.ts gradedProfile).
+   * Profile hints only this kind's layout carries (e.g. the report's printed 备注 bands): evidence for the
+   * automatic choice (profiles/choose.ts), and printed bands that differ from the profile's grade the form
+   * (profiles/graded.ts). The orchestrator asks once per form.
    */
   profileHints?(form: SelfEvalForm): KindProfileHints;
   /**
