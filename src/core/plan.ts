@@ -12,12 +12,18 @@ import { combinedScoreGradeText } from "./marks";
 import type { CorrectionPlan, PlannedChange, RuleId, RuleProfile, SelfEvalForm } from "./model";
 import { round2 } from "./numbers";
 import { executionRate } from "./scoring";
-import { fieldText, readNumber, totalWithReason } from "./checks/analysis";
-import type { FormAnalysis, IndicatorInfo, Level1Info, NumberRead } from "./checks/analysis";
-import { judgeRate, rateFixValue, readPrintedRate } from "./checks/rate";
-import { planKey, sum } from "./checks/util";
-import { rowLabel } from "./checks/missing";
-import { type WeightsRead, assessRead } from "./readCompleteness";
+import {
+  fieldText,
+  judgeRate,
+  rateFixValue,
+  readNumber,
+  readPrintedRate,
+  rowLabel,
+  totalWithReason,
+} from "./read";
+import type { FormAnalysis, IndicatorInfo, Level1Info, NumberRead } from "./read";
+import { planKey, sum } from "./arithmetic";
+import { assessRead, weightsRead } from "./read";
 
 /** Differences below this are float noise, not a change. */
 const NOISE = 1e-6;
@@ -246,27 +252,6 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
     gradeKeepingItems: keeping !== null ? gradeFor(round2(keeping), profile) || null : null,
   };
   return { plan, byRef, parts, totalReason: computed.reason, level1 };
-}
-
-/**
- * The weights the form was read with — 执行率 分值 (typed, else the profile's) + every scored 三级 分值, or the
- * older summary's 指标分值 rows — and the total they should reach: the printed 总分 分值, else the profile's.
- * Null when the form has neither row points nor a summary (nothing to weigh).
- */
-export function weightsRead(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfile): WeightsRead | null {
-  const printed = readNumber(form.total?.weight).value;
-  const expected = printed !== null && printed > 0 ? printed : profile.totalWeight;
-  const scored = a.indicators.filter((i) => i.scored);
-  if (scored.some((i) => i.row.score?.ref)) {
-    let read: number | null = form.budget ? (a.budget?.total ? a.budget.weightUsed : null) : 0;
-    for (const i of scored) read = read === null || i.weight.value === null ? null : read + i.weight.value;
-    return { read, expected };
-  }
-  const rows = a.summary.filter((s) => s.name !== "合计");
-  if (rows.length === 0) return null;
-  let read: number | null = 0;
-  for (const r of rows) read = read === null || r.weightValue === null ? null : read + r.weightValue;
-  return { read, expected };
 }
 
 function sameKey(a: CellRef, b: CellRef): boolean {

@@ -5,10 +5,12 @@
  *    while rows with content inside its area went unread, or
  *  - a row that was not understood lies inside the indicator table's span (below its header, above 总分)
  *    and carries a figure in the table's 分值 or 得分 column: part of the table was certainly not read.
- * Pure; model types only.
+ * Pure.
  */
-import type { CellRef } from "./grid";
-import type { SelfEvalForm, UnreadRow } from "./model";
+import type { CellRef } from "../grid";
+import type { RuleProfile, SelfEvalForm, UnreadRow } from "../model";
+import type { FormAnalysis } from "./analysis";
+import { readNumber } from "./fields";
 
 /** Weights that differ by less than this add up (printed weights have at most 2 decimals). */
 const WEIGHT_TOLERANCE = 0.005;
@@ -68,4 +70,25 @@ function hasFigureInScoreColumns(form: SelfEvalForm, u: UnreadRow): boolean {
     if (r.score.ref) cols.add(r.score.ref.col);
   }
   return u.cells.some((c) => cols.has(c.ref.col) && /\d/.test(c.text.normalize("NFKC")));
+}
+
+/**
+ * The weights the form was read with — 执行率 分值 (typed, else the profile's) + every scored 三级 分值, or the
+ * older summary's 指标分值 rows — and the total they should reach: the printed 总分 分值, else the profile's.
+ * Null when the form has neither row points nor a summary (nothing to weigh).
+ */
+export function weightsRead(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfile): WeightsRead | null {
+  const printed = readNumber(form.total?.weight).value;
+  const expected = printed !== null && printed > 0 ? printed : profile.totalWeight;
+  const scored = a.indicators.filter((i) => i.scored);
+  if (scored.some((i) => i.row.score?.ref)) {
+    let read: number | null = form.budget ? (a.budget?.total ? a.budget.weightUsed : null) : 0;
+    for (const i of scored) read = read === null || i.weight.value === null ? null : read + i.weight.value;
+    return { read, expected };
+  }
+  const rows = a.summary.filter((s) => s.name !== "合计");
+  if (rows.length === 0) return null;
+  let read: number | null = 0;
+  for (const r of rows) read = read === null || r.weightValue === null ? null : read + r.weightValue;
+  return { read, expected };
 }
