@@ -13,10 +13,10 @@ import type { SkippedFile } from "./files";
 import type { FileReport } from "./json";
 import { countBySeverity, SEVERITY_TEXT, sortFindings, type ReportResult } from "./report";
 
-export type SummaryStatus = "需修改" | "无法读取" | "已跳过" | "通过";
+export type SummaryStatus = "需修改" | "需人工核对" | "无法读取" | "已跳过" | "通过";
 
 /** Sort order of the 汇总 sheet: what needs work first. */
-export const STATUS_ORDER: readonly SummaryStatus[] = ["需修改", "无法读取", "已跳过", "通过"];
+export const STATUS_ORDER: readonly SummaryStatus[] = ["需修改", "需人工核对", "无法读取", "已跳过", "通过"];
 
 export const SUMMARY_HEADER = [
   "序号",
@@ -151,7 +151,9 @@ export function mainProblems(r: ReportResult): string {
 
 function formEntry(file: string, r: ReportResult, input: SummaryInput): Entry {
   const c = countBySeverity(r.findings);
-  const status: SummaryStatus = c.error > 0 ? "需修改" : "通过";
+  // A form read only in part (PARTIAL_READ) has no recomputed total: a person must check it.
+  const partial = r.findings.some((f) => f.rule === "PARTIAL_READ");
+  const status: SummaryStatus = partial ? "需人工核对" : c.error > 0 ? "需修改" : "通过";
   const diff =
     r.total.typed !== null && r.total.computed !== null
       ? cleanFloat(roundTo(r.total.typed - r.total.computed, 4))
@@ -321,7 +323,9 @@ export function buildSummary(input: SummaryInput): SummaryTables {
     seq.set(e, i + 1);
   });
   const count = (s: SummaryStatus): number => sorted.filter((e) => e.status === s).length;
-  const formRows = sorted.filter((e) => e.status === "需修改" || e.status === "通过");
+  const formRows = sorted.filter(
+    (e) => e.status === "需修改" || e.status === "需人工核对" || e.status === "通过",
+  );
   const readFiles = input.files.filter((f) => !("error" in f)).length;
   const notes: Cell[][] = [
     ["项目", "内容"],
@@ -335,12 +339,13 @@ export function buildSummary(input: SummaryInput): SummaryTables {
     ],
     ["自评表数", formRows.length],
     ["需修改", count("需修改")],
+    ["需人工核对", count("需人工核对")],
     ["通过", count("通过")],
     ["无法读取", count("无法读取")],
     ["已跳过", count("已跳过")],
     [
       "状态说明",
-      "需修改：有“错误”级别的问题；通过：没有错误（可能仍有警告，请看警告数）；无法读取：文件打不开，见主要问题；已跳过：不是 .xlsx、是临时文件或是本工具以前的输出，见主要问题",
+      "需修改：有“错误”级别的问题；需人工核对：表格未能完整读取（PARTIAL_READ），总分和等级未重新计算，请人工核对；通过：没有错误（可能仍有警告，请看警告数）；无法读取：文件打不开，见主要问题；已跳过：不是 .xlsx、是临时文件或是本工具以前的输出，见主要问题",
     ],
     ["差额", "表中总分 − 重算总分；重算总分按所选评分规则由表中数据重新计算"],
     ["主要问题", "每张表按严重程度排在前面的三条问题；完整清单见文本报告、--json 输出或标注副本"],

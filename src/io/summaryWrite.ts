@@ -19,6 +19,7 @@ export interface SummaryTablesLike {
 /** Fill (ARGB) of the 状态 cell. */
 export const STATUS_FILL: Record<string, string> = {
   需修改: "FFF8CBAD",
+  需人工核对: "FFBDD7EE",
   无法读取: "FFFFE699",
   已跳过: "FFD9D9D9",
   通过: "FFC6EFCE",
