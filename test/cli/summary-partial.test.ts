@@ -67,7 +67,8 @@ describe("汇总: 需人工核对", () => {
 
   test("its own fill colour in the workbook", async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await summaryToXlsx(t, new Date(Date.UTC(2024, 0, 1)))));
+    const bytes = await summaryToXlsx(t, new Date(Date.UTC(2024, 0, 1)));
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const ws = book.getWorksheet("汇总")!;
     const fillOf = (r: number) =>
       (ws.getRow(r).getCell(SUMMARY_HEADER.length).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
