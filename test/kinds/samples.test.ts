@@ -76,4 +76,28 @@ describe("samples of the other kinds", () => {
     expect(r.total).toEqual({ typed: 99.42, computed: 93.42 });
     expect(r.grade).toEqual({ typed: "优", computed: "优" });
   });
+
+  it("云南格式示例: two header rows and 其中：财政资金, read from the file — nothing to report", async () => {
+    const s = kindSampleSpecs().find((k) => k.variant === "yunnan-2020")!;
+    const [r, ...more] = check(await load(s.file));
+    expect(more).toEqual([]);
+    expect(r.form?.kind).toBe("project");
+    expect(r.form?.indicators?.rows).toHaveLength(6);
+    expect(r.form?.budget?.rows.map((x) => x.kind)).toEqual(["total", "current", "other"]);
+    // 9.5 + (20 + 15 + 15) + (15 + 15) + 10 = 99.5 (scripts/sample-variants.ts).
+    expect(r.total).toEqual({ typed: 99.5, computed: 99.5 });
+    expect(rows(r)).toEqual([]);
+    expect(r.form?.ledger?.unread).toEqual([]);
+  });
+
+  it("四川格式示例: 新技术推广覆盖率 72% of 80% → 13.5, typed 15", async () => {
+    const s = kindSampleSpecs().find((k) => k.variant === "sichuan")!;
+    const [r, ...more] = check(await load(s.file));
+    expect(more).toEqual([]);
+    // Rows: 6 budget header, 7–10 its four rows, 11–12 goals, 13 indicator header; 覆盖率 the 5th indicator
+    // (row 18); 得分 column J (A 绩效指标, B–D 一级–三级, E–H 性质/指标值/单位/完成值, I 权重).
+    expect(rows(r)).toEqual([["SCORE_MISMATCH", "error", "项目支出绩效自评表!J18", 15, 13.5]]);
+    // 9 + 50 + (15 + 13.5) + 10 = 97.5.
+    expect(r.total).toEqual({ typed: 99, computed: 97.5 });
+  });
 });
