@@ -6,7 +6,7 @@
  * ./variants.ts; their builder is ./template.ts.
  */
 import type { FormKindSpec } from "../types";
-import { variantLabels } from "./variants";
+import { variantLabels } from "./labels";
 
 export const projectKind: FormKindSpec = {
   kind: "project",
@@ -17,7 +17,7 @@ export const projectKind: FormKindSpec = {
   labels: {
     "header.projectName": ["项目名称"],
     "header.implementer": ["实施单位", "项目实施单位"],
-    // Provincial variants (Yunnan 2020, Sichuan): their budget sub-rows and column headings (./variants.ts).
+    // Provincial variants (Yunnan 2020, Sichuan): their budget sub-rows and column headings (./labels.ts; layouts in ./variants.ts).
     ...variantLabels(),
   },
   markers: ["header.projectName", "header.implementer"],

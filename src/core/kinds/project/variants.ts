@@ -1,6 +1,6 @@
 /**
  * Provincial variants of the 项目支出绩效自评表 (domain.md §2.8, §2.9, §2.11), as data: the label spellings
- * they print (merged into the project kind's labels, so the locator reads them) and how their indicator
+ * they print (./labels.ts, merged into the project kind's labels, so the locator reads them) and how their indicator
  * table and budget block are laid out (used by the builder in ./template.ts for tests and samples). The
  * locator needs no variant: it finds the columns by their labels, over one or more header rows.
  *
@@ -13,6 +13,7 @@
  */
 import type { LabelRole } from "../../labels";
 import type { IndicatorColumn } from "../../templateSpec";
+import { VARIANT_LABELS } from "./labels";
 
 export type ProjectVariantId = "yunnan-2020" | "sichuan";
 
@@ -36,11 +37,7 @@ export const PROJECT_VARIANTS: readonly ProjectVariant[] = [
   {
     id: "yunnan-2020",
     name: "云南省项目支出绩效自评表（2020年模板）",
-    labels: {
-      "budget.row.current": ["财政资金", "其中：财政资金"],
-      "ind.col.weight": ["权重/分值", "分值/权重", "权重（分值）"],
-      "ind.col.reason": ["未完成原因", "未完成原因分析及改进措施"],
-    },
+    labels: VARIANT_LABELS["yunnan-2020"],
     budgetRows: ["年度资金总额", "其中：财政资金", "其他资金"],
     order: ["nature", "target", "unit", "actual"],
     texts: {
@@ -55,10 +52,7 @@ export const PROJECT_VARIANTS: readonly ProjectVariant[] = [
   {
     id: "sichuan",
     name: "四川省项目支出绩效自评表",
-    labels: {
-      "budget.row.current": ["财政拨款", "其中：财政拨款"],
-      "budget.row.other": ["自筹资金", "其中：自筹资金"],
-    },
+    labels: VARIANT_LABELS.sichuan,
     budgetRows: ["年度资金总额", "其中：财政拨款", "上年结转", "自筹资金"],
     order: ["nature", "target", "unit", "actual"],
     texts: {
@@ -71,15 +65,6 @@ export const PROJECT_VARIANTS: readonly ProjectVariant[] = [
     group: null,
   },
 ];
-
-/** Every label spelling of the variants, by role (merged into the project kind's labels). */
-export function variantLabels(): Partial<Record<LabelRole, readonly string[]>> {
-  const out: Partial<Record<LabelRole, string[]>> = {};
-  for (const v of PROJECT_VARIANTS)
-    for (const [role, texts] of Object.entries(v.labels) as [LabelRole, readonly string[]][])
-      (out[role] ??= []).push(...texts.filter((t) => !out[role]!.includes(t)));
-  return out;
-}
 
 export function projectVariant(id: ProjectVariantId): ProjectVariant {
   return PROJECT_VARIANTS.find((v) => v.id === id)!;
