@@ -57,8 +57,8 @@ export interface LayoutOptions {
 export const DEFAULT_CAP = 40;
 /** Narrowest column (characters). */
 const MIN_WIDTH = 4;
-/** Height of one line of 11-point text, CJK fonts included (points), and the padding of a row. */
-export const LINE_HEIGHT = 15;
+/** Height of one line of 11-point text (points; CJK fonts such as Noto Sans CJK need about 16.5), and a row's padding. */
+export const LINE_HEIGHT = 16.5;
 const ROW_PADDING = 3;
 /** A row never grows past this many lines (a very long text is cut rather than fill the page). */
 const MAX_LINES = 12;
