@@ -80,6 +80,7 @@ import {
 } from "./record";
 import { detectFeatures, type ExcelFeatures } from "./features";
 import { queueStructureRead, readAll, type SheetProtection, type Snapshot } from "./reader";
+import { queueReportLayout, queueReportPrint } from "./reportLayout";
 import { sheetProtectedError, writableRanges } from "./writeTargets";
 
 /** Excel.run as we use it (tests pass a double). */
@@ -627,10 +628,16 @@ export class ExcelHost implements WorkbookHost {
           // Text cells are text-formatted first, so "1/2" or "=…" in a message stays text.
           range.numberFormat = grid.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
           range.values = grid;
-          range.format.autofitColumns();
         }
+        // Widths, wrapping, row heights, header (the files' layout: reportLayout.ts); print setup and
+        // filter (ExcelApi 1.9) in a sync of their own, so a build refusing one keeps the sheet.
+        const layout = queueReportLayout(ws, rows, this.features);
         ws.activate();
         await context.sync();
+        if (this.features.pageLayout && rows.length > 0) {
+          queueReportPrint(ws, layout);
+          await context.sync().catch(() => undefined);
+        }
         return name;
       }),
     );
