@@ -1,8 +1,9 @@
 /* global TextEncoder */
 /**
  * The reviewer's summary tables (src/cli/summary.ts) as .xlsx (sheets 汇总 / 问题统计 / 重复 / 说明, laid out
- * by src/core/review/layout.ts: fitted widths, wrapped texts, filters, print setup; status colours) or as .csv (the 汇总 sheet only, UTF-8 with BOM so Excel reads the
- * Chinese, CRLF). ExcelJS only, no Node modules: the caller writes the bytes.
+ * by src/core/review/layout.ts: fitted widths, wrapped texts, filters, print setup; status colours) or as
+ * .csv (the 汇总 sheet only, UTF-8 with BOM so Excel reads the Chinese, CRLF). ExcelJS only, no Node
+ * modules: the caller writes the bytes.
  */
 import * as ExcelJS from "exceljs";
 import type { LayoutOptions } from "../core/review/layout";
@@ -28,7 +29,7 @@ export const STATUS_FILL: Record<string, string> = {
 
 /**
  * Widest each 汇总 column grows to before it wraps (characters), in SUMMARY_HEADER order: with these the 17
- * columns fit an A4 landscape page at about 70 % (fit to width), and the long texts (文件, 单位名称,
+ * columns (about 200 characters) fit an A4 landscape page at about 65 % (fit to width), and the long texts (文件, 单位名称,
  * 评分规则, 主要问题) wrap.
  */
 const SUMMARY_CAPS = [5, 26, 16, 12, 18, 14, 6, 18, 8, 8, 8, 6, 6, 5, 5, 44, 8];
