@@ -19,7 +19,6 @@ import * as path from "node:path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { checkWorkbook } from "../../src/core/check";
-import { getProfile } from "../../src/core/profiles";
 import { worksheetRows } from "../../src/core/review/table";
 import { xlsxBytes } from "../../src/io/tableSheet";
 import { PreviewHost } from "../../src/preview/previewHost";
@@ -101,7 +100,7 @@ async function pageDownload(original: Uint8Array): Promise<Uint8Array> {
   await host.load(original, WUGANG);
   const results = checkWorkbook(await host.readWorkbook());
   await host.addReportSheet(reportRows(results));
-  await host.addReportSheet(worksheetRows(results, getProfile), "复核底稿");
+  await host.addReportSheet(worksheetRows(results), "复核底稿");
   return host.markedCopy(results);
 }
 
