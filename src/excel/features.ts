@@ -12,7 +12,8 @@
  *   1.9  Worksheet.getRanges, Range.getCellProperties, RangeFill.pattern/patternColor/tintAndShade
  *                                                                             gated: rangeAreas, fillDetails
  *   1.13 Range.getMergedAreasOrNullObject                                     gated: mergedAreas
- * The manifest declares ExcelApi MIN_EXCEL_API next to SharedRuntime 1.1 (test/manifest checks both).
+ * The manifest's base requirement is ExcelApi 1.1 (so that older builds still list the add-in and the
+ * pane can explain itself); the pane checks MIN_EXCEL_API at run time (src/taskpane/compat.js).
  */
 
 /** The lowest ExcelApi set the add-in calls without a feature test. */
