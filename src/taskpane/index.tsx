@@ -35,11 +35,7 @@ Office.onReady((info) => {
     const platform = (info.platform ?? null) as unknown as OfficePlatform;
     root.render(
       <>
-        {limited && (
-          <p role="note" style={{ margin: 8 }}>
-            {limited}
-          </p>
-        )}
+        {limited && <p style={{ margin: 8 }}>{limited}</p>}
         <PaneApp host={createExcelHost()} deps={paneDepsFor(platform)} />
       </>,
     );

@@ -300,14 +300,14 @@ export function usePane(
             notice: {
               intent: "success",
               text: canDownload
-                ? `${made}，并已下载 ${name}。`
+                ? `${made}，已下载 ${name}。`
                 : `${made}。` +
                   (copied && (await copied)
                     ? "CSV 已复制到剪贴板；"
                     : copied
                       ? "CSV 未能复制到剪贴板；"
                       : "Mac 版 Excel 的加载项窗格不能下载文件；") +
-                  "需要 CSV 文件时，在该工作表用“文件 → 另存为”选“CSV UTF-8”。",
+                  "需要 CSV 时，在该表用“文件 → 另存为”选“CSV UTF-8”。",
             },
           });
         });
