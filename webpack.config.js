@@ -8,8 +8,11 @@
  * - ts-loader with transpileOnly; `npm run typecheck` type-checks separately.
  * - The shared runtime page taskpane.html loads the `functions` chunk, and office.js is loaded
  *   synchronously in <head> before the deferred bundles (injected here if the page lacks it).
- * - office.js is served from a local copy (dist/office-js/), never the CDN: the data must not
- *   leave the machine and CI has no network. Only the files Excel needs are copied.
+ * - office.js: by default the pages load it from Microsoft's CDN, as Microsoft's docs require
+ *   ("Referencing the Office JavaScript API library": the npm package is not officially supported and
+ *   a local copy must be kept current by hand). `OFFICE_JS=local npm run build` copies the npm package's
+ *   files to dist/office-js/ instead, for intranets that cannot reach the CDN. Either way office.js is
+ *   only code: the CSP lets scripts come from that one origin and connections from none.
  * - functions.zh-cn.json is produced from functions.json + src/functions/zh-cn.json
  *   (scripts/functions-metadata.js); a missing translation fails the build.
  * - `webpack --mode production` never touches dev certificates (env.WEBPACK_BUILD guard).
@@ -27,7 +30,17 @@ const { SingleFilePlugin } = require("./scripts/single-file");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
-const OFFICE_JS_SRC = "office-js/office.js";
+/** Microsoft's CDN address of office.js (the templates' and the docs' reference), and its origin. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_CDN_ORIGIN = new URL(OFFICE_JS_CDN).origin;
+
+/** "cdn" (default) or "local" (OFFICE_JS=local: the copy in dist/office-js/); anything else fails. */
+function officeJsMode(value = process.env.OFFICE_JS) {
+  const mode = (value || "cdn").trim().toLowerCase();
+  if (mode !== "cdn" && mode !== "local")
+    throw new Error(`OFFICE_JS must be "cdn" or "local", not "${value}"`);
+  return mode;
+}
 
 /**
  * The chunks of the shared-runtime page taskpane.html, in load order. They form one `dependOn`
@@ -73,32 +86,42 @@ function withSlash(url) {
 }
 
 /**
- * Content-Security-Policy of every page we build (taskpane.html, preview.html): scripts, data and
+ * Content-Security-Policy of every page we build (taskpane.html, preview.html, help.html): data and
  * connections from our own origin only, so the workbook's data cannot be sent anywhere.
+ * - script-src: 'self', plus the CDN's origin on the page that loads office.js from it (the pane page
+ *   in the default build): office.js and the files it loads by <script> (excel-*.js, locale strings)
+ *   come from there. Nothing else external, no inline script, no eval.
+ * - connect-src 'self': in Office on the web the page talks to Excel through postMessage, which CSP
+ *   does not restrict; office.js's own telemetry to Microsoft is blocked (non-fatal).
  * - style-src 'unsafe-inline': Fluent UI (griffel) inserts <style> elements at run time.
- * - office.js and the files it loads (excel-*.js, locale strings) come from office-js/ on 'self'; in
- *   Office on the web the page talks to Excel through postMessage, which CSP does not restrict.
- *   office.js's own telemetry to Microsoft is blocked by connect-src 'self' (non-fatal).
  * - img-src data: blob: for inline images; the preview's samples are fetched from 'self'.
  * A <meta> policy applies only to what follows it, so it is put first in <head> (after the charset).
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join("; ");
+function contentSecurityPolicy(scriptOrigins = []) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptOrigins].join(" "),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
 
 class CspMetaPlugin {
+  /** @param {Record<string, string[]>} scriptOrigins extra script origins by output page name */
+  constructor(scriptOrigins = {}) {
+    this.scriptOrigins = scriptOrigins;
+  }
+
   apply(compiler) {
     compiler.hooks.compilation.tap("CspMetaPlugin", (compilation) => {
       HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap("CspMetaPlugin", (data) => {
-        const tag = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+        const policy = contentSecurityPolicy(this.scriptOrigins[data.outputName] ?? []);
+        const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
         const charset = /<meta\s+charset=[^>]*>/i;
         data.html = charset.test(data.html)
           ? data.html.replace(charset, (m) => `${m}\n    ${tag}`)
@@ -110,13 +133,15 @@ class CspMetaPlugin {
 }
 
 /**
- * Puts `<script src="office-js/office.js"></script>` (synchronous) first in <head> of a page
- * unless its template already references office.js. Bundles are injected with `defer`, so
- * office.js has defined `Office` and `CustomFunctions` before they run.
+ * Puts `<script src="…office.js"></script>` (synchronous) first in <head> of a page unless its
+ * template already references office.js: the CDN address, or office-js/office.js with OFFICE_JS=local.
+ * Bundles are injected with `defer`, so office.js has defined `Office` and `CustomFunctions` before
+ * they run (compat.js, injected before it, explains when it could not be loaded).
  */
 class OfficeJsScriptPlugin {
-  constructor(filenames) {
+  constructor(filenames, src) {
     this.filenames = new Set(filenames);
+    this.src = src;
   }
 
   apply(compiler) {
@@ -133,7 +158,7 @@ class OfficeJsScriptPlugin {
         }
         if (/office(\.debug)?\.js/.test(templateText)) return data;
         data.headTags.unshift(
-          HtmlWebpackPlugin.createHtmlTagObject("script", { src: OFFICE_JS_SRC, defer: false }),
+          HtmlWebpackPlugin.createHtmlTagObject("script", { src: this.src, defer: false }),
         );
         return data;
       });
@@ -230,6 +255,7 @@ class EsbuildMinifyPlugin {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const isBuild = Boolean(env.WEBPACK_BUILD);
+  const localOfficeJs = officeJsMode() === "local";
 
   // webpack serve: https with the office-addin-dev-certs certificates (installed on Windows/macOS).
   const server = isBuild ? { type: "http" } : await devServerOption();
@@ -302,7 +328,7 @@ module.exports = async (env = {}, options = {}) => {
       }),
       // The help page the manifest's SupportUrl and LearnMoreUrl open (static, no bundle).
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [] }),
-      new OfficeJsScriptPlugin(["taskpane.html"]),
+      new OfficeJsScriptPlugin(["taskpane.html"], localOfficeJs ? "office-js/office.js" : OFFICE_JS_CDN),
       ...(esbuild
         ? [
             new SingleFilePlugin({
@@ -314,7 +340,7 @@ module.exports = async (env = {}, options = {}) => {
             }),
           ]
         : []),
-      new CspMetaPlugin(),
+      new CspMetaPlugin(localOfficeJs ? {} : { "taskpane.html": [OFFICE_JS_CDN_ORIGIN] }),
       // compat.js (ES5) first in every page: explains in Chinese where the bundles cannot run.
       new CompatScriptPlugin(),
       new ManifestVersionPlugin({ manifest: "manifest.xml", lock: "src/functions/metadata.lock.json" }),
@@ -343,7 +369,8 @@ module.exports = async (env = {}, options = {}) => {
           },
           // Bundled samples for the browser preview (?sample=<name>, same origin).
           { from: "samples/*.xlsx", to: "samples/[name][ext]", noErrorOnMissing: true },
-          ...OFFICE_JS_FILES.map((from) => ({
+          // OFFICE_JS=local only: the part of the npm package Excel loads (see OFFICE_JS_FILES).
+          ...(localOfficeJs ? OFFICE_JS_FILES : []).map((from) => ({
             from,
             context: OFFICE_JS_DIR,
             // Keep the sub-folder (en-us/, telemetry/ …): office.js loads those files by relative path.

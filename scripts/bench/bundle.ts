@@ -37,7 +37,8 @@ export async function benchBundle(): Promise<BenchTable[]> {
   start.ensureBuilt({ log: (s) => console.log(s) });
   const dist = start.DIST;
   const pane = pageScripts(readFileSync(path.join(dist, "taskpane.html"), "utf8")).filter(
-    (s) => !s.startsWith("office-js/"),
+    // office.js: Microsoft's, from its CDN (or office-js/ with OFFICE_JS=local).
+    (s) => !s.startsWith("office-js/") && !/^(?:https?:)?\/\//.test(s),
   );
   const rows: (string | number)[][] = [];
   let raw = 0;

@@ -15,7 +15,8 @@
  *        Worksheet.autoFilter, Worksheet.pageLayout (report sheets)           gated: pageLayout
  * The report sheets' widths, wrapping and row heights (reportLayout.ts) use 1.1 and 1.2 only.
  *   1.13 Range.getMergedAreasOrNullObject                                     gated: mergedAreas
- * The manifest declares ExcelApi MIN_EXCEL_API next to SharedRuntime 1.1 (test/manifest checks both).
+ * The manifest's base requirement is ExcelApi 1.1 (so that older builds still list the add-in and the
+ * pane can explain itself); the pane checks MIN_EXCEL_API at run time (src/taskpane/compat.js).
  */
 
 /** The lowest ExcelApi set the add-in calls without a feature test. */

@@ -10,6 +10,9 @@
  *
  * window.jixiaoCompat.officeProblem(Office) (called by the pane once Office is ready) reports an Excel
  * build too old for the add-in's requirement sets; window.jixiaoCompat.show(reason) shows a message.
+ * On a page that references office.js (the pane), a page load without the global `Office` means the
+ * script could not be fetched (an intranet that blocks Microsoft's CDN): that too is explained
+ * ("no-office"), with what the IT department can do.
  */
 /* eslint-disable no-var */
 (function () {
@@ -33,11 +36,12 @@
   }
 
   var WHY = {
-    ie11: "这台电脑的 Excel 使用 Internet Explorer 11 内核显示加载项（未安装 Microsoft Edge WebView2 运行时，或是 Office 2016/2019 批量许可版），无法运行绩效自评助手。",
-    edgehtml: "这台电脑的 Excel 使用旧版 Microsoft Edge（EdgeHTML）内核显示加载项，无法运行绩效自评助手。",
+    ie11: "这台电脑的 Excel 用 Internet Explorer 11 内核显示加载项（未装 WebView2 运行时，或是 Office 2016/2019），无法运行绩效自评助手。",
+    edgehtml: "这台电脑的 Excel 用旧版 Edge（EdgeHTML）内核显示加载项，无法运行绩效自评助手。",
     "old-engine": "当前浏览器或 Excel 内置浏览器版本过旧，无法运行绩效自评助手。",
-    "old-build":
-      "当前 Excel 版本过旧，不支持本加载项所需的接口（ExcelApi " + MIN_EXCEL_API + "、SharedRuntime 1.1）。",
+    "old-build": "当前 Excel 版本过旧，不支持本加载项所需的接口（ExcelApi " + MIN_EXCEL_API + "）。",
+    "no-office":
+      "无法加载 office.js（appsforoffice.microsoft.com）：请信息部门放行该地址，或用 OFFICE_JS=local 构建。",
   };
 
   function render(doc, reason) {
@@ -56,8 +60,11 @@
       "<li>命令行工具 <b>" +
       CLI +
       "</b>：可批量校验一个文件夹里的自评表。</li></ul>" +
-      "<p>两者都向单位信息部门索取。若要在 Excel 中使用，请升级到 Microsoft 365（内部版本 16.0.13530.20424 或更高，并安装 Microsoft Edge WebView2 运行时）、Office 2021/2024、Mac 版 Excel 或 Excel 网页版。</p>" +
-      "</div>";
+      "<p>两者都向单位信息部门索取。" +
+      (reason === "no-office"
+        ? ""
+        : "若要在 Excel 中使用，请安装 WebView2 运行时并升级到 Microsoft 365 或 Office 2021 及以上，或用 Mac 版、网页版 Excel。") +
+      "</p></div>";
     body.innerHTML = html;
   }
 
@@ -94,6 +101,16 @@
       show(reason, window);
     },
   };
+  /** After every script of the page ran: office.js referenced (the pane page) but `Office` never defined. */
+  function checkOfficeLoaded(win) {
+    var officeJs = win.document.querySelector('script[src$="office.js"]');
+    if (!win.jixiaoCompat.blocked && officeJs && typeof win.Office === "undefined") show("no-office", win);
+  }
+
   var problem = engineProblem(window);
   if (problem) show(problem, window);
+  else if (window.addEventListener)
+    window.addEventListener("load", function () {
+      checkOfficeLoaded(window);
+    });
 })();

@@ -3,21 +3,15 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelHost } from "../excel/excelHost";
 import { PaneApp } from "../ui/Pane";
-import { paneDepsFor, type CompatGlobal } from "./platform";
+import { limitedHostNotice, paneDepsFor, type CompatGlobal, type OfficePlatform } from "./platform";
 
 function OutsideExcel() {
   return (
-    <div style={{ padding: 20, fontSize: 14, lineHeight: 1.6 }}>
-      <h1 style={{ fontSize: 18 }}>绩效自评助手</h1>
-      <p>这个页面需要在 Excel 中作为加载项打开。</p>
-      <p>
-        没有 Excel 时可以用{" "}
-        <a href="preview.html?sample=%E6%AD%A3%E7%A1%AE%E5%A1%AB%E6%8A%A5%E7%A4%BA%E4%BE%8B.xlsx">
-          浏览器预览
-        </a>
-        打开 .xlsx 文件试用。
-      </p>
-    </div>
+    <p style={{ padding: 20 }}>
+      这个页面需要在 Excel 中作为加载项打开。没有 Excel 时可以用{" "}
+      <a href="preview.html?sample=正确填报示例.xlsx">浏览器预览</a>
+      打开 .xlsx 文件试用。
+    </p>
   );
 }
 
@@ -33,11 +27,17 @@ Office.onReady((info) => {
   }
   const root = createRoot(container);
   if (info.host === Office.HostType.Excel) {
+    // Installed from <DefaultSettings> without the shared runtime: say what is missing, keep the pane.
+    const limited = limitedHostNotice((name, version) =>
+      Office.context.requirements.isSetSupported(name, version),
+    );
+    // Office.PlatformType's values are these strings ("PC", "Mac", "OfficeOnline" …).
+    const platform = (info.platform ?? null) as unknown as OfficePlatform;
     root.render(
-      <PaneApp
-        host={createExcelHost()}
-        deps={paneDepsFor({ isMac: info.platform === Office.PlatformType.Mac })}
-      />,
+      <>
+        {limited && <p style={{ margin: 8 }}>{limited}</p>}
+        <PaneApp host={createExcelHost()} deps={paneDepsFor(platform)} />
+      </>,
     );
   } else {
     root.render(<OutsideExcel />);

@@ -132,7 +132,8 @@ export function PortableFormulas({ host, available, disabled }: PortableFormulas
         <>
           <Body1>
             表中用了本加载项的函数（JX.*），没有安装加载项的 Excel、WPS 打开后会显示 #NAME?。 可以把它们换成
-            Excel 内置公式（没有等价公式的换成当前数值），换之前会逐项列出。
+            Excel 内置公式（没有等价公式的换成当前数值），换之前会逐项列出。桌面版出错时可能只显示
+            #VALUE!，原因见帮助页。
           </Body1>
           <div className={s.buttons}>
             <Button icon={<MathFormulaRegular />} disabled={busy} onClick={() => void prepare()}>

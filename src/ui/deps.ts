@@ -24,10 +24,13 @@ export interface PaneDeps {
   /** Saves a file on the user's machine (CSV report). */
   download(fileName: string, content: Blob): void;
   /**
-   * False where `download` cannot work: Mac Excel's webview ignores <a download> (the pane then says
-   * so and relies on the report sheet). Absent = true.
+   * False where `download` cannot be relied on: Mac Excel's webview ignores <a download>, and a blob
+   * download from a Windows desktop pane (WebView2) may silently do nothing; the pane then never says
+   * "已下载" and relies on the report sheet (src/taskpane/platform.ts). Absent = true.
    */
   canDownload?: boolean;
+  /** Where it cannot download: copies the CSV text to the clipboard instead (Windows desktop). */
+  copyText?(text: string): Promise<void>;
   now(): Date;
 }
 

@@ -280,7 +280,16 @@ export function usePane(
           const first = results.find((r) => r.department) ?? results[0];
           const name = `绩效自评校验报告${first?.department ? `-${first.department}` : ""}-${stamp(deps.now())}.csv`;
           const canDownload = deps.canDownload !== false;
-          if (canDownload) deps.download(name, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
+          const csv = toCsv(rows);
+          if (canDownload) deps.download(name, new Blob([csv], { type: "text/csv;charset=utf-8" }));
+          // Copied before the first await: the click still counts as the user's gesture.
+          const copied =
+            !canDownload && deps.copyText
+              ? deps.copyText(csv).then(
+                  () => true,
+                  () => false,
+                )
+              : null;
           const sheet = await host.addReportSheet(rows);
           // The reviewer's working paper of every form, on a sheet of its own.
           const review = deps.reviewRows(results);
@@ -291,9 +300,14 @@ export function usePane(
             notice: {
               intent: "success",
               text: canDownload
-                ? `${made}，并下载 ${name}。`
-                : `${made}。Mac 版 Excel 的加载项窗格不能下载文件，因此没有生成 CSV；` +
-                  "需要 CSV 时，请切换到该工作表，用“文件 → 另存为”选择“CSV UTF-8”格式。",
+                ? `${made}，已下载 ${name}。`
+                : `${made}。` +
+                  (copied && (await copied)
+                    ? "CSV 已复制到剪贴板；"
+                    : copied
+                      ? "CSV 未能复制到剪贴板；"
+                      : "Mac 版 Excel 的加载项窗格不能下载文件；") +
+                  "需要 CSV 时，在该表用“文件 → 另存为”选“CSV UTF-8”。",
             },
           });
         });

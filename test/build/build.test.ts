@@ -3,10 +3,11 @@
  * checks what Excel will load. This test never passes without building: a failed build fails it.
  *
  * - functions.json and functions.zh-cn.json: same ids, same types, Chinese names from zh-cn.json;
- * - taskpane.html (the shared runtime page): office.js from the local copy, synchronous and first,
- *   then the deferred bundles including functions.js;
+ * - taskpane.html (the shared runtime page): office.js from Microsoft's CDN (the default build; the
+ *   OFFICE_JS=local build is checked by test/security/bundle.test.ts), synchronous and first, then the
+ *   deferred bundles including functions.js;
  * - functions.js associates every id (the metadata plugin's loader ran) and computes in a sandbox;
- * - office.js subset copied (no CDN), manifest and icons copied;
+ * - no office.js copy in the default build; manifest (valid against Microsoft's XSDs) and icons copied;
  * - size: the pane page's bundles (office.js excluded) ≤ 250 KB gzip, the core in one of them only,
  *   no ExcelJS on the pane page.
  */
@@ -18,6 +19,7 @@ import * as path from "path";
 import * as vm from "vm";
 import * as acorn from "acorn";
 import * as zlib from "zlib";
+import { validateManifest } from "../manifest/schema";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -25,6 +27,8 @@ const DIST = path.join(ROOT, "dist");
 const MAX_BUILD_MS = 120_000;
 /** The aim for the pane page: its bundles, office.js excluded, gzip -9 (1 KB = 1,000 bytes). */
 const MAX_PANE_GZIP_BYTES = 250_000;
+/** Where the default build's pane page loads office.js from (Microsoft's docs and templates). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 interface Fn {
   id: string;
@@ -126,11 +130,11 @@ describe("npx webpack --mode production", () => {
     expect(byId.get("SUMSCORES")).toBe("合计得分");
   });
 
-  test("taskpane.html loads compat.js, then office.js synchronously, then the functions chunk", () => {
+  test("taskpane.html loads compat.js, then office.js from the CDN synchronously, then the functions chunk", () => {
     const html = read("taskpane.html");
     const tags = scripts(html);
     const srcs = tags.map((t) => t.src);
-    const office = srcs.indexOf("office-js/office.js");
+    const office = srcs.indexOf(OFFICE_JS_CDN);
     const functions = srcs.indexOf("functions.js");
     expect(srcs[0]).toBe("compat.js");
     expect(tags[0].attrs).not.toMatch(/\b(?:defer|async)\b/);
@@ -141,18 +145,17 @@ describe("npx webpack --mode production", () => {
     expect(srcs).toContain("react.js");
     // office.js must be in <head> so it runs before the deferred bundles.
     const head = html.slice(0, html.search(/<\/head>/i));
-    expect(head).toContain("office-js/office.js");
+    expect(head).toContain(OFFICE_JS_CDN);
     // Every bundle after office.js is deferred (runs after parsing, in order).
     for (const t of tags.slice(2)) expect(t.attrs).toMatch(/\bdefer\b/);
-    // No CDN, no remote script.
-    expect(html).not.toMatch(/appsforoffice|https?:\/\/(?!localhost)/i);
-    for (const s of srcs) expect(s).not.toMatch(/^(?:https?:)?\/\//);
+    // office.js is the one remote script; the bundles are ours, in this folder.
+    expect(srcs.filter((s) => /^(?:https?:)?\/\//.test(s))).toEqual([OFFICE_JS_CDN]);
   });
 
   test("the pane page's bundles (office.js excluded) total ≤ 250 KB gzip, with the core bundled once", () => {
     const srcs = scripts(read("taskpane.html"))
       .map((t) => t.src)
-      .filter((s) => s && !s.startsWith("office-js/"));
+      .filter((s) => s && s !== OFFICE_JS_CDN && !s.startsWith("office-js/"));
     expect(srcs).toEqual(expect.arrayContaining(["functions.js", "react.js", "taskpane.js"]));
     const sizes = srcs.map((s) => ({
       file: s,
@@ -217,36 +220,17 @@ describe("npx webpack --mode production", () => {
     expect((thrown as CfError).message).toBe("全年预算数为 0，无法计算执行率");
   });
 
-  test("office.js is copied locally: the Excel subset with en-us and zh-cn strings, no debug builds", () => {
-    for (const f of [
-      "office-js/office.js",
-      "office-js/excel-win32-16.01.js",
-      "office-js/excel-web-16.00.js",
-      "office-js/excel-mac-16.00.js",
-      "office-js/o15apptofilemappingtable.js",
-      "office-js/telemetry/oteljs_agave.js",
-      "office-js/en-us/office_strings.js",
-      "office-js/zh-cn/office_strings.js",
-    ]) {
-      expect(fs.existsSync(path.join(DIST, f))).toBe(true);
+  test("the default build ships no copy of office.js (it comes from Microsoft's CDN)", () => {
+    expect(fs.existsSync(path.join(DIST, "office-js"))).toBe(false);
+    for (const page of ["taskpane.html", "preview.html", "help.html"]) {
+      expect({ page, local: read(page).includes("office-js/") }).toEqual({ page, local: false });
     }
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else files.push(p);
-      }
-    };
-    walk(path.join(DIST, "office-js"));
-    expect(files.filter((f) => /\.debug\.js$/.test(f))).toEqual([]);
-    expect(
-      files.filter((f) =>
-        /(?:^|[\\/])(?:word|outlook|powerpoint|onenote|project|access)[^\\/]*\.js$/.test(f),
-      ),
-    ).toEqual([]);
-    const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
-    expect(bytes).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  test("dist/manifest.xml is valid against Microsoft's manifest XSDs", async () => {
+    const r = await validateManifest(read("manifest.xml"), "dist/manifest.xml");
+    expect(r.errors).toEqual([]);
+    expect(r.valid).toBe(true);
   });
 
   test("every page runs compat.js (ES5, minified) before any other script", () => {

@@ -154,22 +154,44 @@ test("file picker: opening a file replaces the sample, and the profile choice is
   await page.close();
 });
 
-test("taskpane.html outside Excel: office.js loads from the local copy and the page says where to run it", async () => {
+/** office.js's CDN folder; its files are served from the npm copy when the test lets the CDN "answer". */
+const CDN_DIR = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const OFFICE_JS_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+test("taskpane.html outside Excel: office.js from the CDN (served from the npm copy) runs under the page's CSP", async () => {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  const officeJs: number[] = [];
-  page.on("response", (r) => {
-    if (r.url().endsWith("/office-js/office.js")) officeJs.push(r.status());
+  const cdn: string[] = [];
+  // Page routes take precedence over the context's block-everything route.
+  await page.route(`${CDN_DIR}**`, (route) => {
+    const rel = decodeURIComponent(new URL(route.request().url()).pathname.replace("/lib/1/hosted/", ""));
+    cdn.push(rel);
+    const file = path.join(OFFICE_JS_DIST, rel);
+    if (!file.startsWith(OFFICE_JS_DIST) || !fs.existsSync(file)) return route.fulfill({ status: 404 });
+    return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(file) });
   });
   await page.goto(`${base}/taskpane.html`);
   await page.getByText("这个页面需要在 Excel 中作为加载项打开。").waitFor();
-  expect(officeJs).toEqual([200]);
+  expect(cdn[0]).toBe("office.js");
   expect(await page.getByRole("link", { name: "浏览器预览" }).getAttribute("href")).toContain(
     "preview.html?sample=",
   );
   expect(errors).toEqual([]);
   expect(blocked).toEqual([]);
+  await page.close();
+});
+
+test("taskpane.html where the CDN is blocked: the page says in Chinese that office.js could not be loaded", async () => {
+  const page = await context.newPage();
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByText(/无法加载 office.js（appsforoffice.microsoft.com）/).waitFor();
+  const text = (await page.locator("#jixiao-compat").textContent()) ?? "";
+  expect(text).toContain("OFFICE_JS=local");
+  expect(text).toContain("绩效自评校验.html");
+  // The one request that left the machine was office.js itself, and the test's network refused it.
+  expect(blocked).toEqual([`${CDN_DIR}office.js`]);
+  blocked.length = 0;
   await page.close();
 });
 

@@ -167,16 +167,48 @@ describe("manifest.xml", () => {
     expect(HOST.attrs["xsi:type"]).toBe("Workbook");
   });
 
-  test("Requirements: SharedRuntime 1.1 and exactly the ExcelApi minimum the adapter calls ungated", () => {
+  test("base Requirements: ExcelApi 1.1 only, so every Excel with task panes lists the add-in", () => {
+    // A host lacking a base set does not list the add-in at all ("Specify Office applications and API
+    // requirements"), and then no page of ours can explain anything there.
     const sets = child(child(ROOT_NODE, "Requirements"), "Sets");
     expect(sets.attrs.DefaultMinVersion).toBe("1.1");
-    const list = sets.children.map(
-      (s) => `${s.attrs.Name} ${s.attrs.MinVersion ?? sets.attrs.DefaultMinVersion}`,
-    );
-    expect(list.sort()).toEqual([`ExcelApi ${MIN_EXCEL_API}`, "SharedRuntime 1.1"]);
-    // No requirement set anywhere else raises the bar (e.g. inside VersionOverrides).
-    const excelApi = all((n) => n.name.endsWith("Set") && n.attrs.Name === "ExcelApi");
-    expect(excelApi).toHaveLength(1);
+    expect(
+      sets.children.map((s) => `${s.attrs.Name} ${s.attrs.MinVersion ?? sets.attrs.DefaultMinVersion}`),
+    ).toEqual(["ExcelApi 1.1"]);
+    // What the pane calls without a feature test is checked at run time instead (compat.js officeProblem).
+    expect(MIN_EXCEL_API).not.toBe("1.1");
+  });
+
+  test("VersionOverrides' own Requirements: SharedRuntime 1.1, before the Hosts it governs", () => {
+    const req = child(VO, "Requirements");
+    expect(VO.children.map((c) => c.name).slice(0, 2)).toEqual(["Requirements", "Hosts"]);
+    const sets = child(req, "bt:Sets");
+    expect(
+      sets.children.map((s) => [s.name, s.attrs.Name, s.attrs.MinVersion ?? sets.attrs.DefaultMinVersion]),
+    ).toEqual([["bt:Set", "SharedRuntime", "1.1"]]);
+    // No other requirement anywhere: the two lists above are all the manifest asks for.
+    const allSets = all((n) => /(^|:)Set$/.test(n.name)).map(({ node }) => node.attrs.Name);
+    expect(allSets.sort()).toEqual(["ExcelApi", "SharedRuntime"]);
+  });
+
+  test("the shared runtime, the custom functions and the ribbon button live only inside VersionOverrides", () => {
+    for (const [what, pred] of [
+      ["Runtimes", (n: Node) => n.name === "Runtimes"],
+      ["CustomFunctions", (n: Node) => n.attrs["xsi:type"] === "CustomFunctions"],
+      ["ribbon", (n: Node) => n.attrs["xsi:type"] === "PrimaryCommandSurface"],
+      ["FunctionFile", (n: Node) => n.name === "FunctionFile"],
+    ] as const) {
+      const hits = all(pred);
+      expect({ what, count: hits.length }).toEqual({ what, count: 1 });
+      const [{ parents }] = hits;
+      // OfficeApp > VersionOverrides > Hosts > Host ...
+      expect({ what, path: parents.slice(0, 4).map((p) => p.name) }).toEqual({
+        what,
+        path: ["OfficeApp", "VersionOverrides", "Hosts", "Host"],
+      });
+    }
+    // The base manifest keeps what every host gets: the plain task pane.
+    expect(ROOT_NODE.children.filter((c) => c.name === "DefaultSettings")).toHaveLength(1);
   });
 
   test("SupportUrl and GetStarted's LearnMoreUrl open the help page that the build emits", () => {

@@ -1,12 +1,14 @@
 /* global process, __dirname */
 /**
- * What the built pages may do on the network. Builds once into a temp folder
- * (`npx webpack --mode production --output-path <tmp>`; test/build/build.test.ts builds dist/ on its
- * own, so the two never share a folder) and checks:
+ * What the built pages may do on the network. Builds into temp folders
+ * (`npx webpack --mode production --output-path <tmp>`, once by default and once with OFFICE_JS=local;
+ * test/build/build.test.ts builds dist/ on its own, so they never share a folder) and checks:
  *
  * - every page (taskpane.html, preview.html) carries a Content-Security-Policy <meta> before any
- *   script, style sheet or link; default-src, script-src and connect-src allow our own origin only,
- *   no eval, no plugins; no remote <script>/<link>;
+ *   script, style sheet or link; default-src and connect-src allow our own origin only, no eval, no
+ *   plugins; script-src our own origin, plus Microsoft's office.js CDN origin on the pane page of the
+ *   default build and nowhere else; the one remote <script> is that office.js; with OFFICE_JS=local
+ *   nothing remote at all;
  * - our bundles (*.js at the top of the output; office-js/ is Microsoft's copy and excluded) contain
  *   no network call: fetch, XMLHttpRequest, WebSocket, sendBeacon, EventSource, importScripts,
  *   new Image, dynamic <script> — except the precisely matched, justified cases in ALLOWED below;
@@ -28,16 +30,40 @@ const bundles = new Map<string, string>();
 /** The offline single-file checker (scripts/single-file.js): one inline script, no connection at all. */
 const OFFLINE_PAGE = "绩效自评校验.html";
 const pages = new Map<string, string>();
+/** Microsoft's CDN: office.js, and the one external origin a page may load scripts from. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const CDN_ORIGIN = "https://appsforoffice.microsoft.com";
+/** The OFFICE_JS=local build (for intranets without the CDN): its pages. */
+let localOut: string;
+let localStatus: number | null = null;
+let localLog = "";
+const localPages = new Map<string, string>();
 
-beforeAll(() => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-security-build-"));
-  const r = spawnSync("npx", ["webpack", "--mode", "production", "--output-path", out], {
+function build(outputPath: string, env: Record<string, string>) {
+  return spawnSync("npx", ["webpack", "--mode", "production", "--output-path", outputPath], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", ...env },
     timeout: 175_000,
     maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+beforeAll(() => {
+  localOut = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-security-local-"));
+  const l = build(localOut, { OFFICE_JS: "local" });
+  localStatus = l.status;
+  localLog = `${l.stdout ?? ""}\n${l.stderr ?? ""}${l.error ? `\n${String(l.error)}` : ""}`;
+  if (localStatus === 0) {
+    for (const f of fs.readdirSync(localOut)) {
+      if (f.endsWith(".html")) localPages.set(f, fs.readFileSync(path.join(localOut, f), "utf8"));
+    }
+  }
+}, 180_000);
+
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-security-build-"));
+  const r = build(out, { OFFICE_JS: "" });
   status = r.status;
   log = `${r.stdout ?? ""}\n${r.stderr ?? ""}${r.error ? `\n${String(r.error)}` : ""}`;
   if (status !== 0) return;
@@ -55,6 +81,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (out) fs.rmSync(out, { recursive: true, force: true });
+  if (localOut) fs.rmSync(localOut, { recursive: true, force: true });
 });
 
 test("the production build succeeds", () => {
@@ -97,38 +124,67 @@ describe.each(["taskpane.html", "preview.html"])("%s", (page) => {
     );
   });
 
-  test("connects, loads scripts and falls back to our own origin only", () => {
+  test("connects and falls back to our own origin only; scripts also from the office.js CDN on the pane", () => {
     const { policy } = cspOf(pages.get(page)!);
     expect(policy.get("default-src")).toEqual(["'self'"]);
-    expect(policy.get("script-src")).toEqual(["'self'"]); // no 'unsafe-eval', no inline scripts, no CDN
+    // No 'unsafe-eval', no inline scripts; the pane page also the origin of office.js, nothing else.
+    expect(policy.get("script-src")).toEqual(page === "taskpane.html" ? ["'self'", CDN_ORIGIN] : ["'self'"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
     expect(policy.get("object-src")).toEqual(["'none'"]);
     expect(policy.get("base-uri")).toEqual(["'self'"]);
     expect(policy.get("form-action")).toEqual(["'none'"]);
     for (const [directive, sources] of policy) {
-      expect({ directive, remote: sources.filter(isRemote) }).toEqual({ directive, remote: [] });
+      const allowed = directive === "script-src" && page === "taskpane.html" ? [CDN_ORIGIN] : [];
+      expect({ directive, remote: sources.filter(isRemote) }).toEqual({ directive, remote: allowed });
     }
     // Fluent UI (griffel) inserts <style> elements at run time: inline styles only, and only styles.
     expect(policy.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
-  test("loads no remote script or style sheet; scripts are relative paths in this folder", () => {
+  test("loads no remote script or style sheet but office.js from the CDN; ours are relative paths", () => {
     const html = pages.get(page)!;
     const srcs = [
       ...html.matchAll(/<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?([^"'\s>]+)/gi),
     ].map((m) => m[1]);
     expect(srcs.length).toBeGreaterThan(0);
-    for (const src of srcs) {
-      expect({
-        src,
-        remote: /^(?:[a-z]+:)?\/\//i.test(src) && !/^https?:\/\/localhost[:/]/i.test(src),
-      }).toEqual({
-        src,
-        remote: false,
-      });
-    }
+    const remote = srcs.filter(
+      (src) => /^(?:[a-z]+:)?\/\//i.test(src) && !/^https?:\/\/localhost[:/]/i.test(src),
+    );
+    expect(remote).toEqual(page === "taskpane.html" ? [OFFICE_JS_CDN] : []);
     expect(html).not.toMatch(/<script\b(?![^>]*\bsrc=)[^>]*>\s*\S/i); // no inline script (the CSP would block it)
   });
+});
+
+describe("OFFICE_JS=local (isolated intranets): the pane page loads the copy, nothing remote", () => {
+  test("the build succeeds and copies office.js", () => {
+    if (localStatus !== 0)
+      throw new Error(`webpack (OFFICE_JS=local) exited with ${localStatus}:\n${localLog.slice(-4000)}`);
+    for (const f of [
+      "office.js",
+      "excel-win32-16.01.js",
+      "excel-web-16.00.js",
+      "excel-mac-16.00.js",
+      "zh-cn/office_strings.js",
+    ]) {
+      expect({ f, exists: fs.existsSync(path.join(localOut, "office-js", f)) }).toEqual({ f, exists: true });
+    }
+  });
+
+  test.each(["taskpane.html", "preview.html", "help.html"])(
+    "%s: script-src 'self' only, no remote script",
+    (page) => {
+      const html = localPages.get(page)!;
+      const { policy } = cspOf(html);
+      expect(policy.get("script-src")).toEqual(["'self'"]);
+      expect(policy.get("connect-src")).toEqual(["'self'"]);
+      for (const [directive, sources] of policy) {
+        expect({ directive, remote: sources.filter(isRemote) }).toEqual({ directive, remote: [] });
+      }
+      const srcs = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+      expect(srcs.filter((s) => /^(?:[a-z]+:)?\/\//i.test(s))).toEqual([]);
+      if (page === "taskpane.html") expect(srcs.slice(0, 2)).toEqual(["compat.js", "office-js/office.js"]);
+    },
+  );
 });
 
 describe(`${OFFLINE_PAGE} (opened from file://, no server)`, () => {

@@ -93,6 +93,51 @@ describe("compat.js in the pane", () => {
   });
 });
 
+/**
+ * The pane page as built by default: compat.js, then office.js from Microsoft's CDN. jsdom fetches no
+ * script here, just as an intranet that blocks the CDN would: `Office` stays undefined.
+ */
+async function paneWithOfficeJs(userAgent: string, defineOffice: boolean): Promise<CompatWindow> {
+  const dom = new JSDOM(
+    '<!doctype html><html><head><script src="compat.js"></script>' +
+      '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script></head>' +
+      '<body><div id="container"><div id="loading">正在加载绩效自评助手…</div></div></body></html>',
+    { resources: new ResourceLoader({ userAgent }), runScripts: "outside-only" },
+  );
+  dom.window.eval(SOURCE);
+  if (defineOffice) (dom.window as unknown as { Office: object }).Office = {};
+  await new Promise<void>((resolve) => dom.window.addEventListener("load", () => setTimeout(resolve, 0)));
+  return dom.window as unknown as CompatWindow;
+}
+
+describe("office.js could not be loaded (the CDN blocked)", () => {
+  test("the pane says so in Chinese, names the address and what the IT department can do", async () => {
+    const win = await paneWithOfficeJs(UA.webView2, false);
+    const text = win.document.body.textContent ?? "";
+    expect(win.jixiaoCompat.blocked).toBe("no-office");
+    expect(text).toContain("无法加载 office.js");
+    expect(text).toContain("appsforoffice.microsoft.com");
+    expect(text).toContain("OFFICE_JS=local");
+    expect(text).toContain("绩效自评校验.html");
+    expect(text).not.toContain("升级到"); // an upgrade would not help
+  });
+
+  test("office.js loaded: nothing is shown", async () => {
+    const win = await paneWithOfficeJs(UA.webView2, true);
+    expect(win.jixiaoCompat.blocked).toBeNull();
+    expect(win.document.body.textContent).toBe("正在加载绩效自评助手…");
+  });
+
+  test("pages without office.js (preview, help) are never told it is missing", async () => {
+    const win = await page(UA.webView2);
+    await new Promise<void>((resolve) =>
+      win.document.readyState === "complete" ? resolve() : win.addEventListener("load", () => resolve()),
+    );
+    await new Promise((r) => setTimeout(r, 0));
+    expect(win.jixiaoCompat.blocked).toBeNull();
+  });
+});
+
 test("compat.js asks for the same ExcelApi minimum as the adapter and the manifest", () => {
   const declared = /var MIN_EXCEL_API = "([\d.]+)";/.exec(SOURCE)?.[1];
   expect(declared).toBe(MIN_EXCEL_API);
