@@ -5,6 +5,7 @@
 import type { Workbook } from "../grid";
 import type { Finding, FindingCategory, RuleId, RuleProfile, SelfEvalForm, Severity } from "../model";
 import { severityFor } from "../profiles";
+import { tidyText } from "../messages";
 import type { FormAnalysis } from "./analysis";
 import type { PlanDetails } from "../plan";
 
@@ -102,13 +103,13 @@ export function makeFinding(profile: RuleProfile, input: FindingInput): Finding 
     severity,
     category: RULE_CATEGORY[input.rule],
     ref: input.ref,
-    message: input.message,
+    message: tidyText(input.message),
   };
   // A sum of huge figures can overflow (1e308 + 1e308 = Infinity): report no number rather than a
   // non-finite one (JSON would print null, Excel cannot hold it), and offer no fix.
   if (input.typed !== undefined) f.typed = finiteOrNull(input.typed);
   if (input.expected !== undefined) f.expected = finiteOrNull(input.expected);
-  if (input.steps !== undefined) f.steps = input.steps;
+  if (input.steps !== undefined) f.steps = tidyText(input.steps);
   if (input.fix !== undefined && finiteOrNull(input.fix.value) !== null) f.fix = input.fix;
   return f;
 }

@@ -12,13 +12,14 @@
  * - MISSING_REASON: a 定量目标 row below its target (完成情况 worse than 绩效目标) with no reason given.
  * The 备注 grade bands, when they differ from the profile, replace its bands (reportGradeProfile).
  */
+import { displayQuantity } from "../../display";
 import type { CellRef } from "../../grid";
 import { sameBands } from "../../gradeBands";
 import { MSG } from "../../messages";
 import { REPORT_MSG } from "./messages";
 import type { FormField, ReportTable, RuleProfile, SelfEvalForm } from "../../model";
 import { formatNumber, formatPercent } from "../../numbers";
-import { executionRate, executionScore } from "../../scoring";
+import { executionRate, executionScore, ratePercent } from "../../scoring";
 import type { Scored } from "../../scoring";
 import { REPORT_TABLES } from "./labels";
 import { fieldText, readNumber } from "../../checks/analysis";
@@ -74,7 +75,7 @@ export function analyseReport(form: SelfEvalForm, a: FormAnalysis, profile: Rule
   const rate = income && spending ? executionRate(spending.value, income.value) : null;
   const rateSteps =
     rate !== null && income && spending
-      ? REPORT_MSG.rateFromTables(spending.text, income.text, formatPercent(rate, 2))
+      ? REPORT_MSG.rateFromTables(spending.text, income.text, ratePercent(rate))
       : null;
   let execution: ReportAnalysis["execution"] = null;
   const summary = a.summary.find((s) => s.name === "投入指标");
@@ -262,7 +263,7 @@ function checkSpendingOverIncome(ctx: CheckContext, r: ReportAnalysis): void {
     message: REPORT_MSG.spendingOverIncome(r.spending.value, r.income.value, r.rate),
     typed: r.spending.value,
     expected: `≤ ${formatNumber(r.income.value, 4)}`,
-    steps: `${formatPercent(r.rate, 2)} = 支出合计 ${r.spending.text} ÷ 收入合计 ${r.income.text}`,
+    steps: `${ratePercent(r.rate)} = 支出合计 ${r.spending.text} ÷ 收入合计 ${r.income.text}`,
   });
 }
 
@@ -328,9 +329,9 @@ function checkBelowTarget(ctx: CheckContext): void {
 function belowSteps(i: IndicatorInfo): string {
   const t = i.target.value!;
   const v = i.actual.value!;
-  const shown = (x: number): string => (i.target.isPercent ? formatPercent(x, 2) : formatNumber(x, 4));
-  if (t > 0) return `完成 ${shown(v)} ÷ 目标 ${shown(t)} = ${formatPercent(v / t, 2)}`;
-  return `完成 ${shown(v)}，目标 ${shown(t)}`;
+  if (t > 0)
+    return `完成 ${displayQuantity(i.actual)} ÷ 目标 ${displayQuantity(i.target)} = ${formatPercent(v / t, 2)}`;
+  return `完成 ${displayQuantity(i.actual)}，目标 ${displayQuantity(i.target)}`;
 }
 
 export function checkReport(ctx: CheckContext): void {
