@@ -31,11 +31,7 @@ const SHOWN_AS_WRITTEN: Record<string, { unit: string; factor: number }> = {
  * 4.82元 → "4.82元" (its normalised value 0.000482 万元); a number without a unit → "95". `value` defaults
  * to the quantity's own; pass another (a target's ratio, a sum) to show it in the same unit.
  */
-export function displayQuantity(
-  q: Quantity,
-  value: number | null = q.value,
-  maxDecimals = 4,
-): string {
+export function displayQuantity(q: Quantity, value: number | null = q.value, maxDecimals = 4): string {
   if (value === null || value === undefined) return "（空）";
   if (!Number.isFinite(value)) return "—";
   const asWritten = q.rawUnit ? SHOWN_AS_WRITTEN[q.rawUnit] : undefined;
@@ -63,7 +59,8 @@ export function displayValue(value: number | string | null | undefined, hint: Di
   if (value === null || value === undefined || value === "") return "（空）";
   if (typeof value !== "number") return value;
   if (!Number.isFinite(value)) return "—";
-  if (isPercentFormat(hint.numberFormat)) return displayQuantity({ value, unit: "%", isPercent: true }, value, 2);
+  if (isPercentFormat(hint.numberFormat))
+    return displayQuantity({ value, unit: "%", isPercent: true }, value, 2);
   return displayQuantity({ value, unit: hint.unit ?? null, isPercent: false });
 }
 

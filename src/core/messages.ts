@@ -191,16 +191,13 @@ export const MSG = {
     "请调整三级指标分值，使其合计等于一级指标分值。",
   weightNonPositive: (rowName: string, weight: number): string =>
     `“${rowName}”的分值为 ${n(weight)}。参与评分的指标分值必须大于 0；不考核的指标请在各栏填“/”。`,
-  rateMismatch: (
-    what: string,
-    typedText: string,
-    expected: number,
-    steps: string,
-    rounding: boolean,
-  ): string =>
-    rounding
+  rateMismatch: (what: string, typed: string, expected: number, steps: string, rounding: boolean): string => {
+    // The rate as typed, without a closing full stop ("990%。" would read "990%。，").
+    const typedText = typed.trim().replace(/[。．，,；;]+$/, "");
+    return rounding
       ? `${what}填写 ${typedText}，按公式为 ${pct(expected)}（${steps}），差异来自四舍五入。建议保留两位小数填写 ${pct(expected)}。`
-      : `${what}填写 ${typedText}，按公式应为 ${pct(expected)}（${steps}）。请改为 ${pct(expected)}，或核对执行数和预算数。`,
+      : `${what}填写 ${typedText}，按公式应为 ${pct(expected)}（${steps}）。请改为 ${pct(expected)}，或核对执行数和预算数。`;
+  },
   scoreMismatch: (rowName: string, typed: number, expected: number, steps: string): string =>
     `“${rowName}”得分填写 ${n(typed)}，按评分规则应为 ${n(expected)}（${steps}）。请改为 ${n(expected)}，或核对指标值和完成值。`,
   scoreAbove: (rowName: string, score: number, weight: number, expected?: number, steps?: string): string =>
@@ -239,7 +236,13 @@ export const MSG = {
   gradeNonStandard: (typedGrade: string, label: string, labels: string): string =>
     `评价等级填写${q(typedGrade)}，等级为“${label}”，与总分相符；规定的写法是“${label}”（${labels}），建议改为“${label}”。`,
   /** A grade written another way whose band is not the total's: the band, and the standard name to write. */
-  gradeNonStandardMismatch: (typedGrade: string, label: string, total: number, expected: string, bands: string): string =>
+  gradeNonStandardMismatch: (
+    typedGrade: string,
+    label: string,
+    total: number,
+    expected: string,
+    bands: string,
+  ): string =>
     `评价等级填写${q(typedGrade)}，即“${label}”，但总分 ${n(total)} 对应的等级是“${expected}”（${bands}）。请改为“${expected}”。`,
   gradeUnknown: (typedGrade: string, total: number | null, expected: string | null, labels: string): string =>
     `评价等级“${typedGrade}”不是规定的等级（${labels}）。` +

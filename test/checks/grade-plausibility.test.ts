@@ -121,7 +121,9 @@ describe("EXEC_OVER_100", () => {
     });
     const found = run(wb).of("EXEC_OVER_100");
     expect(found.map((x) => x.ref)).toEqual([cellAt(layout.budget.rows[1].rate)]);
-    expect(found[0].message).toMatch(/^“其中：当年财政拨款”的执行率 106\.25%（85万元 ÷ 80万元）超过 100%：全年执行数大于全年预算数。/);
+    expect(found[0].message).toMatch(
+      /^“其中：当年财政拨款”的执行率 106\.25%（85万元 ÷ 80万元）超过 100%：全年执行数大于全年预算数。/,
+    );
   });
 
   test("an indicator 执行率 over 100% of its own (政府采购执行率 112%): the reason already written is not asked for again", () => {

@@ -213,7 +213,11 @@ describe("定量目标 rows", () => {
     const { r, layout } = check();
     const over = r.of("OVER_ACHIEVEMENT");
     expect(over.map((f) => f.ref)).toEqual([3, 6, 10].map((i) => ref(layout.quantitative[i].actual)));
-    expect(over.map((f) => f.steps)).toEqual(["200.00% = 8家 ÷ 4家", "160.00% = 80个 ÷ 50个", "133.33% = 40家 ÷ 30家"]);
+    expect(over.map((f) => f.steps)).toEqual([
+      "200.00% = 8家 ÷ 4家",
+      "160.00% = 80个 ÷ 50个",
+      "133.33% = 40家 ÷ 30家",
+    ]);
     // 实际完成 of the 定性目标: 今年1-10月.
     const [goal] = r.of("FORECAST_VALUE");
     expect(goal.ref).toEqual(ref(layout.goalsActual));

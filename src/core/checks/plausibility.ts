@@ -61,7 +61,8 @@ function checkExecOver100(ctx: CheckContext): number[] {
   }
   const total = over.find((o) => o.isTotal) ?? null;
   const own = over.filter(
-    (o) => !o.isTotal && !(total && sameAmount(o.budget, total.budget) && sameAmount(o.executed, total.executed)),
+    (o) =>
+      !o.isTotal && !(total && sameAmount(o.budget, total.budget) && sameAmount(o.executed, total.executed)),
   );
   const ownExcess = own.reduce((acc, o) => acc + (o.executed - o.budget), 0);
   const totalCarried = total !== null && own.length > 0 && ownExcess >= total.executed - total.budget - 0.005;
