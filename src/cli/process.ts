@@ -57,14 +57,13 @@ async function writeMarked(
   bytes: Uint8Array,
   results: FormResult[],
   writeTo: string,
-  profile: RuleProfile | undefined,
 ): Promise<{ written: string | null; writeProblem: string | null }> {
   if (!results.some((r) => r.form))
     return { written: null, writeProblem: "没有找到自评表，未生成标注副本。" };
   let created = false;
   try {
     // The copy carries the reviewer's working paper (复核底稿) of each form as an extra sheet.
-    const out = await markedCopy(bytes, results, (wb) => addReviewSheet(wb, results, profile));
+    const out = await markedCopy(bytes, results, (wb) => addReviewSheet(wb, results));
     await fs.mkdir(path.dirname(writeTo), { recursive: true });
     // "wx": never overwrite, even if the file appeared since the check at start-up.
     const handle = await fs.open(writeTo, "wx");
@@ -115,7 +114,7 @@ async function processFileUnguarded(task: FileTask, profile: RuleProfile | undef
     return { ok: false, code: "INTERNAL_ERROR", message: internalErrorMessage(describe(e)) };
   }
   const { written, writeProblem } = task.writeTo
-    ? await writeMarked(bytes, results, task.writeTo, profile)
+    ? await writeMarked(bytes, results, task.writeTo)
     : { written: null, writeProblem: null };
   return {
     ok: true,

@@ -198,6 +198,7 @@ const MSG_CASES: Cases<typeof MSG> = {
   unknownLevel2: (p) => [p.s, "产出指标", "数量指标、质量指标"],
   goalDuplicate: () => [],
   unparsed: (p) => [`“${p.s}”的年度指标值`, p.s2],
+  bandsFromForm: (p) => ["备注", p.s],
   addinFormula: (p) => [
     ["H7", "I7"],
     Math.max(2, Math.round(Math.abs(p.x)) % 40),
@@ -213,7 +214,6 @@ const REPORT_CASES: Cases<typeof REPORT_MSG> = {
   belowTarget: (p) => [p.s, p.s2, p.s, "完成 99% ÷ 目标 100% = 99.00%", "未达到目标"],
   rateFromTables: () => ["5374.44", "5374.34", "100.0019%"],
   noSummary: () => [],
-  bandsFromNote: (p) => [p.s],
 };
 
 function picks(): Pick[] {
