@@ -234,7 +234,10 @@ export const MSG = {
     `请改正总分后把等级改为“${expected}”。`,
   /** A grade written another way (优秀, 优（90.5分）, 等级：优) whose band is the right one: say the standard name. */
   gradeNonStandard: (typedGrade: string, label: string, labels: string): string =>
-    `评价等级填写${q(typedGrade)}，等级为“${label}”，与总分相符；规定的写法是“${label}”（${labels}），建议改为“${label}”。`,
+    `评价等级填写${q(typedGrade)}，按等级“${label}”核对。规定的等级名称是${labels
+      .split("、")
+      .map((l) => `“${l}”`)
+      .join("、")}，建议改为“${label}”，以便审核时按规定名称识别。`,
   /** A grade written another way whose band is not the total's: the band, and the standard name to write. */
   gradeNonStandardMismatch: (
     typedGrade: string,
