@@ -7,7 +7,7 @@
 import type { CellRef } from "../../grid";
 import { REPORT_MSG } from "./messages";
 import type { ReportTable, RuleProfile, SelfEvalForm } from "../../model";
-import { formatNumber, formatPercent } from "../../numbers";
+import { formatNumber } from "../../numbers";
 import { executionRate, executionScore, ratePercent } from "../../scoring";
 import type { Scored } from "../../scoring";
 import { readNumber } from "../../read";
