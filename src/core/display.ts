@@ -6,7 +6,42 @@
 import type { CellRef } from "./grid";
 import { isPercentFormat } from "./grid";
 import type { FormField, FormResult, SelfEvalForm } from "./model";
-import { formatNumber, formatPercentShort } from "./numbers";
+import { cleanFloat, formatNumber } from "./numbers";
+import type { ParsedValue } from "./parse";
+
+/**
+ * What displayQuantity needs of a value: a ParsedValue (parse.ts), or any number with the unit it was
+ * written in. `value` is normalised the parser's way (percentages as fractions, money in 万元).
+ */
+export type Quantity = Pick<ParsedValue, "value" | "unit" | "isPercent"> &
+  Partial<Pick<ParsedValue, "rawUnit">>;
+
+/** Units shown as written although the parser normalises them: the factor from the normalised value. */
+const SHOWN_AS_WRITTEN: Record<string, { unit: string; factor: number }> = {
+  亿元: { unit: "亿元", factor: 1 / 10000 },
+  元: { unit: "元", factor: 10000 },
+  千元: { unit: "千元", factor: 10 },
+  "‰": { unit: "‰", factor: 1000 },
+};
+
+/**
+ * THE display of a number with its unit, for every message, step, button, worksheet and CSV: the number
+ * in the unit the form wrote, up to `maxDecimals` decimals (default 4), so parseValue reads the text back
+ * to the same value and unit. 0.99 (a percentage) → "99%"; 53000 written as 亿元 → "5.3亿元"; 8 家 → "8家";
+ * 4.82元 → "4.82元" (its normalised value 0.000482 万元); a number without a unit → "95". `value` defaults
+ * to the quantity's own; pass another (a target's ratio, a sum) to show it in the same unit.
+ */
+export function displayQuantity(q: Quantity, value: number | null = q.value, maxDecimals = 4): string {
+  if (value === null || value === undefined) return "（空）";
+  if (!Number.isFinite(value)) return "—";
+  const asWritten = q.rawUnit ? SHOWN_AS_WRITTEN[q.rawUnit] : undefined;
+  if (asWritten && (q.isPercent || q.unit === "万元"))
+    return `${formatNumber(cleanFloat(value * asWritten.factor), maxDecimals)}${asWritten.unit}`;
+  if (q.isPercent) return `${formatNumber(cleanFloat(value * 100), maxDecimals)}%`;
+  if (!q.unit) return formatNumber(value, maxDecimals);
+  // Other units are not rescaled by the parser (个月 → 月, 千米 → 公里): the spelling the form used.
+  return `${formatNumber(value, maxDecimals)}${q.rawUnit || q.unit}`;
+}
 
 /** How a cell shows its number: its number format, and the unit of an amount (万元 in the budget block). */
 export interface DisplayHint {
@@ -24,9 +59,9 @@ export function displayValue(value: number | string | null | undefined, hint: Di
   if (value === null || value === undefined || value === "") return "（空）";
   if (typeof value !== "number") return value;
   if (!Number.isFinite(value)) return "—";
-  if (isPercentFormat(hint.numberFormat)) return formatPercentShort(value, 2);
-  if (hint.unit) return `${formatNumber(value, 4)}${hint.unit}`;
-  return formatNumber(value, 4);
+  if (isPercentFormat(hint.numberFormat))
+    return displayQuantity({ value, unit: "%", isPercent: true }, value, 2);
+  return displayQuantity({ value, unit: hint.unit ?? null, isPercent: false });
 }
 
 const same = (a: CellRef | null | undefined, b: CellRef): boolean =>

@@ -19,37 +19,87 @@ export function gradeFor(total: number, profile: RuleProfile): string {
   return bands[bands.length - 1].label;
 }
 
-/** Common long forms of the labels: 优秀 → 优, 良好 → 良. Applied only when the short label exists. */
-const LONG_FORMS: Record<string, string> = { 优秀: "优", 良好: "良", 较差等: "较差", 中等: "中" };
+/**
+ * Other names of the bands, as people write them (domain.md §2.11): 优秀 → 优, 良好 → 良, 合格 → the band
+ * from 60 (较差 / 中), 不合格 → 差. Each maps to the first of its candidates the profile has.
+ */
+const OTHER_NAMES: Record<string, readonly string[]> = {
+  优秀: ["优"],
+  良好: ["良"],
+  中等: ["中", "较差"],
+  较差等: ["较差", "中"],
+  一般: ["中", "较差"],
+  合格: ["较差", "中"],
+  及格: ["较差", "中"],
+  不合格: ["差"],
+  不及格: ["差"],
+};
+
+/** A typed grade read for its band: the profile's label, and whether it was written exactly so. */
+export interface GradeReading {
+  /** The band label of the profile; null when the text names no band. */
+  label: string | null;
+  /**
+   * Named as the profile names the band (its label, or an alias such as 中 for 较差), with or without a
+   * prefix or a note (等级：优, 优（90.5分）, "优 90.5"). False for another name: 优秀, 良好, 合格, 优等.
+   */
+  standard: boolean;
+}
+
+/** A prefix naming the cell: 等级：, 评价等次为, 自评结果: … */
+const PREFIX_RE = /^(?:(?:自评|评价|综合|绩效)?(?:等级|等次|评级|结果)(?:为|是)?[:：]?)/;
+/** Annotations around the name: a bracketed note, a score ("90.5分", "90.5"), separators. */
+const BRACKETED_RE = /[（(【[][^）)】\]]*[）)】\]]/g;
+const SCORE_RE = /(?:得分|评分|总分)?[:：]?[-+]?\d+(?:\.\d+)?分?/g;
+const SEPARATORS_RE = /[,，、;；/|:：。.]+/g;
 
 /**
- * A typed grade as a band label of the profile: trims, NFKC, strips "等级：" / "评价等次：" prefixes,
- * maps aliases (中 → 较差 under hunan, 较差 → 中 under national). Null when not a known label.
+ * A typed grade read for its band (domain.md §2.11, §3.5): trims, NFKC, takes off a "等级：" / "评价等次为"
+ * prefix, a bracketed note ("优（90.5分）") and a score beside the name ("优 90.5"), then maps the name to
+ * the profile's label: the label itself, its alias (中 → 较差 under hunan, 较差 → 中 under national), another
+ * name (优秀 → 优, 良好 → 良, 合格 → 较差/中, 不合格 → 差) or the label with 等/级 ("优等"). One reading for
+ * every kind of form.
  */
-export function normalizeGrade(label: string, profile: RuleProfile): string | null {
-  if (typeof label !== "string" || !profile) return null;
-  let s = normalizeText(label).replace(/\s+/g, "");
-  s = s.replace(/^(?:(?:自评|评价|综合|绩效)?(?:等级|等次|评级|结果)[:：]?)/, "");
-  s = s.replace(/^[:：]/, "").replace(/[。.;；,，]+$/, "");
-  if (s === "") return null;
+export function readGrade(text: string, profile: RuleProfile): GradeReading {
+  const none: GradeReading = { label: null, standard: false };
+  if (typeof text !== "string" || !profile) return none;
+  const typed = normalizeText(text)
+    .replace(/\s+/g, "")
+    .replace(/[。.;；,，]+$/, "");
+  if (typed === "") return none;
   const labels = new Set(profile.grades.map((g) => g.label));
   const resolve = (x: string): string | null => {
     if (labels.has(x)) return x;
     const alias = profile.gradeAliases?.[x];
-    if (alias !== undefined && labels.has(alias)) return alias;
-    return null;
+    return alias !== undefined && labels.has(alias) ? alias : null;
   };
-  const direct = resolve(s);
-  if (direct) return direct;
-  const longForm = LONG_FORMS[s];
-  if (longForm) {
-    const r = resolve(longForm);
-    if (r) return r;
+  const exact = resolve(typed);
+  if (exact) return { label: exact, standard: true };
+  const name = typed
+    .replace(PREFIX_RE, "")
+    .replace(BRACKETED_RE, "")
+    .replace(SCORE_RE, "")
+    .replace(SEPARATORS_RE, "");
+  if (name === "") return none;
+  // The profile's own name with a prefix or a note: the name is standard, the band is read.
+  const direct = resolve(name);
+  if (direct) return { label: direct, standard: true };
+  for (const candidate of OTHER_NAMES[name] ?? []) {
+    const r = resolve(candidate);
+    if (r) return { label: r, standard: false };
   }
   // "优等" / "良级": a label followed by 等/级.
-  const trimmed = s.replace(/[等级]$/, "");
-  if (trimmed !== s) return resolve(trimmed);
-  return null;
+  const trimmed = name.replace(/[等级]$/, "");
+  if (trimmed !== name) {
+    const r = resolve(trimmed);
+    if (r) return { label: r, standard: false };
+  }
+  return none;
+}
+
+/** A typed grade as a band label of the profile (readGrade); null when it names no band. */
+export function normalizeGrade(label: string, profile: RuleProfile): string | null {
+  return readGrade(label, profile).label;
 }
 
 /** How many points the total lacks to reach the next higher band; null at the top band or on bad input. */
@@ -80,7 +130,9 @@ export function parseCombinedScoreGrade(text: string): { score: number | null; g
   let grade: string | null = null;
   const scoreMatch = /(?:评分|得分|分数|总分|综合得分)\s*(?:为|是)?\s*[:：]?\s*(-?\d+(?:\.\d+)?)/.exec(s);
   if (scoreMatch) score = Number(scoreMatch[1]);
-  const gradeMatch = /(?:等级|等次|评级)\s*(?:为|是)?\s*[:：]?\s*([^\s\d:：,，;；。.、]+)/.exec(s);
+  // The grade with a bracketed note kept whole ("等级：优（90.5分）"): readGrade reads its band.
+  const gradeMatch =
+    /(?:等级|等次|评级)\s*(?:为|是)?\s*[:：]?\s*([^\s\d:：,，;；。.、（(]+(?:[（(][^）)]*[）)])?)/.exec(s);
   if (gradeMatch) grade = gradeMatch[1];
   if (score === null) {
     // "96分，优" / "96 优"

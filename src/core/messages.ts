@@ -3,17 +3,42 @@
  * (typed value, the value the rules give and how it is computed), and how to fix it. Written for the
  * department clerk who fills in the form.
  */
-import { formatNumber, formatPercent } from "./numbers";
+import { formatNumber, formatPercent, formatPercentShort } from "./numbers";
 
 /** 7.6 → "7.6", 95 → "95". */
 const n = (v: number): string => formatNumber(v, 4);
-/** 0.742 → "74.20%". */
+/** A computed rate: 0.742 → "74.20%". */
 const pct = (v: number): string => formatPercent(v, 2);
-/** Quotes a short piece of typed text: “…”. Long texts are cut. */
+/** A rate as typed or set by a rule, without trailing zeros: 1.05 → "105%", 1.3 → "130%". */
+const pctShown = (v: number): string => formatPercentShort(v, 4);
+/**
+ * Quotes a short piece of typed text: “…”. Long texts are cut; a closing full stop or comma is left out,
+ * so the sentence around it never reads "认可。，".
+ */
 const q = (text: string): string => {
-  const t = text.replace(/\s+/g, " ").trim();
-  return `“${t.length > 30 ? `${t.slice(0, 30)}…` : t}”`;
+  let t = text.replace(/\s+/g, " ").trim();
+  if (t.length > 30) t = `${t.slice(0, 30)}…`;
+  return `“${t.replace(/[。．.，,；;、：:]+$/, "")}”`;
 };
+
+/** One quoted span “…” holding another: the inner one becomes ‘…’ (Chinese nesting), innermost first. */
+const NESTED_QUOTE_RE = /“([^“”]*)“([^“”]*)”([^“”]*)”/g;
+
+/**
+ * The last pass over every message and step a finding carries (checks/context.ts makeFinding): a name that
+ * has its own quotes (“三公经费”控制率) quoted once more reads “‘三公经费’控制率”, never ““三公经费”控制率”.
+ * Unbalanced quotes (a text cut after an opening quote) are left as they are.
+ */
+export function tidyText(text: string): string {
+  if (typeof text !== "string" || !text.includes("“")) return text;
+  let s = text;
+  for (let k = 0; k < 4; k++) {
+    const next = s.replace(NESTED_QUOTE_RE, "“$1‘$2’$3”");
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
 
 /** What an Excel error value usually means, for the clerk. */
 const ERROR_CAUSES: Record<string, string> = {
@@ -179,16 +204,13 @@ export const MSG = {
     "请调整三级指标分值，使其合计等于一级指标分值。",
   weightNonPositive: (rowName: string, weight: number): string =>
     `“${rowName}”的分值为 ${n(weight)}。参与评分的指标分值必须大于 0；不考核的指标请在各栏填“/”。`,
-  rateMismatch: (
-    what: string,
-    typedText: string,
-    expected: number,
-    steps: string,
-    rounding: boolean,
-  ): string =>
-    rounding
+  rateMismatch: (what: string, typed: string, expected: number, steps: string, rounding: boolean): string => {
+    // The rate as typed, without a closing full stop ("990%。" would read "990%。，").
+    const typedText = typed.trim().replace(/[。．，,；;]+$/, "");
+    return rounding
       ? `${what}填写 ${typedText}，按公式为 ${pct(expected)}（${steps}），差异来自四舍五入。建议保留两位小数填写 ${pct(expected)}。`
-      : `${what}填写 ${typedText}，按公式应为 ${pct(expected)}（${steps}）。请改为 ${pct(expected)}，或核对执行数和预算数。`,
+      : `${what}填写 ${typedText}，按公式应为 ${pct(expected)}（${steps}）。请改为 ${pct(expected)}，或核对执行数和预算数。`;
+  },
   scoreMismatch: (rowName: string, typed: number, expected: number, steps: string): string =>
     `“${rowName}”得分填写 ${n(typed)}，按评分规则应为 ${n(expected)}（${steps}）。请改为 ${n(expected)}，或核对指标值和完成值。`,
   scoreAbove: (rowName: string, score: number, weight: number, expected?: number, steps?: string): string =>
@@ -223,6 +245,21 @@ export const MSG = {
   ): string =>
     `评价等级“${typedGrade}”与所填总分 ${n(typedTotal)} 相符，但按规则计算总分应为 ${n(total)}，对应的等级是“${expected}”（${bands}）。` +
     `请改正总分后把等级改为“${expected}”。`,
+  /** A grade written another way (优秀, 优（90.5分）, 等级：优) whose band is the right one: say the standard name. */
+  gradeNonStandard: (typedGrade: string, label: string, labels: string): string =>
+    `评价等级填写${q(typedGrade)}，按等级“${label}”核对。规定的等级名称是${labels
+      .split("、")
+      .map((l) => `“${l}”`)
+      .join("、")}，建议改为“${label}”，以便审核时按规定名称识别。`,
+  /** A grade written another way whose band is not the total's: the band, and the standard name to write. */
+  gradeNonStandardMismatch: (
+    typedGrade: string,
+    label: string,
+    total: number,
+    expected: string,
+    bands: string,
+  ): string =>
+    `评价等级填写${q(typedGrade)}，即“${label}”，但总分 ${n(total)} 对应的等级是“${expected}”（${bands}）。请改为“${expected}”。`,
   gradeUnknown: (typedGrade: string, total: number | null, expected: string | null, labels: string): string =>
     `评价等级“${typedGrade}”不是规定的等级（${labels}）。` +
     (total !== null && expected !== null
@@ -233,14 +270,16 @@ export const MSG = {
     `以表中${source}为准，与评分规则“${profileName}”的划分不同`,
 
   // ───────────── plausibility ─────────────
+  /** `executed` and `budget` as the cells show them ("4551.57万元"); `rate` as ratePercent shows it. */
   execOver100: (
-    rate: number,
-    executed: number,
-    budget: number,
+    rate: string,
+    executed: string,
+    budget: string,
     row: string | null = null,
-    unit = "",
+    totalRate: string | null = null,
   ): string =>
-    `${row ? `“${row}”的执行率` : "预算执行率"} ${pct(rate)}（${n(executed)}${unit} ÷ ${n(budget)}${unit}）超过 100%：全年执行数大于全年预算数。` +
+    `${row ? `“${row}”的执行率` : "预算执行率"} ${rate}（${executed} ÷ ${budget}）超过 100%：全年执行数大于全年预算数` +
+    `${totalRate ? `，年度资金总额的执行率 ${totalRate} 也因此超过 100%` : ""}。` +
     "可能是全年预算未按调整后数填写，或把收入数填成了支出数。请核对全年预算数和全年执行数。",
   incomeAsSpending: (executed: number, income: number, spending: number, steps: string, unit = ""): string =>
     `全年执行数 ${n(executed)}${unit} 等于按收入性质分的合计 ${n(income)}${unit}，而按支出性质分的合计是 ${n(spending)}${unit}（${steps}）。` +
@@ -252,7 +291,11 @@ export const MSG = {
   magnitudeYuanUnit: (text: string, partnerText: string): string =>
     `这里写的是${q(text)}，而指标值是${q(partnerText)}：“元”很可能是“万元”的笔误。请核对单位。`,
   percentOver100: (rowName: string, value: number): string =>
-    `“${rowName}”为 ${pct(value)}，该比率不可能超过 100%。请核对实际完成值。`,
+    `“${rowName}”为 ${pctShown(value)}，该比率不可能超过 100%。请核对实际完成值。`,
+  /**
+   * `actual` and `target` as the cells show them (display.ts displayQuantity: "8家", "5.3亿元"); `reason`
+   * is the row's 偏差原因 when it has one: then it is not asked for again.
+   */
   overAchievement: (
     rowName: string,
     actual: string,
@@ -260,23 +303,31 @@ export const MSG = {
     ratio: number,
     threshold: number,
     deduct: number,
+    reason: string | null = null,
   ): string =>
-    `“${rowName}”实际完成 ${actual}，达到指标值 ${target} 的 ${pct(ratio)}，超过 ${pct(threshold)}：年度指标值可能定得偏低。` +
+    `“${rowName}”实际完成值 ${actual}，是年度指标值 ${target} 的 ${pct(ratio)}，超过 ${pctShown(threshold)}：年度指标值可能定得偏低。` +
     (deduct > 0
       ? `按规则超额完成扣 ${n(deduct)} 分。`
-      : "请核对指标值，并在偏差原因中说明超额原因（可酌情调减得分）。"),
-  spendingRateOver: (rowName: string, rate: number): string =>
-    `“${rowName}”为 ${pct(rate)}，超过 100%：执行率（完成率）按其性质最高为 100%，超过说明实际支出（完成数）超出了预算（计划）数，` +
-    "并不是指标值定得偏低。请核对预算（计划）数和实际数，超出预算的支出须在偏差原因中说明依据；评分按 100% 计。",
+      : reason
+        ? `偏差原因已说明（${q(reason)}），请核对指标值，可酌情调减得分。`
+        : "请核对指标值，并在偏差原因中说明超额原因（可酌情调减得分）。"),
+  /** `reason`: the row's 偏差原因 when it has one (then the message does not ask for it). */
+  spendingRateOver: (rowName: string, rate: number, reason: string | null = null): string =>
+    `“${rowName}”为 ${pctShown(rate)}，超过 100%：执行率（完成率）按其性质最高为 100%，超过说明实际支出（完成数）超出了预算（计划）数，` +
+    "并不是指标值定得偏低。" +
+    (reason
+      ? `偏差原因已说明（${q(reason)}），请核对预算（计划）数和实际数；评分按 100% 计。`
+      : "请核对预算（计划）数和实际数，超出预算的支出须在偏差原因中说明依据；评分按 100% 计。"),
   forecast: (what: string, text: string): string =>
     `${what}写的是${q(text)}，是预计数或非全年数。自评应填写全年实际完成数，请改为实际数。`,
 
   // ───────────── consistency ─────────────
   unitMismatch: (rowName: string, targetText: string, actualText: string): string =>
     `“${rowName}”的指标值${q(targetText)}与完成值${q(actualText)}单位不一致，无法比较。请统一单位后再评分。`,
-  rateHoldsAmount: (rowName: string, text: string, computed: string | null): string =>
+  /** `steps`: the rate from the amounts, "74.20% = 20.48万元 ÷ 27.6万元"; null when not computable. */
+  rateHoldsAmount: (rowName: string, text: string, steps: string | null): string =>
     `“${rowName}”是比率指标，却填写了金额${q(text)}。请填写比率` +
-    (computed ? `（按所填金额计算为 ${computed}）` : "") +
+    (steps ? `（按所填金额计算：${steps}）` : "") +
     "，指标值也应写成比率（如“≤100%”）。",
   yearMismatch: (year: number, formYear: number, text: string): string =>
     `这里把本表的年度写成了 ${year}年（${q(text)}），本表是 ${formYear}年度的自评表。` +

@@ -13,6 +13,7 @@ export const RULE_LABEL: Record<RuleId, string> = {
   SCORE_OUT_OF_RANGE: "得分超出范围",
   QUAL_BAND: "定性得分与结果不符",
   GRADE_MISMATCH: "等级与总分不符",
+  GRADE_NAME: "等级写法不规范",
   EXEC_OVER_100: "执行率超过100%",
   INCOME_AS_SPENDING: "收入数填作执行数",
   MAGNITUDE: "数量级可疑",

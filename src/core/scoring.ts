@@ -3,7 +3,7 @@
  * Pure functions; never throw. Invalid input gives value 0 with `invalid: true` and a Chinese reason.
  */
 import type { ExecutionRule } from "./model";
-import { cleanFloat, formatNumber, formatPercent, round2, roundTo } from "./numbers";
+import { cleanFloat, formatNumber, formatPercent, formatPercentShort, round2, roundTo } from "./numbers";
 import type { Comparator } from "./parse";
 import { normalizeText } from "./parse";
 
@@ -34,6 +34,16 @@ function points(x: number, w: number): number {
   return r > w ? w : r < 0 ? 0 : r;
 }
 
+/**
+ * A rate with 2 decimals, or up to 4 when 2 would hide which side of 100% it is on: 1.0000186 reads
+ * "100.0019%", never "100.00% 超过 100%".
+ */
+export function ratePercent(rate: number): string {
+  const two = formatPercent(rate, 2);
+  if (two !== "100.00%" || rate === 1) return two;
+  return formatPercentShort(rate, 4);
+}
+
 /** 执行率 = 全年执行数 / 全年预算数 (a fraction); null when the budget is 0, negative or not a number. */
 export function executionRate(executed: number, budget: number): number | null {
   if (typeof executed !== "number" || typeof budget !== "number") return null;
@@ -52,10 +62,10 @@ export function executionScore(rate: number, weight: number, rule: ExecutionRule
   if (typeof weight !== "number" || !Number.isFinite(weight) || weight < 0)
     return invalid("分值不是有效数字");
   const capped = Math.max(0, Math.min(rate, 1));
-  const overNote = rate > 1 ? `（执行率 ${formatPercent(rate)} 超过 100%，按 100% 计）` : "";
+  const overNote = rate > 1 ? `（执行率 ${ratePercent(rate)} 超过 100%，按 100% 计）` : "";
   if (!rule || rule.kind === "proportional") {
     const value = points(weight * capped, weight);
-    return { value, steps: `${fmt(value)} = ${formatPercent(capped)} × ${fmt(weight)}${overNote}` };
+    return { value, steps: `${fmt(value)} = ${ratePercent(capped)} × ${fmt(weight)}${overNote}` };
   }
   if (rule.kind === "step") {
     const x = rule.stepPercent;
@@ -69,7 +79,7 @@ export function executionScore(rate: number, weight: number, rule: ExecutionRule
       const value = points(weight, weight);
       return {
         value,
-        steps: `${fmt(value)} = 满分 ${fmt(weight)}（执行率 ${formatPercent(rate)} ≥ 100%${overNote ? "，按 100% 计" : ""}）`,
+        steps: `${fmt(value)} = 满分 ${fmt(weight)}（执行率 ${ratePercent(rate)} ≥ 100%${overNote ? "，按 100% 计" : ""}）`,
       };
     }
     // Steps to 10 decimals before counting whole steps: a rate a hair above 0 (2.5e-15) leaves a shortfall
@@ -82,7 +92,7 @@ export function executionScore(rate: number, weight: number, rule: ExecutionRule
       const floorNote = weight - deduction < 0 ? "，扣完为止" : "";
       return {
         value,
-        steps: `${fmt(value)} = ${fmt(weight)} − ${fmt(y)} × ${fmt(shortfall)} ÷ ${fmt(x)}（执行率 ${formatPercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按比例计${floorNote}）`,
+        steps: `${fmt(value)} = ${fmt(weight)} − ${fmt(y)} × ${fmt(shortfall)} ÷ ${fmt(x)}（执行率 ${ratePercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按比例计${floorNote}）`,
       };
     }
     const stepsCount = Math.floor(quotient);
@@ -91,7 +101,7 @@ export function executionScore(rate: number, weight: number, rule: ExecutionRule
     const floorNote = weight - deduction < 0 ? "，扣完为止" : "";
     return {
       value,
-      steps: `${fmt(value)} = ${fmt(weight)} − ${fmt(y)} × ${stepsCount}（执行率 ${formatPercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按整档计 ${stepsCount} 档${floorNote}）`,
+      steps: `${fmt(value)} = ${fmt(weight)} − ${fmt(y)} × ${stepsCount}（执行率 ${ratePercent(rate)}，低于 100% ${fmt(shortfall)} 个百分点，${ruleText}，按整档计 ${stepsCount} 档${floorNote}）`,
     };
   }
   return invalid("未知的执行率计分规则");
@@ -109,6 +119,7 @@ export function quantitativeScore(
   actual: number,
   weight: number,
   direction: Comparator,
+  shown?: QuantityShown,
 ): Scored {
   const A = target;
   const B = actual;
@@ -116,28 +127,38 @@ export function quantitativeScore(
   if (typeof A !== "number" || !Number.isFinite(A)) return invalid("年度指标值不是有效数字");
   if (typeof B !== "number" || !Number.isFinite(B)) return invalid("实际完成值不是有效数字");
   if (typeof w !== "number" || !Number.isFinite(w) || w < 0) return invalid("分值不是有效数字");
+  // A and B as the cells show them ("99%", "5.3亿元", "8家"), else as bare numbers.
+  const a = shown ? shown.target(A) : fmt(A);
+  const b = shown ? shown.actual(B) : fmt(B);
 
   if (direction === "<=") {
-    if (B <= A) return fullPoints(w, `实际 ${fmt(B)} ≤ 目标 ${fmt(A)}`);
+    if (B <= A) return fullPoints(w, `实际 ${b} ≤ 目标 ${a}`);
     if (A > 0 && B < 2 * A) {
       const value = points(w * (1 - (B - A) / A), w);
       return {
         value,
-        steps: `${fmt(value)} = ${fmt(w)} × (1 − (${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)})`,
+        steps: `${fmt(value)} = ${fmt(w)} × (1 − (${b} − ${a}) ÷ ${a})`,
       };
     }
-    return zeroPoints(A > 0 ? `实际 ${fmt(B)} ≥ 目标 ${fmt(A)} 的 2 倍` : `实际 ${fmt(B)} > 目标 ${fmt(A)}`);
+    return zeroPoints(A > 0 ? `实际 ${b} ≥ 目标 ${a} 的 2 倍` : `实际 ${b} > 目标 ${a}`);
   }
   if (direction === "=" && A === 0) {
-    return B <= 0
-      ? fullPoints(w, `目标为 0，实际 ${fmt(B)} ≤ 0`)
-      : zeroPoints(`目标为 0，实际 ${fmt(B)} > 0`);
+    return B <= 0 ? fullPoints(w, `目标为 0，实际 ${b} ≤ 0`) : zeroPoints(`目标为 0，实际 ${b} > 0`);
   }
   // ">=" and "=" with A ≠ 0.
-  if (B >= A) return fullPoints(w, `实际 ${fmt(B)} ≥ 目标 ${fmt(A)}`);
-  if (A <= 0) return zeroPoints(`目标 ${fmt(A)} ≤ 0，实际 ${fmt(B)} 未达到`);
+  if (B >= A) return fullPoints(w, `实际 ${b} ≥ 目标 ${a}`);
+  if (A <= 0) return zeroPoints(`目标 ${a} ≤ 0，实际 ${b} 未达到`);
   const value = points((w * B) / A, w);
-  return { value, steps: `${fmt(value)} = ${fmt(w)} × ${fmt(B)} ÷ ${fmt(A)}` };
+  return { value, steps: `${fmt(value)} = ${fmt(w)} × ${b} ÷ ${a}` };
+}
+
+/**
+ * How the steps show the target and the actual: as their cells show them (display.ts displayQuantity on
+ * the parsed values), so a step reads "5.94 = 6 × 99% ÷ 100%", never "6 × 0.99 ÷ 1".
+ */
+export interface QuantityShown {
+  target: (value: number) => string;
+  actual: (value: number) => string;
 }
 
 /** Full points of a 定量 indicator. */

@@ -99,6 +99,58 @@ describe("FIGURE_CONFLICT", () => {
   });
 });
 
+/**
+ * Near-synonym names of one quantity (src/core/checks/figureNames.ts), on seed 000's own sentences (武冈
+ * 2022, copied verbatim): 规上 / 规模(以上), 成交金额 / 交易额, 实现 / 完成 in front of a name.
+ */
+describe("FIGURE_CONFLICT on near-synonym names (seed 000 phrasings)", () => {
+  const S1 =
+    "全市122家规模工业企业全年完成规模工业总产值126.8亿元，同比增长16.2%；完成规模工业增加值32.4亿元，预计同比增长8.2%；" +
+    "完成制造业增加值23亿元，占GDP的13.5%；1－11月工业固投70.44亿元，增速14.7%，新增规模工业企业19家，超额完成各项指标任务。";
+  const S2 =
+    "2022年规上企业科技研发投入4.75亿元，研发支出占生产总值比重达2.2%，超额完成任务；完成科技型中小企业评价入库111家，" +
+    "较去年增长160%；新认定高新技术企业9家；完成技术合同交易额9.43亿元、科技成果登记234项";
+
+  test("“实现规上工业总产值” 130亿元 vs “完成规模工业总产值126.8亿元”: 实现 = 完成, 规上 = 规模(以上)", () => {
+    const f = one(run(form(row("实现规上工业总产值", "≥120亿元", "130亿元"), S1).wb), "FIGURE_CONFLICT");
+    expect(f.typed).toBe("130亿元");
+    expect(f.expected).toBe("126.8亿元");
+  });
+
+  test("“技术合同成交金额” 5.3亿元 vs “完成技术合同交易额9.43亿元”: 成交金额 = 交易额", () => {
+    expect(
+      one(run(form(row("技术合同成交金额", "≥3.7亿元", "5.3亿元"), S2).wb), "FIGURE_CONFLICT").expected,
+    ).toBe("9.43亿元");
+  });
+
+  test("“新增规上工业企业” 20家 vs “新增规模工业企业19家”; “规模企业科技研发投入” 5亿元 vs “规上企业科技研发投入4.75亿元”", () => {
+    expect(one(run(form(row("新增规上工业企业", "≥15家", "20家"), S1).wb), "FIGURE_CONFLICT").expected).toBe(
+      "19家",
+    );
+    expect(
+      one(run(form(row("规模企业科技研发投入", "≥4亿元", "5亿元"), S2).wb), "FIGURE_CONFLICT").expected,
+    ).toBe("4.75亿元");
+  });
+
+  test("quiet: the same figure under a synonym; other quantities beside it (增加值 vs 总产值, 制造业 vs 规上工业)", () => {
+    for (const [name, target, actual, text] of [
+      ["规上工业增加值", "≥30亿元", "32.4亿元", S1],
+      ["新增规上工业企业", "≥15家", "19家", S1],
+      ["规上工业总产值", "≥120亿元", "126.8亿元", S1],
+      ["技术合同成交金额", "≥9亿元", "9.43亿元", S2],
+      ["规上企业科技研发投入", "≥4亿元", "4.75亿元", S2],
+    ] as const)
+      expect(run(form(row(name, target, actual), text).wb).of("FIGURE_CONFLICT")).toEqual([]);
+  });
+
+  test("names: the table's spellings are one quantity; other names stay apart", () => {
+    expect(sameQuantity("完成技术合同交易金额", "技术合同成交额")).toBe(true);
+    expect(sameQuantity("全年完成规模工业总产值", "实现规上工业总产值")).toBe(true);
+    expect(sameQuantity("完成规模工业增加值", "规上工业总产值")).toBe(false);
+    expect(sameQuantity("完成制造业增加值", "规上工业增加值")).toBe(false);
+  });
+});
+
 describe("figure extraction", () => {
   test("phrases and normalised values", () => {
     const f = figuresInText("完成技术合同交易额9.43亿元、科技成果登记234项");

@@ -52,7 +52,7 @@ describe("GRADE_MISMATCH", () => {
 });
 
 describe("EXEC_OVER_100", () => {
-  test("105 / 100 = 105.00% → warning at the 执行率 cell", () => {
+  test("one overrun, one finding on the row that carries it: 其中：当年财政拨款 89 / 80 = 111.25% makes the total 105 / 100", () => {
     const { wb, layout } = build((s) => {
       s.budget.rows[0].executed = 105;
       s.budget.rows[0].rate = { value: 1.05, numberFormat: PCT };
@@ -61,17 +61,91 @@ describe("EXEC_OVER_100", () => {
       s.total.score = 96.47; // 94.07 − 7.6 + 10
     });
     const found = run(wb).of("EXEC_OVER_100");
-    // The total row, and the sub-row 其中：当年财政拨款 89 / 80 = 111.25% (its own printed 执行率 column).
-    expect(found.map((x) => x.ref)).toEqual([
-      cellAt(layout.budget.rows[0].rate),
-      cellAt(layout.budget.rows[1].rate),
-    ]);
+    // The sub-row's excess (89 − 80 = 9) covers the total's (105 − 100 = 5): the total is not a second finding.
+    expect(found.map((x) => x.ref)).toEqual([cellAt(layout.budget.rows[1].rate)]);
     const f = found[0];
     expect(f.severity).toBe("warning");
     expect(f.category).toBe("plausibility");
-    expect(f.expected).toBe("105.00%");
-    expect(found[1].expected).toBe("111.25%");
-    expect(found[1].message).toMatch(/^“其中：当年财政拨款”的执行率 111\.25%（89万元 ÷ 80万元）超过 100%/);
+    expect(f.expected).toBe("111.25%");
+    expect(f.message).toMatch(
+      /^“其中：当年财政拨款”的执行率 111\.25%（89万元 ÷ 80万元）超过 100%：全年执行数大于全年预算数，年度资金总额的执行率 105\.00% 也因此超过 100%。/,
+    );
+  });
+
+  test("one overrun once: total 105 / 100 whose only source is 当年财政拨款 105 / 100, restated as the indicator 预算执行率 105% with its reason → one finding, on the total", () => {
+    // Before: three findings (total, the sub-row with the same figures, the indicator row).
+    const { wb, layout } = build((s) => {
+      s.budget.rows = [
+        {
+          label: "年度资金总额",
+          initialBudget: 100,
+          fullYearBudget: 100,
+          executed: 105,
+          weight: 10,
+          rate: { value: 1.05, numberFormat: PCT },
+          score: 10,
+        },
+        {
+          label: "其中：当年财政拨款",
+          initialBudget: 100,
+          fullYearBudget: 100,
+          executed: 105,
+          rate: { value: 1.05, numberFormat: PCT },
+        },
+        { label: "上年结转资金", initialBudget: 0, fullYearBudget: 0, executed: 0 },
+        { label: "其他资金", initialBudget: 0, fullYearBudget: 0, executed: 0 },
+      ];
+      s.indicators[1] = {
+        ...s.indicators[1],
+        name: "预算执行率",
+        target: "100%",
+        actual: "105%",
+        reason: "年中追加疫情防控资金5万元，已补办预算调整手续。",
+      };
+      s.total.score = 96.47;
+    });
+    const found = run(wb).of("EXEC_OVER_100");
+    expect(found.map((x) => x.ref)).toEqual([cellAt(layout.budget.rows[0].rate)]);
+    expect(found[0].message).toMatch(/^预算执行率 105\.00%（105万元 ÷ 100万元）超过 100%/);
+  });
+
+  test("a sub-row over while the total is not (财政拨款 85 / 80, 结转 6 / 15): one finding, on the sub-row", () => {
+    const { wb, layout } = build((s) => {
+      s.budget.rows[1].executed = 85;
+      s.budget.rows[1].rate = { value: 1.0625, numberFormat: PCT };
+      s.budget.rows[2].executed = 6; // 85 + 6 + 5 = 96 of 100
+      s.budget.rows[0].executed = 96;
+      s.budget.rows[0].rate = { value: 0.96, numberFormat: PCT };
+      s.budget.rows[0].score = 9.6;
+      s.total.score = 96.07; // 94.07 − 7.6 + 9.6
+    });
+    const found = run(wb).of("EXEC_OVER_100");
+    expect(found.map((x) => x.ref)).toEqual([cellAt(layout.budget.rows[1].rate)]);
+    expect(found[0].message).toMatch(
+      /^“其中：当年财政拨款”的执行率 106\.25%（85万元 ÷ 80万元）超过 100%：全年执行数大于全年预算数。/,
+    );
+  });
+
+  test("an indicator 执行率 over 100% of its own (政府采购执行率 112%): the reason already written is not asked for again", () => {
+    const ask = /须在偏差原因中说明依据/;
+    const withReason = build((s) => {
+      s.indicators[1] = {
+        ...s.indicators[1],
+        name: "政府采购执行率",
+        target: "100%",
+        actual: "112%",
+        reason: "年中追加设备采购12万元。",
+      };
+    });
+    const f = one(run(withReason.wb), "EXEC_OVER_100");
+    expect(f.ref).toEqual(cellAt(withReason.layout.indicators.rows[1].actual));
+    expect(f.message).toMatch(/^“政府采购执行率”为 112%，超过 100%/);
+    expect(f.message).toMatch(/偏差原因已说明（“年中追加设备采购12万元”）/);
+    expect(f.message).not.toMatch(ask);
+    const without = build((s) => {
+      s.indicators[1] = { ...s.indicators[1], name: "政府采购执行率", target: "100%", actual: "112%" };
+    });
+    expect(one(run(without.wb), "EXEC_OVER_100").message).toMatch(ask);
   });
 
   test("quiet: exactly 100%", () => {
@@ -167,7 +241,7 @@ describe("PERCENT_OVER_100", () => {
     const f = one(run(wb), "PERCENT_OVER_100");
     expect(f.severity).toBe("error");
     expect(f.ref).toEqual(cellAt(layout.indicators.rows[indIndex(spec, "社会公众满意度")].actual));
-    expect(f.message).toMatch(/101\.00%/);
+    expect(f.message).toMatch(/为 101%，/);
   });
 
   test("quiet: a 完成率 of 246.7% may exceed 100% (it is over-achievement instead)", () => {
@@ -194,7 +268,7 @@ describe("OVER_ACHIEVEMENT", () => {
     const f = one(run(wb), "OVER_ACHIEVEMENT");
     expect(f.severity).toBe("warning");
     expect(f.ref).toEqual(cellAt(layout.indicators.rows[0].actual));
-    expect(f.steps).toBe("150.00% = 6 ÷ 4");
+    expect(f.steps).toBe("150.00% = 6家 ÷ 4家");
   });
 
   test("quiet: 5 / 4 = 125%; a lower-is-better indicator far below its target", () => {

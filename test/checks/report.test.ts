@@ -136,7 +136,7 @@ describe("年度支出和结余情况", () => {
     expect(f.severity).toBe("warning");
     expect(f.ref).toEqual(moneyRef(layout, "spending", 0, 0));
     // 5374.44 ÷ 5374.34 = 1.0000186… → 100.00%.
-    expect(f.steps).toBe("100.00% = 支出合计 5374.44 ÷ 收入合计 5374.34");
+    expect(f.steps).toBe("100.0019% = 支出合计 5374.44 ÷ 收入合计 5374.34");
     const quiet = check((s) => {
       const v = [5000, 382.71, 362.23, 20.48, 4617.29, null, null]; // 382.71 + 4617.29 = 5000
       setMoney(s, "spending", 0, v);
@@ -168,10 +168,10 @@ describe("定量目标 rows", () => {
     const { r, layout } = check();
     const unit = (i: number) => at(r, "UNIT_MISMATCH", ref(layout.quantitative[i].actual))[0];
     expect(unit(0).expected).toBe("74.20%");
-    expect(unit(0).steps).toBe("74.20% = 20.48 ÷ 27.6");
+    expect(unit(0).steps).toBe("74.20% = 20.48万元 ÷ 27.6万元");
     expect(unit(1).expected).toBe("100.00%"); // 0.4 ÷ 0.4
     expect(unit(2).expected).toBe("71.94%");
-    expect(unit(2).steps).toBe("71.94% = 4.82 ÷ 6.7");
+    expect(unit(2).steps).toBe("71.94% = 4.82万元 ÷ 6.7万元");
     const quiet = check((s) => {
       s.quantitative[0].target = "≤100%";
       s.quantitative[0].actual = "74.20%";
@@ -183,9 +183,9 @@ describe("定量目标 rows", () => {
     const { r, layout } = check();
     const timely = at(r, "MISSING_REASON", ref(layout.quantitative[7].actual));
     expect(timely).toHaveLength(1);
-    expect(timely[0].steps).toBe("完成 99.00% ÷ 目标 100.00% = 99.00%");
+    expect(timely[0].steps).toBe("完成 99% ÷ 目标 100% = 99.00%");
     const satisfaction = at(r, "MISSING_REASON", ref(layout.quantitative[12].actual));
-    expect(satisfaction[0].steps).toBe("完成 95.00% ÷ 目标 98.00% = 96.94%");
+    expect(satisfaction[0].steps).toBe("完成 95% ÷ 目标 98% = 96.94%");
     expect(r.of("MISSING_REASON")).toHaveLength(2);
   });
 
@@ -206,14 +206,18 @@ describe("定量目标 rows", () => {
     });
     const [f] = at(over.r, "MISSING_REASON", ref(over.layout.quantitative[0].actual));
     expect(f.message).toContain("超出了目标");
-    expect(f.steps).toBe("完成 110.00% ÷ 目标 100.00% = 110.00%");
+    expect(f.steps).toBe("完成 110% ÷ 目标 100% = 110.00%");
   });
 
   test("over 130% (8 ÷ 4 = 200%, 80 ÷ 50 = 160%, 40 ÷ 30 = 133.33%), forecast and part-year values as on the standard form", () => {
     const { r, layout } = check();
     const over = r.of("OVER_ACHIEVEMENT");
     expect(over.map((f) => f.ref)).toEqual([3, 6, 10].map((i) => ref(layout.quantitative[i].actual)));
-    expect(over.map((f) => f.steps)).toEqual(["200.00% = 8 ÷ 4", "160.00% = 80 ÷ 50", "133.33% = 40 ÷ 30"]);
+    expect(over.map((f) => f.steps)).toEqual([
+      "200.00% = 8家 ÷ 4家",
+      "160.00% = 80个 ÷ 50个",
+      "133.33% = 40家 ÷ 30家",
+    ]);
     // 实际完成 of the 定性目标: 今年1-10月.
     const [goal] = r.of("FORECAST_VALUE");
     expect(goal.ref).toEqual(ref(layout.goalsActual));

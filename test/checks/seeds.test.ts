@@ -133,9 +133,9 @@ describe("seed 004 (hunan)", () => {
   test("over-achievement 200%, 160%, 133.33%; the 1-10月 goal; 科普 target unparsed (info)", () => {
     const r = run(wb());
     expect(r.of("OVER_ACHIEVEMENT").map((f) => f.steps)).toEqual([
-      "200.00% = 8 ÷ 4",
-      "160.00% = 80 ÷ 50",
-      "133.33% = 40 ÷ 30",
+      "200.00% = 8家 ÷ 4家",
+      "160.00% = 80个 ÷ 50个",
+      "133.33% = 40家 ÷ 30家",
     ]);
     expect(one(r, "FORECAST_VALUE").ref).toEqual(cellAt(L.goals.actual));
     const u = one(r, "UNPARSED_VALUE");

@@ -61,7 +61,11 @@ describe("normalizeGrade", () => {
   test("unknown labels give null", () => {
     expect(normalizeGrade("A", hunan)).toBeNull();
     expect(normalizeGrade("", hunan)).toBeNull();
-    expect(normalizeGrade("合格", hunan)).toBeNull();
+  });
+  test("other names of a band (domain.md §2.11): 合格 is the band from 60, 不合格 the lowest", () => {
+    expect(normalizeGrade("合格", hunan)).toBe("较差");
+    expect(normalizeGrade("合格", national)).toBe("中");
+    expect(normalizeGrade("不合格", hunan)).toBe("差");
   });
 });
 

@@ -2,6 +2,7 @@
  * Consistency: UNIT_MISMATCH, YEAR_MISMATCH, UNKNOWN_CATEGORY, GOAL_DUPLICATE, UNPARSED_VALUE, FIGURE_CONFLICT
  * (domain.md §6 "consistency").
  */
+import { displayQuantity } from "../display";
 import { cellText, getCell } from "../grid";
 import type { CellRef } from "../grid";
 import { LEVEL1_NAMES, LEVEL2_NAMES_BY_LEVEL1, isKnownLevel2 } from "../labels";
@@ -38,24 +39,28 @@ function checkUnits(ctx: CheckContext): void {
       // A rate indicator holding amounts (seed 004: 公用经费控制率 27.6万元 / 20.48万元).
       const field: FormField | null = money(a) ? i.row.actual : i.row.target;
       if (!field?.ref) continue;
-      let computed: string | null = null;
+      let computed: { value: string; steps: string } | null = null;
       const rate = findRateIndicator(i.row.name);
       if (money(t) && money(a) && (!rate || !NON_RATIO_RATES.has(rate.id))) {
         const num = amountAsWritten(a);
         const den = amountAsWritten(t);
         if (num !== null && den !== null) {
           const r = ratio(num, den);
-          if (r.value !== null) computed = `${formatPercent(r.value, 2)}（${r.steps}）`;
+          // The amounts as written; a 元 figure is read as the 万元 it probably means, and says so.
+          const shown = (p: ParsedValue): string =>
+            `${displayQuantity(p)}${p.yuanConverted ? "（按万元计）" : ""}`;
+          if (r.value !== null) {
+            const value = formatPercent(r.value, 2);
+            computed = { value, steps: `${value} = ${shown(a)} ÷ ${shown(t)}` };
+          }
         }
       }
       ctx.report({
         rule: "UNIT_MISMATCH",
         ref: field.ref,
-        message: MSG.rateHoldsAmount(rowLabel(i.row.name), fieldText(field), computed),
+        message: MSG.rateHoldsAmount(rowLabel(i.row.name), fieldText(field), computed?.steps ?? null),
         typed: fieldText(field),
-        ...(computed
-          ? { expected: computed.replace(/（.*$/, ""), steps: computed.replace(/^[^（]*（|）$/g, "") }
-          : {}),
+        ...(computed ? { expected: computed.value, steps: computed.steps } : {}),
       });
       continue;
     }

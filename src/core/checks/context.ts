@@ -5,6 +5,7 @@
 import type { Workbook } from "../grid";
 import type { Finding, FindingCategory, RuleId, RuleProfile, SelfEvalForm, Severity } from "../model";
 import { severityFor } from "../profiles";
+import { tidyText } from "../messages";
 import type { FormAnalysis } from "../read";
 import type { PlanDetails } from "../plan";
 
@@ -21,6 +22,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<RuleId, Severity>> = {
   SCORE_OUT_OF_RANGE: "error",
   QUAL_BAND: "warning",
   GRADE_MISMATCH: "error",
+  GRADE_NAME: "warning",
   EXEC_OVER_100: "warning",
   INCOME_AS_SPENDING: "error",
   MAGNITUDE: "warning",
@@ -50,6 +52,7 @@ export const RULE_CATEGORY: Readonly<Record<RuleId, FindingCategory>> = {
   SCORE_OUT_OF_RANGE: "arithmetic",
   QUAL_BAND: "arithmetic",
   GRADE_MISMATCH: "grade",
+  GRADE_NAME: "grade",
   EXEC_OVER_100: "plausibility",
   INCOME_AS_SPENDING: "plausibility",
   MAGNITUDE: "plausibility",
@@ -110,13 +113,13 @@ export function makeFinding(profile: RuleProfile, input: FindingInput): Finding 
     severity,
     category: RULE_CATEGORY[input.rule],
     ref: input.ref,
-    message: input.message,
+    message: tidyText(input.message),
   };
   // A sum of huge figures can overflow (1e308 + 1e308 = Infinity): report no number rather than a
   // non-finite one (JSON would print null, Excel cannot hold it), and offer no fix.
   if (input.typed !== undefined) f.typed = finiteOrNull(input.typed);
   if (input.expected !== undefined) f.expected = finiteOrNull(input.expected);
-  if (input.steps !== undefined) f.steps = input.steps;
+  if (input.steps !== undefined) f.steps = tidyText(input.steps);
   if (input.fix !== undefined && finiteOrNull(input.fix.value) !== null) f.fix = input.fix;
   return f;
 }

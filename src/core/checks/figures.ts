@@ -13,6 +13,7 @@ import { fieldText, rowLabel } from "../read";
 import type { IndicatorInfo } from "../read";
 import type { CheckContext } from "./context";
 import { forecastInText } from "./plausibility";
+import { LEADING_WORDS, QUANTITY_SYNONYMS } from "./figureNames";
 
 /** A figure written in a text: what precedes it, its value in a comparable unit, and its unit class. */
 export interface TextFigure {
@@ -34,14 +35,13 @@ const FIGURE_RE = /(\d+(?:\.\d+)?)\s*(亿元|万元|亿|元|家|个|项|件|名|
 const CLAUSE_END = /[，,。；;！!？?\n]/;
 /** A figure that is a target or a plan, not a result. */
 const TARGET_WORDS = /任务|目标|计划|预算|指标值|不低于|不少于|力争达到/;
-/** Verbs and fillers in front of a quantity's name. */
-const LEADING = /^(?:.*?(?:完成|实现|达到|达|占|其中|全年|累计|共|新|为))+/;
-/** Spellings of one quantity. */
-const SYNONYMS: [RegExp, string][] = [
-  [/交易额/g, "成交额"],
-  [/固投/g, "固定资产投资"],
-  [/规上/g, "规模以上"],
-];
+/** Verbs and fillers in front of a quantity's name (./figureNames.ts). */
+const LEADING = new RegExp(`^(?:.*?(?:${LEADING_WORDS.join("|")}))+`);
+/** Each synonym group as one pattern, longest spelling first, read as its canonical name. */
+const SYNONYMS: [RegExp, string][] = QUANTITY_SYNONYMS.map(([canonical, ...spellings]) => [
+  new RegExp([canonical, ...spellings].sort((a, b) => b.length - a.length).join("|"), "g"),
+  canonical,
+]);
 
 function normaliseName(s: string): string {
   let t = s.normalize("NFKC").replace(/[\s“”"'‘’《》（）()【】[\]]/g, "");

@@ -1,9 +1,10 @@
 /**
- * GRADE_MISMATCH: the printed grade is not the band of the total (rounded to 2 decimals), or not a known
- * grade label of the profile. The total is the correction plan's (../plan.ts); in the older Hunan combined
+ * GRADE_MISMATCH: the printed grade is not the band of the total (rounded to 2 decimals), or names no band
+ * of the profile. GRADE_NAME (warning): the right band written another way (优秀, 优（90.5分）, 等级：优) —
+ * the grade is read for its band (../grade.ts readGrade), the same for every kind of form. The total is the correction plan's (../plan.ts); in the older Hunan combined
  * cell ("评分：96   等级：优") the plan's fix rewrites the text.
  */
-import { gradeFor, normalizeGrade } from "../grade";
+import { gradeFor, readGrade } from "../grade";
 import { MSG } from "../messages";
 import { formatNumber, round2 } from "../numbers";
 import type { RuleProfile } from "../model";
@@ -40,7 +41,8 @@ export function checkGrade(ctx: CheckContext): void {
   const expected = total !== null ? gradeFor(round2(total), ctx.profile) : "";
   const change = ctx.plan.byRef.get(planKey(ref));
   const fix = change ? { fix: { ref, value: change.value } } : {};
-  const label = normalizeGrade(typed, ctx.profile);
+  const reading = readGrade(typed, ctx.profile);
+  const label = reading.label;
   const bands = (ctx.gradeBandsNote ? `${ctx.gradeBandsNote}：` : "") + bandText(ctx.profile);
   const steps = total !== null ? `总分 ${formatNumber(round2(total))}：${bands}` : undefined;
   if (label === null) {
@@ -58,7 +60,18 @@ export function checkGrade(ctx: CheckContext): void {
     });
     return;
   }
-  if (total === null || !expected || label === expected) return;
+  if (total === null || !expected || label === expected) {
+    // The right band written another way (优秀, 优（90.5分）, 等级：优): a warning with the standard name.
+    if (!reading.standard)
+      ctx.report({
+        rule: "GRADE_NAME",
+        ref,
+        message: MSG.gradeNonStandard(typed, label, ctx.profile.grades.map((g) => g.label).join("、")),
+        typed,
+        expected: label,
+      });
+    return;
+  }
   const fitsTyped =
     planTotal !== null && typedTotal !== null && Math.abs(typedTotal - planTotal) > 1e-6
       ? gradeFor(round2(typedTotal), ctx.profile) === label
@@ -68,7 +81,9 @@ export function checkGrade(ctx: CheckContext): void {
     ref,
     message: fitsTyped
       ? MSG.gradeFitsWrongTotal(typed, round2(typedTotal!), round2(total), expected, bands)
-      : MSG.gradeMismatch(typed, round2(total), expected, bands),
+      : reading.standard
+        ? MSG.gradeMismatch(typed, round2(total), expected, bands)
+        : MSG.gradeNonStandardMismatch(typed, label, round2(total), expected, bands),
     typed,
     expected,
     steps,

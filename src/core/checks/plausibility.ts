@@ -2,15 +2,17 @@
  * Plausibility: EXEC_OVER_100, INCOME_AS_SPENDING, MAGNITUDE, PERCENT_OVER_100, OVER_ACHIEVEMENT,
  * FORECAST_VALUE (domain.md §6 "plausibility").
  */
-import { normalizeLabel } from "../labels";
+import { displayQuantity, displayValue } from "../display";
+import type { CellRef } from "../grid";
+import { isPlaceholderText, normalizeLabel } from "../labels";
 import { MSG } from "../messages";
-import type { FormField } from "../model";
+import type { BudgetRow, FormField } from "../model";
 import { formatNumber, formatPercent } from "../numbers";
 import type { ParsedValue } from "../parse";
 import { findRateIndicator } from "../rates";
-import { executionRate } from "../scoring";
+import { executionRate, ratePercent } from "../scoring";
 import { fieldText, readNumber, rowLabel } from "../read";
-import type { IndicatorInfo } from "../read";
+import type { IndicatorInfo, NumberRead } from "../read";
 import type { CheckContext } from "./context";
 import { incomeTotal, spendingTotal } from "./sums";
 import { sumDifference } from "../arithmetic";
@@ -18,10 +20,31 @@ import { sumDifference } from "../arithmetic";
 /** 万元 amounts from this size up (10 亿元) look like 元 typed into a 万元 table. */
 export const YUAN_IN_WANYUAN_THRESHOLD = 100000;
 
-/** 执行率 over 100% on the 年度资金总额 row and on each sub-row that prints its own 执行率 (其中：当年财政拨款 …). */
-function checkExecOver100(ctx: CheckContext): void {
+/** One budget row whose 执行率 is over 100%. */
+interface Overrun {
+  row: BudgetRow;
+  isTotal: boolean;
+  budget: number;
+  executed: number;
+  rate: number;
+  ref: CellRef;
+  rateCell: NumberRead;
+}
+
+/** Same figures within the sums' tolerance (a sub-row that is the whole of its total). */
+const sameAmount = (a: number, b: number): boolean => sumDifference(a, b) === "none";
+
+/**
+ * 执行率 over 100% on the 年度资金总额 row and on each sub-row that prints its own 执行率 (其中：当年财政拨款 …),
+ * one finding per overrun, on the row that carries it: a sub-row with the total's own figures (the total's
+ * only source) is the total's overrun, reported once on the total; overrunning sub-rows with figures of
+ * their own are reported each, and the total then only when they do not account for its excess.
+ * Returns the rates reported, so an indicator row restating one (预算执行率 105%) is not a second finding.
+ */
+function checkExecOver100(ctx: CheckContext): number[] {
   const b = ctx.analysis.budget;
-  if (!b) return;
+  if (!b) return [];
+  const over: Overrun[] = [];
   for (const row of b.block.rows) {
     const isTotal = row === b.total;
     if (!isTotal && !row.rate?.ref) continue; // a sub-row without a printed rate: nothing shown to judge
@@ -33,16 +56,38 @@ function checkExecOver100(ctx: CheckContext): void {
     if (rate === null || !(rate > 1 + 1e-9)) continue;
     const ref = rateCell.ref ?? executed.ref;
     if (!ref) continue;
-    const unit = b.block.unit ?? "万元";
+    over.push({ row, isTotal, budget: budget.value, executed: executed.value, rate, ref, rateCell });
+  }
+  const total = over.find((o) => o.isTotal) ?? null;
+  const own = over.filter(
+    (o) =>
+      !o.isTotal && !(total && sameAmount(o.budget, total.budget) && sameAmount(o.executed, total.executed)),
+  );
+  const ownExcess = own.reduce((acc, o) => acc + (o.executed - o.budget), 0);
+  const totalCarried = total !== null && own.length > 0 && ownExcess >= total.executed - total.budget - 0.005;
+  const unit = b.block.unit ?? "万元";
+  const amount = (v: number): string => displayValue(v, { unit });
+  const reported: number[] = [];
+  for (const o of over) {
+    if (o.isTotal ? totalCarried : !own.includes(o)) continue;
+    reported.push(o.rate);
+    const steps = `${ratePercent(o.rate)} = ${amount(o.executed)} ÷ ${amount(o.budget)}`;
     ctx.report({
       rule: "EXEC_OVER_100",
-      ref,
-      message: MSG.execOver100(rate, executed.value, budget.value, isTotal ? null : row.label.trim(), unit),
-      typed: rateCell.status === "number" ? rateCell.text : formatPercent(rate, 2),
-      expected: formatPercent(rate, 2),
-      steps: `${formatPercent(rate, 2)} = ${formatNumber(executed.value)}${unit} ÷ ${formatNumber(budget.value)}${unit}`,
+      ref: o.ref,
+      message: MSG.execOver100(
+        ratePercent(o.rate),
+        amount(o.executed),
+        amount(o.budget),
+        o.isTotal ? null : o.row.label.trim(),
+        !o.isTotal && totalCarried && total ? ratePercent(total.rate) : null,
+      ),
+      typed: o.rateCell.status === "number" ? o.rateCell.text : formatPercent(o.rate, 2),
+      expected: formatPercent(o.rate, 2),
+      steps,
     });
   }
+  return reported;
 }
 
 function checkIncomeAsSpending(ctx: CheckContext): void {
@@ -181,32 +226,54 @@ function spendingRateOver(i: IndicatorInfo): { rate: number; steps: string } | n
   const a = i.actual;
   const t = i.target;
   if (a.kind !== "number" || a.value === null) return null;
-  if (a.isPercent) return a.value > 1 + 1e-9 ? { rate: a.value, steps: `实际完成值 ${a.text}` } : null;
+  if (a.isPercent)
+    return a.value > 1 + 1e-9 ? { rate: a.value, steps: `实际完成值 ${displayQuantity(a)}` } : null;
   if (a.unit === "万元" && t.kind === "number" && t.unit === "万元" && t.value !== null && t.value > 0) {
     const rate = a.value / t.value;
     if (!(rate > 1 + 1e-9)) return null;
-    return { rate, steps: `${formatPercent(rate, 2)} = ${a.text} ÷ ${t.text}` };
+    return { rate, steps: `${formatPercent(rate, 2)} = ${displayQuantity(a)} ÷ ${displayQuantity(t)}` };
   }
   return null;
 }
 
-function checkSpendingRates(ctx: CheckContext): Set<IndicatorInfo> {
+/** The row's 偏差原因 when it says something (not blank, not "/"); else null. */
+function reasonOf(i: IndicatorInfo): string | null {
+  const text = fieldText(i.row.reason);
+  return text === "" || isPlaceholderText(text) ? null : text;
+}
+
+/**
+ * A budget rate (预算执行率 / 资金执行率 …) restated in the indicator table: the same overrun as the budget
+ * block's, already reported there (a printed rate is rounded: within half a percentage point).
+ */
+function restatesBudgetRate(i: IndicatorInfo, rate: number, budgetRates: readonly number[]): boolean {
+  if (/采购/.test(i.bareName)) return false;
+  return budgetRates.some((r) => Math.abs(r - rate) <= 0.005 + 1e-9);
+}
+
+function checkSpendingRates(ctx: CheckContext, budgetRates: readonly number[]): Set<IndicatorInfo> {
   const reported = new Set<IndicatorInfo>();
   for (const i of ctx.analysis.indicators) {
     if (!i.scored || !i.row.actual?.ref) continue;
     const over = spendingRateOver(i);
     if (!over) continue;
-    reported.add(i);
+    reported.add(i); // no OVER_ACHIEVEMENT either way
+    if (restatesBudgetRate(i, over.rate, budgetRates)) continue;
     ctx.report({
       rule: "EXEC_OVER_100",
       ref: i.row.actual.ref,
-      message: MSG.spendingRateOver(rowLabel(i.row.name), over.rate),
+      message: MSG.spendingRateOver(rowLabel(i.row.name), over.rate, reasonOf(i)),
       typed: i.actual.text,
       expected: "≤ 100%",
       steps: over.steps,
     });
   }
   return reported;
+}
+
+/** An actual as the cell shows it, "以上" kept for 40多家 / 800余人次 (at least). */
+function shownActual(p: ParsedValue): string {
+  return `${displayQuantity(p)}${p.atLeast && !p.comparator ? "以上" : ""}`;
 }
 
 function checkOverAchievement(ctx: CheckContext, skip: Set<IndicatorInfo>): void {
@@ -219,14 +286,15 @@ function checkOverAchievement(ctx: CheckContext, skip: Set<IndicatorInfo>): void
       ref: i.row.actual.ref,
       message: MSG.overAchievement(
         rowLabel(i.row.name),
-        i.actual.text,
-        i.target.text,
+        shownActual(i.actual),
+        displayQuantity(i.target),
         i.overRatio,
         threshold,
         ctx.profile.overAchievement.deduct,
+        reasonOf(i),
       ),
       typed: i.actual.text,
-      steps: `${formatPercent(i.overRatio, 2)} = ${formatNumber(i.actual.value!, 4)} ÷ ${formatNumber(i.target.value!, 4)}`,
+      steps: `${formatPercent(i.overRatio, 2)} = ${displayQuantity(i.actual)} ÷ ${displayQuantity(i.target)}`,
     });
   }
 }
@@ -274,10 +342,10 @@ function checkForecast(ctx: CheckContext): void {
 }
 
 export function checkPlausibility(ctx: CheckContext): void {
-  checkExecOver100(ctx);
+  const budgetRates = checkExecOver100(ctx);
   checkIncomeAsSpending(ctx);
   checkMagnitude(ctx);
   checkPercentOver100(ctx);
-  checkOverAchievement(ctx, checkSpendingRates(ctx));
+  checkOverAchievement(ctx, checkSpendingRates(ctx, budgetRates));
   checkForecast(ctx);
 }

@@ -39,10 +39,20 @@ export function locateTotal(ix: SheetIndex, table: LocatedTable | null): TotalIn
     (totalHit && firstHit(gradeHits, (h) => h.row >= totalHit.row)) ??
     firstHit(gradeHits, afterTable) ??
     firstHit(gradeHits);
+  // "评价等级 | 等级：优": the value cell repeats the label with the grade (domain.md §2.11). It reads as a
+  // label of its own; its inline grade is the value, not the empty cell past it.
+  const inlineGrade =
+    gradeHit && gradeHit.inline === undefined
+      ? firstHit(gradeHits, (h) => h.row === gradeHit.row && h.col > gradeHit.col && h.inline !== undefined)
+      : undefined;
   const combined = firstHit(ix.hits("combined"));
   return {
     total,
-    grade: gradeHit ? ix.valueOf(gradeHit, "right") : null,
+    grade: inlineGrade
+      ? { ...ix.valueOf(inlineGrade), labelRef: ix.ref(gradeHit!.row, gradeHit!.col) }
+      : gradeHit
+        ? ix.valueOf(gradeHit, "right")
+        : null,
     combinedScoreGrade: combined ? ix.valueOf(combined, "right") : null,
   };
 }

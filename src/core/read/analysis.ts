@@ -15,6 +15,7 @@ import type {
   RuleProfile,
   SelfEvalForm,
 } from "../model";
+import { displayQuantity } from "../display";
 import { parseCombinedScoreGrade } from "../grade";
 import { round2 } from "../numbers";
 import { inferDirection, parseValue } from "../parse";
@@ -178,7 +179,10 @@ function analyseIndicator(
   if (comparable) {
     direction = inferDirection(row.name, target, natureText || undefined);
     if (weight.value !== null && weight.value > 0) {
-      const s = quantitativeScore(target.value!, actual.value!, weight.value, direction);
+      const s = quantitativeScore(target.value!, actual.value!, weight.value, direction, {
+        target: (v) => displayQuantity(target, v),
+        actual: (v) => displayQuantity(actual, v),
+      });
       rule = s.invalid ? null : s;
     }
     if (direction === ">=") overRatio = overAchievementRatio(target.value!, actual.value!);

@@ -14,11 +14,13 @@
  * grade bands, when they differ from the profile, replace its bands (the kind's profileHints, decided by
  * the orchestrator).
  */
+import { displayQuantity } from "../../display";
 import type { CellRef } from "../../grid";
 import { MSG } from "../../messages";
 import { REPORT_MSG } from "./messages";
 import type { FormField } from "../../model";
 import { formatNumber, formatPercent } from "../../numbers";
+import { ratePercent } from "../../scoring";
 import { REPORT_TABLES } from "./labels";
 import { fieldText, readNumber, rowLabel } from "../../read";
 import type { IndicatorInfo } from "../../read";
@@ -188,7 +190,7 @@ function checkSpendingOverIncome(ctx: CheckContext, r: ReportAnalysis): void {
     message: REPORT_MSG.spendingOverIncome(r.spending.value, r.income.value, r.rate),
     typed: r.spending.value,
     expected: `≤ ${formatNumber(r.income.value, 4)}`,
-    steps: `${formatPercent(r.rate, 2)} = 支出合计 ${r.spending.text} ÷ 收入合计 ${r.income.text}`,
+    steps: `${ratePercent(r.rate)} = 支出合计 ${r.spending.text} ÷ 收入合计 ${r.income.text}`,
   });
 }
 
@@ -254,9 +256,9 @@ function checkBelowTarget(ctx: CheckContext): void {
 function belowSteps(i: IndicatorInfo): string {
   const t = i.target.value!;
   const v = i.actual.value!;
-  const shown = (x: number): string => (i.target.isPercent ? formatPercent(x, 2) : formatNumber(x, 4));
-  if (t > 0) return `完成 ${shown(v)} ÷ 目标 ${shown(t)} = ${formatPercent(v / t, 2)}`;
-  return `完成 ${shown(v)}，目标 ${shown(t)}`;
+  if (t > 0)
+    return `完成 ${displayQuantity(i.actual)} ÷ 目标 ${displayQuantity(i.target)} = ${formatPercent(v / t, 2)}`;
+  return `完成 ${displayQuantity(i.actual)}，目标 ${displayQuantity(i.target)}`;
 }
 
 export function checkReport(ctx: CheckContext): void {

@@ -2,13 +2,16 @@
  * Chinese messages of the 自评报告 checks (kind `report`, ./checks.ts), in the style of messages.ts:
  * what is wrong, with the numbers and how they were computed, and how to fix it.
  */
-import { formatNumber, formatPercent } from "../../numbers";
+import { formatNumber } from "../../numbers";
+import { ratePercent } from "../../scoring";
 
-const n = (v: number): string => formatNumber(v, 2);
-const pct = (v: number): string => formatPercent(v, 2);
+/** Amounts keep up to 4 decimals (万元: 89.974 stays 89.974). */
+const n = (v: number): string => formatNumber(v, 4);
+/** Quotes typed text; a closing full stop or comma is left out (never "认可。，"). */
 const q = (text: string): string => {
-  const t = text.replace(/\s+/g, " ").trim();
-  return `“${t.length > 30 ? `${t.slice(0, 30)}…` : t}”`;
+  let t = text.replace(/\s+/g, " ").trim();
+  if (t.length > 30) t = `${t.slice(0, 30)}…`;
+  return `“${t.replace(/[。．.，,；;、：:]+$/, "")}”`;
 };
 
 export const REPORT_MSG = {
@@ -21,7 +24,7 @@ export const REPORT_MSG = {
       ? `，相差 ${n(Math.abs(typed - expected))}，可能是四舍五入造成的，请核对。`
       : `，相差 ${n(Math.abs(typed - expected))}。汇总行应等于各机构之和，请改为 ${n(expected)}，或核对各机构的数额。`),
   spendingOverIncome: (spending: number, income: number, rate: number): string =>
-    `支出合计 ${n(spending)} 万元大于收入合计 ${n(income)} 万元（支出合计 ÷ 收入合计 = ${pct(rate)}），支出不应超过收入。` +
+    `支出合计 ${n(spending)} 万元大于收入合计 ${n(income)} 万元（支出合计 ÷ 收入合计 = ${ratePercent(rate)}），支出不应超过收入。` +
     "请先核对支出合计是否等于基本支出 + 项目支出，再核对收入是否漏填。",
   executionScore: (
     name: string,

@@ -7,8 +7,8 @@
 import type { CellRef } from "../../grid";
 import { REPORT_MSG } from "./messages";
 import type { ReportTable, RuleProfile, SelfEvalForm } from "../../model";
-import { formatNumber, formatPercent } from "../../numbers";
-import { executionRate, executionScore } from "../../scoring";
+import { formatNumber } from "../../numbers";
+import { executionRate, executionScore, ratePercent } from "../../scoring";
 import type { Scored } from "../../scoring";
 import { readNumber } from "../../read";
 import type { FormAnalysis, KindReading, Level1Info } from "../../read";
@@ -61,7 +61,7 @@ export function analyseReport(form: SelfEvalForm, a: FormAnalysis, profile: Rule
   const rate = income && spending ? executionRate(spending.value, income.value) : null;
   const rateSteps =
     rate !== null && income && spending
-      ? REPORT_MSG.rateFromTables(spending.text, income.text, formatPercent(rate, 2))
+      ? REPORT_MSG.rateFromTables(spending.text, income.text, ratePercent(rate))
       : null;
   let execution: ReportAnalysis["execution"] = null;
   const summary = a.summary.find((s) => s.name === "投入指标");
