@@ -72,6 +72,14 @@ describe("help and version", () => {
       expect(r.stdout).toBe("");
     }
   });
+  test("--fix without --write or --write-dir is a usage error that says why", () => {
+    const r = run(["--fix", CORRECT]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--fix 只能与 --write 或 --write-dir 一起使用");
+    expect(r.stdout).toBe("");
+    const help = run(["--help"]);
+    expect(help.stdout).toContain("--fix");
+  });
 });
 
 describe("checking the samples", () => {
@@ -394,7 +402,9 @@ describe("--write and --write-dir", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await fs.readFile(out)) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("自评表")!;
-    // Computed total 5 + 90 = 95 and grade 优 written back.
+    // Without --fix the typed values stay: 执行率得分 0 (the rules would give 5) and the total 95.
+    const score = L.budget.rows[0].score;
+    expect(ws.getCell(a1(score.row, score.col)).value).toBe(0);
     expect(ws.getCell(a1(L.total.score.row, L.total.score.col)).value).toBe(95);
     expect(ws.getCell(a1(L.grade.value.row, L.grade.value.col)).value).toBe("优");
   });
