@@ -87,7 +87,7 @@ async function writeMarked(
     // are the copy's own cells (with --fix, the corrected ones: the copy is checked again).
     const out = await markedCopy(bytes, results, {
       fix,
-      decorate: (wb, copy) => addReviewSheet(wb, fix ? checkWorkbook(copy(), { profile }) : results, profile),
+      decorate: (wb, copy) => addReviewSheet(wb, fix ? checkWorkbook(copy(), { profile }) : results),
     });
     await fs.mkdir(path.dirname(writeTo), { recursive: true });
     // "wx": never overwrite, even if the file appeared since the check at start-up.

@@ -1,6 +1,6 @@
 /** Chinese text report of the command line. */
 import { refToString } from "../core/grid";
-import { fieldText } from "../core/checks/analysis";
+import { fieldText } from "../core/read";
 import { kindName } from "../core/kinds";
 import type { Finding, FormKind, FormResult, Severity } from "../core/model";
 import { formArea } from "../core/review/table";

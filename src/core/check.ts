@@ -9,15 +9,17 @@ import { MSG } from "./messages";
 import type { Finding, FormResult, RuleProfile, SelfEvalForm } from "./model";
 import { BUILTIN_PROFILES, defaultProfile } from "./profiles";
 import { type ProfileChoice, chooseProfile } from "./profiles/choose";
-import { analyseChecked } from "./analyseChecked";
-import type { FormAnalysis } from "./checks/analysis";
+import { readForm, kindCheckGroups } from "./plugins";
+import type { FormAnalysis } from "./read";
 import { makeFinding, sortFindings } from "./checks/context";
 import type { CheckContext } from "./checks/context";
-import { CHECK_GROUPS } from "./checks";
-import { fieldText } from "./checks/analysis";
+import { FORM_CHECK_GROUPS, WORKBOOK_CHECK_GROUPS } from "./checks";
+import { fieldText } from "./read";
 import { planForm } from "./plan";
 import type { PlanDetails } from "./plan";
-import { reportGradeProfile } from "./kinds/report/checks";
+import { gradedProfile } from "./profiles/graded";
+import type { PrintedBands } from "./profiles/bands";
+import { kindSpec } from "./kinds";
 
 /** An exception caught inside the checker (a bug): which stage, and the error. */
 export interface InternalError {
@@ -44,6 +46,7 @@ function emptyResult(profile: RuleProfile, findings: Finding[]): FormResult {
     year: null,
     profile: profile.id,
     profileReason: null,
+    profileUsed: profile,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
     writeBack: { total: null, grade: null },
@@ -86,7 +89,7 @@ export function checkWorkbook(wb: Workbook, options: CheckOptions = {}): FormRes
       if (options.profile) return checkForm(x.form, wb, profile, options.internalErrors);
       let auto: ProfileChoice | null = null;
       try {
-        auto = chooseProfile(x.form, BUILTIN_PROFILES);
+        auto = chooseProfile(x.form, BUILTIN_PROFILES, printedBands(x.form));
       } catch (error) {
         options.internalErrors?.push({ stage: "profile", sheet: x.form.sheet, error });
       }
@@ -123,13 +126,13 @@ export function checkForm(
   let profile = chosen;
   let gradeBandsNote: string | null = null;
   try {
-    ({ profile, note: gradeBandsNote } = reportGradeProfile(chosen, form));
+    ({ profile, note: gradeBandsNote } = gradedProfile(chosen, printedBands(form)));
   } catch (error) {
     fail("profile", error);
   }
   let analysis: FormAnalysis | null = null;
   try {
-    analysis = analyseChecked(form, profile);
+    analysis = readForm(form, profile);
   } catch (error) {
     fail("analyse", error);
   }
@@ -140,6 +143,7 @@ export function checkForm(
     year: form?.year ?? null,
     profile: chosen.id,
     profileReason: auto?.reason ?? null,
+    profileUsed: profile,
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
     writeBack: { total: null, grade: null },
@@ -177,7 +181,9 @@ export function checkForm(
     report: (input) => findings.push(makeFinding(profile, input)),
     gradeBandsNote,
   };
-  for (const group of CHECK_GROUPS) {
+  // The form's groups, then its kind's own (a plug-in's), then the workbook-level ones.
+  const groups = [...FORM_CHECK_GROUPS, ...kindCheckGroups(form?.kind), ...WORKBOOK_CHECK_GROUPS];
+  for (const group of groups) {
     try {
       group.run(ctx);
     } catch (error) {
@@ -215,6 +221,11 @@ export function checkForm(
     fail("sort", error);
   }
   return result;
+}
+
+/** The grade bands the form's kind finds printed on it (the 自评报告's 备注); null when none. */
+function printedBands(form: SelfEvalForm): PrintedBands | null {
+  return kindSpec(form.kind).profileHints?.(form) ?? null;
 }
 
 /** Where the "cannot compute the total" finding points: the 总分 cell, else the form's top-left cell. */

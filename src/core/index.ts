@@ -14,6 +14,7 @@ export * from "./profiles";
 export * from "./template";
 export * from "./numbers";
 export * from "./labels";
+export { rolesOf, rolesOfNormalized } from "./kinds/roles";
 export { MSG } from "./messages";
 export { CHECK_GROUPS, DEFAULT_SEVERITY, RULE_CATEGORY } from "./checks";
 export type { CheckGroup } from "./checks";

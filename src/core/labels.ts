@@ -1,9 +1,9 @@
 /**
  * Label normalisation and the synonym tables of the self-evaluation form (domain.md §2), held as data:
- * the single source of truth for the locator and the checks. Pure, no Office/DOM/Node imports.
+ * the single source of truth for the locator and the checks. Pure, no Office/DOM/Node imports. The bottom
+ * of the core: it imports nothing; the labels only one kind of form prints live with that kind and are
+ * merged into the lookup table above the kinds (kinds/roles.ts).
  */
-import { FORM_KINDS } from "./kinds";
-
 /** Any character normalizeLabel removes or rewrites (spaces, bracket shapes, colons). */
 const LABEL_REWRITE_RE = /[\s\u3000\u200b\ufeff【〔［[﹙】〕］\]﹚:：]/;
 
@@ -109,7 +109,7 @@ export const LABEL_SYNONYMS: Readonly<Record<LabelRole, readonly string[]>> = {
   "header.contact": ["联系人", "部门联系人", "单位联系人"],
   "header.phone": ["联系电话", "联络电话", "电话"],
   "header.reportDate": ["填报日期", "报告时间", "报告日期", "填报时间"],
-  // Spelled by the kinds that print them (src/core/kinds/<kind>/, merged in buildRoleIndex).
+  // Spelled by the kinds that print them (src/core/kinds/<kind>/, merged in kinds/roles.ts).
   "header.projectName": [],
   "header.implementer": [],
   "report.marker": [],
@@ -171,50 +171,6 @@ export const LABEL_SYNONYMS: Readonly<Record<LabelRole, readonly string[]>> = {
   grade: ["评价等级", "自评等级", "等级", "评价等次", "自评等次", "绩效等级"],
   combined: ["绩效自评综合得分及评价等次", "综合得分及评价等次", "自评综合得分及评价等次"],
 };
-
-let roleIndex: Map<string, LabelRole[]> | null = null;
-
-function buildRoleIndex(): Map<string, LabelRole[]> {
-  const index = new Map<string, LabelRole[]>();
-  const add = (role: LabelRole, texts: readonly string[] | undefined): void => {
-    for (const text of texts ?? []) {
-      const key = normalizeLabel(text);
-      const list = index.get(key);
-      if (!list) index.set(key, [role]);
-      else if (!list.includes(role)) list.push(role);
-    }
-  };
-  for (const role of Object.keys(LABEL_SYNONYMS) as LabelRole[]) add(role, LABEL_SYNONYMS[role]);
-  // Labels only one kind of form prints live with that kind (src/core/kinds/<kind>/).
-  for (const k of FORM_KINDS)
-    for (const role of Object.keys(k.labels) as LabelRole[]) add(role, k.labels[role]);
-  return index;
-}
-
-const NO_ROLES: readonly LabelRole[] = [];
-
-/** Roles of an already-normalised label ([] when it is not a known label). */
-export function rolesOfNormalized(norm: string): readonly LabelRole[] {
-  roleIndex ??= buildRoleIndex();
-  const direct = roleIndex.get(norm);
-  if (direct) return direct;
-  // "其中：当年财政拨款" and enumerations "1、上年结转资金" / "(1)基本支出" → the bare label.
-  const stripped = norm.replace(/^(其中:?|\(?[0-9一二三四五六七八九十]{1,2}[)、.．]|[①-⑩])/, "");
-  if (stripped !== norm && stripped !== "") {
-    const r = roleIndex.get(stripped.replace(/^其中:?/, ""));
-    if (r) return r;
-  }
-  // A unit suffix: "预算资金(万元)" is listed, "全年执行数(万元)" is not; the project form's column letters
-  // "全年预算数(A)" / "全年执行数(B)" / "执行率(B/A)" likewise.
-  const unitless = norm.replace(/\((万元|元|亿元|分|%|[A-F]|[A-F]\/[A-F])\)$/, "");
-  if (unitless !== norm) return roleIndex.get(unitless) ?? NO_ROLES;
-  return NO_ROLES;
-}
-
-/** Roles of a raw label text. */
-export function rolesOf(text: string): readonly LabelRole[] {
-  return rolesOfNormalized(normalizeLabel(text));
-}
 
 // ───────────────────────────── indicator categories (domain.md §2.4) ─────────────────────────────
 

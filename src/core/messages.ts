@@ -215,6 +215,9 @@ export const MSG = {
     (total !== null && expected !== null
       ? `总分 ${n(total)} 对应“${expected}”，请改为“${expected}”。`
       : "请填写规定的等级。"),
+  /** The form prints its own grade bands (a 自评报告's 备注) and they differ from the profile's: they win. */
+  bandsFromForm: (source: string, profileName: string): string =>
+    `以表中${source}为准，与评分规则“${profileName}”的划分不同`,
 
   // ───────────── plausibility ─────────────
   execOver100: (

@@ -260,6 +260,12 @@ export interface FormResult {
   profile: string;
   /** Why this profile was chosen when the user chose none (automatic choice); null when chosen by the user. */
   profileReason: string | null;
+  /**
+   * The rules the form was checked and graded under, as checkWorkbook decided them once: the profile named by
+   * `profile`, with the grade bands the form prints when they differ (a 自评报告's 备注). Writers and front ends
+   * use this, never deciding it again.
+   */
+  profileUsed: RuleProfile;
   total: { typed: number | null; computed: number | null };
   grade: { typed: string | null; computed: string | null };
   /** Where write-back puts the total and the grade (null when the form has no such cell). */

@@ -12,11 +12,17 @@ import { combinedScoreGradeText } from "./marks";
 import type { CorrectionPlan, PlannedChange, RuleId, RuleProfile, SelfEvalForm } from "./model";
 import { round2 } from "./numbers";
 import { executionRate } from "./scoring";
-import { fieldText, readNumber, totalWithReason } from "./checks/analysis";
-import type { FormAnalysis, IndicatorInfo, Level1Info, NumberRead } from "./checks/analysis";
-import { judgeRate, rateFixValue, readPrintedRate } from "./checks/rate";
-import { planKey, sum } from "./checks/util";
-import { rowLabel } from "./checks/missing";
+import {
+  fieldText,
+  judgeRate,
+  rateFixValue,
+  readNumber,
+  readPrintedRate,
+  rowLabel,
+  totalWithReason,
+} from "./read";
+import type { FormAnalysis, IndicatorInfo, Level1Info, NumberRead } from "./read";
+import { planKey, sum } from "./arithmetic";
 
 /** Differences below this are float noise, not a change. */
 const NOISE = 1e-6;

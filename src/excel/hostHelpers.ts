@@ -1,6 +1,6 @@
 /* global Excel */
 /**
- * Helpers of the Excel adapter (excelHost.ts) that need no request context: Excel values → the core's
+ * Helpers of the Excel adapter (src/excel) that need no request context: Excel values → the core's
  * cells, marks → the cells to paint, record entries → today's sheets, and a few proxy shortcuts.
  */
 import { a1, EMPTY, type Cell, type CellRange, type CellValue, type Sheet } from "../core/grid";

@@ -1,5 +1,5 @@
 /**
- * Size-aware reading (pure arithmetic; excelHost.ts makes the calls).
+ * Size-aware reading (pure arithmetic; reader.ts makes the calls).
  *
  * Excel on the web rejects a sync whose response passes 5 MB, and every platform caps a read at
  * 5,000,000 cells; one sync that loaded every sheet's values, formulas, formats and fills failed as soon
@@ -13,7 +13,7 @@
  * Bytes per cell, measured on the double (npm run bench, "Excel 同步"): values + formulas + valueTypes +
  * numberFormat + the fill from getCellProperties ≈ 100–150 bytes for numbers and short Chinese text, so
  * 24,000 cells ≈ 3.5 MB, under the 5 MB limit. Cells of long text can pass it: if the window read is
- * refused, excelHost retries once without fills and merges in a window a quarter the size.
+ * refused, reader.ts retries once without fills and merges in a window a quarter the size.
  */
 import type { CellRange } from "../core/grid";
 

@@ -5,13 +5,17 @@
  * sheet's used-range address and its content within a window from A1 — values, types, formulas, formats,
  * merged areas (ExcelApi 1.13), fills (getCellProperties, ExcelApi 1.9), protection — and the restore
  * record; then, only for sheets beyond their window yet small enough, one sync per CELL_BUDGET cells.
+ * Also inspectCells: given cells' values, types and formulas in 1 sync.
  */
-import type { CellRange, Sheet, Workbook } from "../core/grid";
+import { a1, type CellRange, type CellRef, type Sheet, type Workbook } from "../core/grid";
+import type { CellSnapshot } from "../host/host";
 import { parseAreasAddress, rangeAddress } from "./addresses";
+import { guarded } from "./errors";
 import type { ExcelFeatures } from "./features";
-import { fillCells, usedRect, type SheetInfo } from "./hostHelpers";
+import { fillCells, formulaOf, toCellValue, usedRect, type SheetInfo } from "./hostHelpers";
 import { CELL_BUDGET, planFullReads, windowFor, type UsedArea } from "./readPlan";
 import { decodeRecord, RECORD_SHEET, type RecordEntry } from "./record";
+import type { ExcelEnv } from "./runtime";
 
 /** What readWorkbook learned that applyMarks can reuse within SNAPSHOT_MAX_AGE_MS. */
 export interface Snapshot {
@@ -50,8 +54,41 @@ export interface SheetProtection {
 const FILL_PROPERTIES: Excel.CellPropertiesLoadOptions = {
   format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
 };
+/** readWorkbook: the workbook, and the snapshot that applyMarks may reuse (markApply.ts). */
+export function readWorkbook(env: ExcelEnv): Promise<{ workbook: Workbook; snapshot: Snapshot }> {
+  return guarded("读取工作簿", () => env.run((context) => readAll(context, env.features, env.now)));
+}
+
+/** inspectCells: the current value and formula of each cell, in 1 sync. */
+export function inspectCells(env: ExcelEnv, refs: CellRef[]): Promise<CellSnapshot[]> {
+  return guarded("读取单元格", () =>
+    env.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const bySheet = new Map<string, Excel.Worksheet>();
+      const ranges = refs.map((ref) => {
+        let ws = bySheet.get(ref.sheet);
+        if (!ws) bySheet.set(ref.sheet, (ws = worksheets.getItem(ref.sheet)));
+        const r = ws.getRange(a1(ref.row, ref.col));
+        r.load("values,valueTypes,formulas");
+        return r;
+      });
+      await context.sync();
+      return refs.map((ref, i) => {
+        const r = ranges[i];
+        const values = r.values;
+        const types = r.valueTypes;
+        const formulas = r.formulas;
+        const snap: CellSnapshot = { ref, value: toCellValue(types[0][0], values[0][0]) };
+        const f = formulaOf(formulas[0][0]);
+        if (f !== undefined) snap.formula = f;
+        return snap;
+      });
+    }),
+  );
+}
+
 /** Reads the workbook (2 syncs usually; see the header) and what applyMarks may reuse. */
-export async function readAll(
+async function readAll(
   context: Excel.RequestContext,
   features: ExcelFeatures,
   now: () => number,

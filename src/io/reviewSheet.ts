@@ -3,8 +3,7 @@
  * with ExcelJS — bold header, wrapped 公式/来源, the 判断 column coloured (不符 red, 尾差 yellow).
  */
 import type * as ExcelJS from "exceljs";
-import type { FormResult, RuleProfile } from "../core/model";
-import { defaultProfile, getProfile } from "../core/profiles";
+import type { FormResult } from "../core/model";
 import { WORKSHEET_HEADER, worksheetRows, type TableCell } from "../core/review/table";
 
 export const REVIEW_SHEET = "复核底稿";
@@ -51,26 +50,10 @@ export function writeWorksheetRows(ws: ExcelJS.Worksheet, rows: TableCell[][]): 
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-/** The profile a result names: the user's own (a --profile file), else the built-in one of that id. */
-function profileLookup(profile: RuleProfile | undefined): (id: string) => RuleProfile {
-  return (id) => {
-    if (profile && id === profile.id) return profile;
-    try {
-      return getProfile(id);
-    } catch {
-      return profile ?? defaultProfile();
-    }
-  };
-}
-
 /** Adds the 复核底稿 sheet (every form of the workbook) to `wb`; nothing when no form was found. */
-export function addReviewSheet(
-  wb: ExcelJS.Workbook,
-  results: FormResult[],
-  /** The user's profile; undefined when each form's was chosen automatically (FormResult.profile). */
-  profile: RuleProfile | undefined,
-): void {
-  const rows = worksheetRows(results, profileLookup(profile));
+export function addReviewSheet(wb: ExcelJS.Workbook, results: FormResult[]): void {
+  // Each form with the profile and plan the checker decided (FormResult.profileUsed, FormResult.plan).
+  const rows = worksheetRows(results);
   if (rows.length === 0) return;
   const ws = wb.addWorksheet(freeName(wb, REVIEW_SHEET));
   writeWorksheetRows(ws, rows);

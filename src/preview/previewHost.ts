@@ -336,7 +336,7 @@ export class PreviewHost implements WorkbookHost {
     return markedCopy(await this.currentBytes(), results, {
       marks,
       proposals: marks.length > 0,
-      decorate: (wb) => addReviewSheet(wb, results, undefined),
+      decorate: (wb) => addReviewSheet(wb, results),
     });
   }
 }

@@ -57,7 +57,7 @@ export const defaultDeps: PaneDeps = {
     checkWorkbook(workbook, profileId === AUTO_PROFILE_ID ? {} : { profile: getProfile(profileId) }),
   nextBand: (total, profileId) =>
     nextBand(total, getProfile(profileId === AUTO_PROFILE_ID ? DEFAULT_PROFILE_ID : profileId)),
-  reviewRows: (results) => worksheetRows(results, getProfile),
+  reviewRows: (results) => worksheetRows(results),
   download: browserDownload,
   now: () => new Date(),
 };

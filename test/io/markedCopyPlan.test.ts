@@ -11,6 +11,7 @@ import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
 import { refToString, type CellRef } from "../../src/core/grid";
 import type { FormResult } from "../../src/core/model";
+import { getProfile } from "../../src/core/profiles";
 import { readXlsx } from "../../src/io/xlsxRead";
 import { markedCopy } from "../../src/io/xlsxWrite";
 
@@ -49,6 +50,7 @@ describe("markedCopy with a correction plan", () => {
       year: 2023,
       profile: "hunan",
       profileReason: null,
+      profileUsed: getProfile("hunan"),
       total: { typed: 96, computed: 97.53 },
       grade: { typed: "优", computed: "优" },
       writeBack: { total: at(3, 4), grade: at(4, 4) },

@@ -3,6 +3,7 @@ import { describe, expect, test } from "@jest/globals";
 import * as ExcelJS from "exceljs";
 import type { Cell, CellRef, Sheet, Workbook } from "../../src/core/grid";
 import type { Finding, FormResult } from "../../src/core/model";
+import { getProfile } from "../../src/core/profiles";
 import JSZip from "jszip";
 import { bytesContain, dateToSerial, NotAWorkbookError, readXlsx, serialToDate } from "../../src/io/xlsxRead";
 import { combinedScoreGradeText, markedCopy, SEVERITY_FILL, workbookToXlsx } from "../../src/io/xlsxWrite";
@@ -174,6 +175,7 @@ function result(
     year: 2023,
     profile: "hunan",
     profileReason: null,
+    profileUsed: getProfile("hunan"),
     total: { typed: 96, computed: total },
     grade: { typed: "优", computed: grade },
     writeBack,

@@ -7,8 +7,8 @@ import {
   level1Points,
   normalizeLabel,
   normalizeLevel1,
-  rolesOf,
 } from "../../src/core/labels";
+import { rolesOf } from "../../src/core/kinds/roles";
 
 describe("normalizeLabel", () => {
   test.each([

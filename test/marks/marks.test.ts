@@ -1,6 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { cellMarks, combinedScoreGradeText, MARK_COLORS } from "../../src/core/marks";
 import type { Finding, FormResult } from "../../src/core/model";
+import { getProfile } from "../../src/core/profiles";
 
 function result(findings: Finding[]): FormResult {
   return {
@@ -10,6 +11,7 @@ function result(findings: Finding[]): FormResult {
     year: 2023,
     profile: "hunan",
     profileReason: null,
+    profileUsed: getProfile("hunan"),
     total: { typed: null, computed: null },
     grade: { typed: null, computed: null },
     writeBack: { total: null, grade: null },

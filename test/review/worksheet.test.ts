@@ -4,25 +4,32 @@
  */
 import { describe, expect, test } from "@jest/globals";
 import { refToString } from "../../src/core/grid";
+import { checkForm, checkWorkbook } from "../../src/core/check";
+import type { Workbook } from "../../src/core/grid";
 import { locateForms } from "../../src/core/locate";
-import type { SelfEvalForm } from "../../src/core/model";
+import type { FormResult, SelfEvalForm } from "../../src/core/model";
 import { FAILING_VERDICTS, reviewWorksheet, type ReviewWorksheet } from "../../src/core/review/worksheet";
-import { worksheetTable, WORKSHEET_HEADER } from "../../src/core/review/table";
+import { worksheetRows, worksheetTable, WORKSHEET_HEADER, type TableCell } from "../../src/core/review/table";
 import { buildStandardForm, type FormSpec } from "../../src/core/template";
 import type { Sheet } from "../../src/core/grid";
 import { buildReportForm } from "../../src/core/kinds/report/template";
-import { getProfile } from "../../src/core/profiles";
 import { kindSampleSpecs, largeSpec, sampleSpecs } from "../../scripts/sample-specs";
 import { REPORT_SAMPLE_FILE, seed004ReportSpec } from "../../scripts/sample-report";
 import { PROJECT_OPTIONS, projectSpec, TIANJIN_OPTIONS, tianjinSpec } from "../kinds/fixtures";
-import { HUNAN, run } from "../checks/helpers";
+import { HUNAN, NATIONAL, run } from "../checks/helpers";
 
 const spec = (file: string): FormSpec => sampleSpecs().find((s) => s.file === file)!.spec;
+
+/** The working paper of a form checked under the hunan profile (as the checker decided its rules and plan). */
+function reviewOf(wb: Workbook, form: SelfEvalForm): ReviewWorksheet {
+  const r = checkForm(form, wb, HUNAN());
+  return reviewWorksheet({ form, profileUsed: r.profileUsed, plan: r.plan });
+}
 
 function formOf(s: FormSpec): { form: SelfEvalForm; ws: ReviewWorksheet } {
   const wb = { sheets: [buildStandardForm(s)] };
   const form = locateForms(wb)[0];
-  return { form, ws: reviewWorksheet(form, HUNAN()) };
+  return { form, ws: reviewOf(wb, form) };
 }
 
 const row = (ws: ReviewWorksheet, item: string) => {
@@ -190,7 +197,7 @@ describe("agreement with the checks", () => {
     const wb = { sheets: [buildStandardForm(s)] };
     const r = run(wb);
     const form = locateForms(wb)[0];
-    const ws = reviewWorksheet(form, HUNAN());
+    const ws = reviewOf(wb, form);
     const flagged = new Set(
       r.findings.filter((f) => f.severity !== "info" && f.ref).map((f) => refToString(f.ref!)),
     );
@@ -286,9 +293,10 @@ describe("older Hunan report form (一级 summary table, combined 评分/等级 
   });
 
   test("得分率 = 得分 ÷ 分值 per row, 合计 = the rows, total and grade from the combined cell", () => {
-    const form = locateForms({ sheets: [sheet("90%")] })[0];
+    const wb = { sheets: [sheet("90%")] };
+    const form = locateForms(wb)[0];
     expect(form.kind).toBe("report");
-    const ws = reviewWorksheet(form, HUNAN());
+    const ws = reviewOf(wb, form);
     // 8 ÷ 10 = 80% as printed; 49 ÷ 50 = 98% but "90%" printed → −8 points.
     expect(row(ws, "投入 得分率（%）")).toMatchObject({ computed: 80, reported: 80, verdict: "一致" });
     expect(row(ws, "产出 得分率（%）")).toMatchObject({
@@ -326,7 +334,7 @@ describe("复核得分 is the checker's total (one source: the plan)", () => {
     const r = run({ sheets: [sheet] });
     expect(r.results.length).toBeGreaterThan(0);
     for (const res of r.results) {
-      const ws = reviewWorksheet(res.form!, getProfile(res.profile));
+      const ws = reviewWorksheet({ ...res, form: res.form! });
       expect(ws.reviewScore).toBe(res.total.computed);
       expect(ws.rows.find((x) => x.item === "等级（按复核总分）")!.computed).toBe(res.grade.computed);
     }
@@ -336,7 +344,55 @@ describe("复核得分 is the checker's total (one source: the plan)", () => {
     // 投入 = 预算执行率 score: 支出合计 ÷ 收入合计 = 100% → 10 × 100% = 10 (typed 8);
     // 10 + 产出 49 + 效益 30 + 满意度 9 = 98 (scripts/sample-report.ts, item 10).
     const sheet = buildReportForm(seed004ReportSpec()).sheet;
-    const form = locateForms({ sheets: [sheet] })[0];
-    expect(reviewWorksheet(form, HUNAN())).toMatchObject({ selfScore: 96, reviewScore: 98 });
+    const wb = { sheets: [sheet] };
+    const form = locateForms(wb)[0];
+    expect(reviewOf(wb, form)).toMatchObject({ selfScore: 96, reviewScore: 98 });
+  });
+});
+
+describe("the checker decides the rules once; FormResult carries them to the 复核底稿", () => {
+  /** seed 004's report with its summary edited: 投入 10 + 产出 30 + 效益 20 + 满意度 5 = 65. */
+  function reportAt65(combined: string): Workbook {
+    const spec = seed004ReportSpec();
+    spec.summary = [
+      ["投入", 10, 10, "100%"],
+      ["产出", 50, 30, "60%"],
+      ["效益", 30, 20, "66.67%"],
+      ["满意度", 10, 5, "50%"],
+      ["合计", 100, 65, "65%"],
+    ];
+    spec.combined = combined;
+    return { sheets: [buildReportForm(spec).sheet] };
+  }
+  const gradeByTyped = (rows: TableCell[][]): TableCell =>
+    rows.find((r) => r[0] === "等级（按表中总分）")![2];
+
+  test("the rows follow FormResult.profileUsed, not a profile looked up again by its id", () => {
+    const [res] = checkWorkbook(reportAt65("评分：65   等级：较差"), { profile: HUNAN() });
+    // 投入 from the tables: 支出合计 ÷ 收入合计 = 100% → 10; 10 + 30 + 20 + 5 = 65; hunan: 60 ≤ 65 < 80 → 较差.
+    expect(res.total.computed).toBe(65);
+    expect(res.grade.computed).toBe("较差");
+    expect(res.profileUsed.id).toBe("hunan");
+    expect(gradeByTyped(worksheetRows([res]))).toBe("较差");
+    // The id alone naming the national profile (where 65 is 中) changes nothing: the decision is profileUsed.
+    const renamed: FormResult = { ...res, profile: "national" };
+    expect(worksheetRows([renamed])).toEqual(worksheetRows([res]));
+    expect(gradeByTyped(worksheetRows([{ ...res, profileUsed: NATIONAL() }]))).toBe("中");
+  });
+
+  test("a 自评报告's printed 备注 bands are in profileUsed (id still hunan), and the 复核底稿 grades by them", () => {
+    // 85（含）—100 优, 70（含）—85 良: 65 is 较差 by the 备注 as by hunan; 85 would be 优 (良 under hunan).
+    const note = "备注：85（含）—100分为优；70（含）—85分为良；60（含）—70分为较差；60分以下为差。";
+    const [res] = checkWorkbook(reportAt65(`评分：65   等级：较差\n${note}`), { profile: HUNAN() });
+    expect(res.profile).toBe("hunan");
+    expect(res.profileUsed.grades).toEqual([
+      { label: "优", min: 85 },
+      { label: "良", min: 70 },
+      { label: "较差", min: 60 },
+      { label: "差", min: 0 },
+    ]);
+    const rows = worksheetRows([res]);
+    expect(rows.find((r) => r[0] === "等级（按表中总分）")![1]).toContain("优 ≥ 85");
+    expect(gradeByTyped(rows)).toBe("较差");
   });
 });

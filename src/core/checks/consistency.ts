@@ -11,9 +11,8 @@ import type { FormField } from "../model";
 import { formatPercent } from "../numbers";
 import type { ParsedValue } from "../parse";
 import { findRateIndicator, ratio } from "../rates";
-import { fieldText } from "./analysis";
+import { fieldText, rowLabel } from "../read";
 import type { CheckContext } from "./context";
-import { rowLabel } from "./missing";
 import { misstatedYear } from "./years";
 import { checkFigures } from "./figures";
 

@@ -5,7 +5,7 @@
 import type { Workbook } from "../grid";
 import type { Finding, FindingCategory, RuleId, RuleProfile, SelfEvalForm, Severity } from "../model";
 import { severityFor } from "../profiles";
-import type { FormAnalysis } from "./analysis";
+import type { FormAnalysis } from "../read";
 import type { PlanDetails } from "../plan";
 
 /** Default severity of every rule (rules.md table). */
@@ -87,6 +87,12 @@ export interface CheckContext {
   report(input: FindingInput): void;
   /** Where the grade bands come from when not the chosen profile (a 自评报告's printed 备注), for messages. */
   gradeBandsNote?: string | null;
+}
+
+/** A check group: reports findings through ctx.report. */
+export interface CheckGroup {
+  name: string;
+  run: (ctx: CheckContext) => void;
 }
 
 function finiteOrNull(v: number | string | null): number | string | null {

@@ -9,10 +9,9 @@ import { a1 } from "../grid";
 import type { CellRef } from "../grid";
 import { MSG } from "../messages";
 import type { FormField } from "../model";
-import { fieldText } from "./analysis";
-import type { IndicatorInfo } from "./analysis";
+import { fieldText, rowLabel } from "../read";
+import type { IndicatorInfo } from "../read";
 import type { CheckContext } from "./context";
-import { rowLabel } from "./missing";
 import { forecastInText } from "./plausibility";
 
 /** A figure written in a text: what precedes it, its value in a comparable unit, and its unit class. */

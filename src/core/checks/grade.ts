@@ -8,7 +8,7 @@ import { MSG } from "../messages";
 import { formatNumber, round2 } from "../numbers";
 import type { RuleProfile } from "../model";
 import type { CheckContext } from "./context";
-import { planKey } from "./util";
+import { planKey } from "../arithmetic";
 
 /** "优 ≥ 90；良 80～90；较差 60～80；差 < 60" */
 export function bandText(profile: RuleProfile): string {

@@ -4,8 +4,8 @@
 import { getCell, type CellRef } from "../grid";
 import type { FormField, IndicatorRow } from "../model";
 import { FIELD_NAMES, MSG, shownValue } from "../messages";
-import { fieldRef, fieldText, isBlankField, readNumber } from "./analysis";
-import type { NumberRead } from "./analysis";
+import { fieldRef, fieldText, isBlankField, readNumber, rowLabel } from "../read";
+import type { NumberRead } from "../read";
 import type { CheckContext } from "./context";
 import { kindSpec } from "../kinds";
 
@@ -283,14 +283,6 @@ function emptyRow(ctx: CheckContext, row: IndicatorRow): boolean {
     fields.every((f) => !f?.ref || (isBlankField(f) && uncalculatedFormula(ctx, f.ref) === null)) &&
     fields.some((f) => f?.ref)
   );
-}
-
-/** Name of an indicator row for messages ("（未命名指标）" when blank). */
-export function rowLabel(name: string): string {
-  // Most names have no whitespace at all: nothing to collapse or trim.
-  if (typeof name === "string" && name !== "" && !/\s/.test(name)) return name;
-  const s = (name ?? "").replace(/\s+/g, " ").trim();
-  return s === "" ? "（未命名指标）" : s;
 }
 
 /**

@@ -9,12 +9,11 @@ import { formatNumber, formatPercent } from "../numbers";
 import type { ParsedValue } from "../parse";
 import { findRateIndicator } from "../rates";
 import { executionRate } from "../scoring";
-import { fieldText, readNumber } from "./analysis";
-import type { IndicatorInfo } from "./analysis";
+import { fieldText, readNumber, rowLabel } from "../read";
+import type { IndicatorInfo } from "../read";
 import type { CheckContext } from "./context";
-import { rowLabel } from "./missing";
 import { incomeTotal, spendingTotal } from "./sums";
-import { sumDifference } from "./util";
+import { sumDifference } from "../arithmetic";
 
 /** 万元 amounts from this size up (10 亿元) look like 元 typed into a 万元 table. */
 export const YUAN_IN_WANYUAN_THRESHOLD = 100000;

@@ -8,10 +8,10 @@ import { MSG } from "../messages";
 import { formatNumber } from "../numbers";
 import { pointsInBand } from "../scoring";
 import type { Scored } from "../scoring";
-import type { NumberRead } from "./analysis";
+import type { NumberRead } from "../read";
 import type { CheckContext } from "./context";
-import { rowLabel } from "./missing";
-import { planKey } from "./util";
+import { rowLabel } from "../read";
+import { planKey } from "../arithmetic";
 
 const EPS = 0.005;
 

@@ -11,12 +11,12 @@ import { a1 } from "../grid";
 import type { CellRef } from "../grid";
 import { MSG } from "../messages";
 import type { BudgetRow, BudgetRowKind } from "../model";
-import { readNumber } from "./analysis";
+import { readNumber } from "../read";
 import { changeNames, totalKeepingItems } from "../plan";
 import { totalMax } from "./scores";
-import type { BudgetInfo, Level1Info } from "./analysis";
+import type { BudgetInfo, Level1Info } from "../read";
 import type { CheckContext } from "./context";
-import { planKey, sum, sumDifference, sumSteps } from "./util";
+import { planKey, sum, sumDifference, sumSteps } from "../arithmetic";
 
 type AmountColumn = "initialBudget" | "fullYearBudget" | "executed";
 const AMOUNT_COLUMNS: { key: AmountColumn; name: string }[] = [

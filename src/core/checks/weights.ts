@@ -11,10 +11,10 @@ import type { CellRef } from "../grid";
 import { MSG } from "../messages";
 import type { RuleProfile } from "../model";
 import { formatNumber } from "../numbers";
-import type { Level1Info } from "./analysis";
+import type { Level1Info } from "../read";
 import type { CheckContext } from "./context";
-import { rowLabel } from "./missing";
-import { sum, sumDifference, sumSteps } from "./util";
+import { rowLabel } from "../read";
+import { sum, sumDifference, sumSteps } from "../arithmetic";
 
 type Level1Key = "execution" | "output" | "effect" | "satisfaction";
 

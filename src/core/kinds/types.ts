@@ -2,11 +2,13 @@
  * What describes one kind of form (domain.md §2, §2.7, §2.8): its names, the labels only it prints, the
  * blocks it has, its required header fields and the weights its template prints. One folder per kind
  * (`src/core/kinds/<kind>/`) exports one FormKindSpec; the registry (`./index.ts`) lists them, the label
- * table merges their labels, the locator decides a sheet's kind from them and the checks read their
- * required fields. Pure data, no imports at run time.
+ * table (`./roles.ts`) merges their labels, the locator decides a sheet's kind from them and the checks
+ * read their required fields. Pure data, no imports at run time. A kind that also reads and checks blocks
+ * of its own adds a plug-in (`<kind>/plugin.ts`, registered in `src/core/plugins.ts`).
  */
 import type { LabelRole } from "../labels";
-import type { FormKind, GradeBand, SelfEvalForm } from "../model";
+import type { FormKind, SelfEvalForm } from "../model";
+import type { PrintedBands } from "../profiles/bands";
 
 /** A header field key of SelfEvalForm.header. */
 export type HeaderKey = keyof SelfEvalForm["header"];
@@ -40,12 +42,7 @@ export interface KindEvidence {
 }
 
 /** What a form shows about the rule profile it follows (domain.md §2.10), beyond the generic figures. */
-export interface KindProfileHints {
-  /** Grade bands printed on the form (e.g. the report's 备注 line), highest first; null when none. */
-  bands: GradeBand[] | null;
-  /** Where the bands were read, for the reason text ("备注"); null when none. */
-  source: string | null;
-}
+export type KindProfileHints = PrintedBands;
 
 export interface FormKindSpec {
   kind: FormKind;
@@ -70,6 +67,15 @@ export interface FormKindSpec {
   grade: "required" | "if-printed";
   /** Weights the national template of this kind prints (执行率 / 产出 / 效益 / 满意度). */
   weights: { execution: number; output: number; effect: number; satisfaction: number };
-  /** Profile hints only this kind's layout carries (e.g. the report's printed 备注 bands). */
+  /**
+   * Profile hints only this kind's layout carries (e.g. the report's printed 备注 bands): evidence for the
+   * automatic choice (profiles/choose.ts), and printed bands that differ from the profile's grade the form
+   * (profiles/graded.ts). The orchestrator asks once per form.
+   */
   profileHints?(form: SelfEvalForm): KindProfileHints;
+  /**
+   * Why the total cannot be checked when a form of this kind has neither per-row points nor a 一级 summary
+   * table (Chinese, for the "无法按规则计算总分" finding); the generic reason when absent.
+   */
+  noSummaryReason?: string;
 }

@@ -6,7 +6,8 @@
 import type { Cell, CellRange, CellRef, Sheet } from "../grid";
 import { EMPTY } from "../grid";
 import type { FormField } from "../model";
-import { type LabelRole, normalizeLabel, normalizeLabelNfkc, rolesOfNormalized } from "../labels";
+import { type LabelRole, normalizeLabel, normalizeLabelNfkc } from "../labels";
+import { rolesOfNormalized } from "../kinds/roles";
 
 /** Longest text considered as a label or a title (labels are short; long cells are narrative). */
 const MAX_LABEL_LENGTH = 120;

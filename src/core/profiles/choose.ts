@@ -8,10 +8,10 @@
 import { cellText } from "../grid";
 import type { CellValue } from "../grid";
 import { parseCombinedScoreGrade } from "../grade";
-import { kindSpec } from "../kinds";
 import { normalizeLevel1 } from "../labels";
 import type { FormField, GradeBand, RuleProfile, SelfEvalForm } from "../model";
 import { normalizeText } from "../parse";
+import type { PrintedBands } from "./bands";
 
 export interface ProfileChoice {
   profile: RuleProfile;
@@ -40,8 +40,11 @@ function numberOf(v: CellValue | undefined): number | null {
 
 const fieldNumber = (f: FormField | null | undefined): number | null => numberOf(f?.cell?.value);
 
-/** The evidence a form gives (never throws on a strange form). */
-export function profileEvidence(form: SelfEvalForm): ProfileEvidence {
+/**
+ * The evidence a form gives (never throws on a strange form). `printed`: the grade bands its kind's layout
+ * prints (FormKindSpec.profileHints, asked by the orchestrator); null when none.
+ */
+export function profileEvidence(form: SelfEvalForm, printed: PrintedBands | null = null): ProfileEvidence {
   const summary = Array.isArray(form.level1Summary) ? form.level1Summary : [];
   const inputRow = summary.find((s) => normalizeLevel1(s.name) === "投入指标");
   const sumRow = summary.find((s) => /^(合计|总计)$/.test(s.name.replace(/\s/g, "")));
@@ -50,13 +53,12 @@ export function profileEvidence(form: SelfEvalForm): ProfileEvidence {
   let gradeLabel: string | null = form.grade?.cell ? cellText(form.grade.cell.value).trim() || null : null;
   if (gradeLabel === null && form.combinedScoreGrade?.cell)
     gradeLabel = parseCombinedScoreGrade(cellText(form.combinedScoreGrade.cell.value)).grade;
-  const hints = kindSpec(form.kind).profileHints?.(form) ?? null;
   return {
     executionWeight,
     totalWeight,
     gradeLabel: gradeLabel !== null ? normalizeText(gradeLabel).replace(/\s/g, "") : null,
-    bands: hints?.bands ?? null,
-    bandsSource: hints?.source ?? null,
+    bands: printed?.bands ?? null,
+    bandsSource: printed?.source ?? null,
   };
 }
 
@@ -76,8 +78,12 @@ const fmt = (n: number): string => String(Number(n.toPrecision(12)));
  * fits when the printed 执行率 weight, 总分 分值 and bands (where the form shows them) equal its own and the
  * grade label is one it reads; among those, one whose own band names include the label wins (中 → national).
  */
-export function chooseProfile(form: SelfEvalForm, profiles: readonly RuleProfile[]): ProfileChoice {
-  return chooseProfileFrom(profileEvidence(form), profiles);
+export function chooseProfile(
+  form: SelfEvalForm,
+  profiles: readonly RuleProfile[],
+  printed: PrintedBands | null = null,
+): ProfileChoice {
+  return chooseProfileFrom(profileEvidence(form, printed), profiles);
 }
 
 /** chooseProfile on evidence already gathered. */

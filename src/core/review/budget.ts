@@ -4,10 +4,9 @@
  */
 import type { BudgetRow } from "../model";
 import { cleanFloat, round2, roundTo } from "../numbers";
-import { readNumber } from "../checks/analysis";
-import type { BudgetInfo, NumberRead } from "../checks/analysis";
-import { judgeRate, readPrintedRate } from "../checks/rate";
-import { sum, sumSteps } from "../checks/util";
+import { judgeRate, readNumber, readPrintedRate } from "../read";
+import type { BudgetInfo, NumberRead } from "../read";
+import { sum, sumSteps } from "../arithmetic";
 import { diffOf, scoreVerdict, shown, sumVerdict, type Verdict, type WorksheetRow } from "./rows";
 
 type AmountColumn = "initialBudget" | "fullYearBudget" | "executed";

@@ -4,8 +4,8 @@
  */
 import type { CellRef } from "../grid";
 import { cleanFloat, roundTo } from "../numbers";
-import type { NumberRead } from "../checks/analysis";
-import { sumDifference } from "../checks/util";
+import type { NumberRead } from "../read";
+import { sumDifference } from "../arithmetic";
 
 /**
  * 一致: equal (sums within 1e-6, scores within 0.01, rates within 0.01 percentage point);

@@ -3,7 +3,7 @@
  * writes — the CLI's marked copies (src/io/reviewSheet.ts) and the pane's 导出校验报告.
  */
 import { a1, refToString } from "../grid";
-import type { RuleProfile, SelfEvalForm } from "../model";
+import type { CorrectionPlan, RuleProfile, SelfEvalForm } from "../model";
 import { cleanFloat, formatNumber } from "../numbers";
 import { diffOf, reviewWorksheet, type ReviewWorksheet } from "./worksheet";
 
@@ -69,17 +69,15 @@ export function formArea(form: SelfEvalForm | null): string | null {
 
 /**
  * The 复核底稿 of every form of a checked workbook, one after the other with a blank line between
- * (forms not found are left out). `profileOf` gives the profile each result was checked with.
+ * (forms not found are left out). Each with the profile and plan its result carries (FormResult.profileUsed,
+ * FormResult.plan): the checker's decisions, not made again here.
  */
-export function worksheetRows(
-  results: readonly FormResultLike[],
-  profileOf: (id: string) => RuleProfile,
-): TableCell[][] {
+export function worksheetRows(results: readonly FormResultLike[]): TableCell[][] {
   const out: TableCell[][] = [];
   for (const r of results) {
     if (!r.form) continue;
     if (out.length > 0) out.push([]);
-    const ws = reviewWorksheet(r.form, profileOf(r.profile));
+    const ws = reviewWorksheet({ form: r.form, profileUsed: r.profileUsed, plan: r.plan });
     out.push(...worksheetTable(ws, worksheetTitle({ ...r, area: formArea(r.form) })));
   }
   return out;
@@ -88,7 +86,8 @@ export function worksheetRows(
 /** What worksheetRows needs of a FormResult. */
 export interface FormResultLike {
   form: SelfEvalForm | null;
-  profile: string;
+  profileUsed: RuleProfile;
+  plan: CorrectionPlan | null;
   department: string | null;
   year: number | null;
   sheet: string | null;

@@ -1,23 +1,20 @@
 /**
  * 复核底稿: the reviewer's working paper for one form — every sum, rate, score, total and grade the checker
  * verifies, with what the rules give (计算值), what the form says (报告值), the difference and the verdict,
- * whether it agrees or not. Computed from the located form and the checks' own analysis and plan, with
- * the checks' tolerances, so a row judged 不符 here is a row the checks report. Every host renders the same
+ * whether it agrees or not. Computed from the checked form's reading and the checker's own profile and plan
+ * (FormResult.profileUsed, FormResult.plan), with the checks' tolerances, so a row judged 不符 here is a row the checks report. Every host renders the same
  * rows (worksheetTable): the CLI's marked copies (--write-dir / --write) and the pane's 导出校验报告.
  */
 import { gradeFor, normalizeGrade } from "../grade";
 import type { CorrectionPlan, RuleProfile, SelfEvalForm } from "../model";
 import { cleanFloat, formatNumber, round2, roundTo } from "../numbers";
-import { analyseChecked } from "../analyseChecked";
-import { readNumber } from "../checks/analysis";
-import type { FormAnalysis } from "../checks/analysis";
+import { readForm } from "../plugins";
+import { judgeRate, readNumber, readPrintedRate, rowLabel } from "../read";
+import type { FormAnalysis } from "../read";
 import { bandText } from "../checks/grade";
 import { pointsInBand } from "../scoring";
-import { rowLabel } from "../checks/missing";
-import { judgeRate, readPrintedRate } from "../checks/rate";
-import { sum, sumSteps } from "../checks/util";
-import { reportGradeProfile } from "../kinds/report/checks";
-import { planForm, typedTotalParts } from "../plan";
+import { sum, sumSteps } from "../arithmetic";
+import { typedTotalParts } from "../plan";
 import { budgetRows } from "./budget";
 import { diffOf, scoreVerdict, shown, sumVerdict, type Verdict, type WorksheetRow } from "./rows";
 
@@ -235,13 +232,33 @@ function totalAndGradeRows(a: FormAnalysis, plan: CorrectionPlan, profile: RuleP
   return out;
 }
 
-/** The working paper of one located form. Pure; never throws on a strange form (rows it cannot read say 无法核对). */
-export function reviewWorksheet(form: SelfEvalForm, chosen: RuleProfile): ReviewWorksheet {
-  // The checker's own inputs and plan (check.ts): the grade bands a 自评报告 prints, its 投入 recomputed,
-  // and the plan's total and grade — so 复核得分 is by construction the result's total.computed.
-  const { profile } = reportGradeProfile(chosen, form);
-  const a = analyseChecked(form, profile);
-  const plan = planForm(form, a, profile).plan;
+/** The checker could not compute a plan (an internal error): nothing is recomputed here either. */
+const NO_PLAN: CorrectionPlan = {
+  changes: [],
+  total: null,
+  grade: null,
+  totalKeepingItems: null,
+  gradeKeepingItems: null,
+};
+
+/** What the working paper needs of a checked form (a FormResult): the form and what the checker decided. */
+export interface CheckedForm {
+  form: SelfEvalForm;
+  /** FormResult.profileUsed: the rules the checker graded the form under (printed 备注 bands included). */
+  profileUsed: RuleProfile;
+  /** FormResult.plan: the checker's correction plan; null when the checker could not compute one. */
+  plan: CorrectionPlan | null;
+}
+
+/**
+ * The working paper of one checked form. Pure; never throws on a strange form (rows it cannot read say
+ * 无法核对). It takes the checker's decisions from the result — the profile (with a 自评报告's printed bands)
+ * and the plan — so 复核得分 is by construction the result's total.computed; it only re-reads the form.
+ */
+export function reviewWorksheet(checked: CheckedForm): ReviewWorksheet {
+  const { form, profileUsed: profile } = checked;
+  const a = readForm(form, profile);
+  const plan = checked.plan ?? NO_PLAN;
   const computedTotal = plan.total;
   const rows: WorksheetRow[] = [];
   if (a.budget) rows.push(...budgetRows(a.budget));

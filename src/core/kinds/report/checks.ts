@@ -10,95 +10,21 @@
  * - SCORE_MISMATCH: the summary's 投入 (= 预算执行率得分) against the rate 支出合计 ÷ 收入合计 (the report has
  *   no 全年预算数) under the profile's rule;
  * - MISSING_REASON: a 定量目标 row below its target (完成情况 worse than 绩效目标) with no reason given.
- * The 备注 grade bands, when they differ from the profile, replace its bands (reportGradeProfile).
+ * What it checks against comes from ./read.ts (the plug-in's `read`, FormAnalysis.kindReading). The 备注
+ * grade bands, when they differ from the profile, replace its bands (the kind's profileHints, decided by
+ * the orchestrator).
  */
 import type { CellRef } from "../../grid";
-import { sameBands } from "../../gradeBands";
 import { MSG } from "../../messages";
 import { REPORT_MSG } from "./messages";
-import type { FormField, ReportTable, RuleProfile, SelfEvalForm } from "../../model";
+import type { FormField } from "../../model";
 import { formatNumber, formatPercent } from "../../numbers";
-import { executionRate, executionScore } from "../../scoring";
-import type { Scored } from "../../scoring";
 import { REPORT_TABLES } from "./labels";
-import { fieldText, readNumber } from "../../checks/analysis";
-import type { FormAnalysis, IndicatorInfo, Level1Info } from "../../checks/analysis";
+import { fieldText, readNumber, rowLabel } from "../../read";
+import type { IndicatorInfo } from "../../read";
 import type { CheckContext } from "../../checks/context";
-import { rowLabel } from "../../checks/missing";
-import { sum, sumDifference } from "../../checks/util";
-
-/** A table's 合计 for the whole department: the 汇总 row, else the sum of the 机构 rows. */
-export interface ReportAmount {
-  value: number;
-  text: string;
-  ref: CellRef;
-}
-
-export interface ReportAnalysis {
-  income: ReportAmount | null;
-  spending: ReportAmount | null;
-  /** 支出合计 ÷ 收入合计; null when either is missing or 收入合计 ≤ 0. */
-  rate: number | null;
-  rateSteps: string | null;
-  /** The summary's 投入 row and the points the profile's rule gives it; null when not computable. */
-  execution: { summary: Level1Info; weight: number; rule: Scored } | null;
-}
-
-function tableOf(form: SelfEvalForm, kind: ReportTable["kind"]): ReportTable | undefined {
-  return form.report?.tables.find((t) => t.kind === kind);
-}
-
-function departmentTotal(table: ReportTable | undefined): ReportAmount | null {
-  if (!table) return null;
-  const summary = table.rows.find((r) => r.summary);
-  const read = readNumber(summary?.cells.total);
-  if (read.value !== null && read.ref) return { value: read.value, text: read.text, ref: read.ref };
-  const values: number[] = [];
-  let ref: CellRef | null = null;
-  for (const r of table.rows) {
-    if (r.summary) continue;
-    const v = readNumber(r.cells.total);
-    if (v.value === null || !v.ref) continue;
-    values.push(v.value);
-    ref ??= v.ref;
-  }
-  if (values.length === 0 || !ref) return null;
-  const value = sum(values);
-  return { value, text: formatNumber(value, 4), ref };
-}
-
-/** What the report's own tables give: 收入合计, 支出合计, the execution rate and the 投入 points. */
-export function analyseReport(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfile): ReportAnalysis {
-  const income = departmentTotal(tableOf(form, "income"));
-  const spending = departmentTotal(tableOf(form, "spending"));
-  const rate = income && spending ? executionRate(spending.value, income.value) : null;
-  const rateSteps =
-    rate !== null && income && spending
-      ? REPORT_MSG.rateFromTables(spending.text, income.text, formatPercent(rate, 2))
-      : null;
-  let execution: ReportAnalysis["execution"] = null;
-  const summary = a.summary.find((s) => s.name === "投入指标");
-  if (summary && rate !== null) {
-    const weight = summary.weightValue ?? profile.weights.execution;
-    const s = weight >= 0 ? executionScore(rate, weight, profile.execution) : null;
-    if (s && !s.invalid)
-      execution = { summary, weight, rule: { value: s.value, steps: `${s.steps}；${rateSteps}` } };
-  }
-  return { income, spending, rate, rateSteps, execution };
-}
-
-/**
- * The profile the report is graded under: its own when the form prints no bands or the same ones; else a
- * copy with the printed bands (the 备注 wins) and the note naming it in the grade findings.
- */
-export function reportGradeProfile(
-  profile: RuleProfile,
-  form: SelfEvalForm | null,
-): { profile: RuleProfile; note: string | null } {
-  const printed = form?.report?.gradeNote?.bands;
-  if (!printed || sameBands(printed, profile.grades)) return { profile, note: null };
-  return { profile: { ...profile, grades: printed }, note: REPORT_MSG.bandsFromNote(profile.name) };
-}
+import { sum, sumDifference } from "../../arithmetic";
+import { analyseReport, reportReading, type ReportAnalysis } from "./read";
 
 // ───────────────────────────── checks ─────────────────────────────
 
@@ -335,7 +261,7 @@ function belowSteps(i: IndicatorInfo): string {
 
 export function checkReport(ctx: CheckContext): void {
   if (ctx.form.kind !== "report" || !ctx.form.report) return;
-  const r = ctx.analysis.report ?? analyseReport(ctx.form, ctx.analysis, ctx.profile);
+  const r = reportReading(ctx.analysis) ?? analyseReport(ctx.form, ctx.analysis, ctx.profile);
   checkStaff(ctx);
   checkTables(ctx);
   checkSpendingOverIncome(ctx, r);

@@ -1,11 +1,13 @@
 /**
  * The older Hunan 自评报告 layout (domain.md §2.7, seed 004): 基本概况, the money tables (收入 / 支出和结余 /
  * 三公经费 / 固定资产), 定性 and 定量目标 (no points per row), the combined 绩效自评综合得分及评价等次 cell with
- * its 备注 grade bands, and the 一级指标 summary table; no 三级 indicator table. Its blocks are read by
- * ./labels.ts and ./locate.ts, checked by ./checks.ts (messages ./messages.ts, builder ./template.ts); none
- * of them is imported here (the label table imports this spec).
+ * its 备注 grade bands, and the 一级指标 summary table; no 三级 indicator table. Its blocks are found by
+ * ./labels.ts and ./locate.ts, read by ./read.ts and checked by ./checks.ts — both plugged in by ./plugin.ts
+ * (registered in src/core/plugins.ts) — with messages in ./messages.ts and the builder in ./template.ts.
+ * This spec is data: it imports only its messages.
  */
 import type { FormKindSpec } from "../types";
+import { REPORT_MSG } from "./messages";
 
 export const reportKind: FormKindSpec = {
   kind: "report",
@@ -42,4 +44,5 @@ export const reportKind: FormKindSpec = {
     bands: form.report?.gradeNote?.bands ?? null,
     source: form.report?.gradeNote ? "备注" : null,
   }),
+  noSummaryReason: REPORT_MSG.noSummary(),
 };

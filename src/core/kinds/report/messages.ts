@@ -40,5 +40,4 @@ export const REPORT_MSG = {
     `执行率 ${rate} = 支出合计 ${spending} ÷ 收入合计 ${income}（表中没有全年预算数，按支出合计 ÷ 收入合计计算）`,
   noSummary: (): string =>
     "表中没有一级指标汇总表（一级指标 | 指标分值 | 自评得分），无法由各项得分核对综合得分",
-  bandsFromNote: (profileName: string): string => `以表中备注为准，与评分规则“${profileName}”的划分不同`,
 };

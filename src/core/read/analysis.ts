@@ -1,24 +1,22 @@
 /**
- * One pass over a located form that reads every number the checks need (budget figures, weights,
- * scores, parsed targets/actuals) and recomputes what the rules give. The check groups and the
- * orchestrator (total.computed) share it, so a value is parsed once and judged the same way everywhere.
+ * The reading of a located form: one pass that reads every number the plan and the checks need (budget
+ * figures, weights, scores, parsed targets/actuals) and recomputes what the rules give. The plan, the check
+ * groups and the orchestrator (total.computed) share it, so a value is parsed once and judged the same way
+ * everywhere. A kind with blocks of its own adds its part through its plug-in (FormAnalysis.kindReading).
  */
-import { cellText, isPercentFormat } from "../grid";
+import { isPercentFormat } from "../grid";
 import type { Cell, CellRef, CellValue } from "../grid";
 import { isPlaceholderText, normalizeLabel, normalizeLevel1 } from "../labels";
 import type {
   BudgetBlock,
   BudgetRow,
-  FormField,
   IndicatorRow,
   Level1Summary,
   RuleProfile,
   SelfEvalForm,
 } from "../model";
 import { parseCombinedScoreGrade } from "../grade";
-import { shownValue } from "../messages";
 import { round2 } from "../numbers";
-import { sum } from "./util";
 import { inferDirection, parseValue } from "../parse";
 import type { Comparator, ParsedValue } from "../parse";
 import {
@@ -29,112 +27,8 @@ import {
   qualitativeBand,
 } from "../scoring";
 import type { QualBandRange, Scored } from "../scoring";
-import { REPORT_MSG } from "../kinds/report/messages";
-import type { ReportAnalysis } from "../kinds/report/checks";
-
-// ───────────────────────────── reading one cell ─────────────────────────────
-
-export type ReadStatus =
-  /** The form has no cell for this field (column or label absent). */
-  | "absent"
-  | "empty"
-  /** "/", "—": not applicable. */
-  | "placeholder"
-  /** An Excel error value such as #DIV/0!. */
-  | "error"
-  | "number"
-  /** Text that is not a number. */
-  | "text";
-
-export interface NumberRead {
-  status: ReadStatus;
-  /** The number (percentages as fractions); null unless status is "number". */
-  value: number | null;
-  /** What the user sees (for messages). */
-  text: string;
-  ref: CellRef | null;
-  /** The value is a percentage (percent format, or "%" in the text). */
-  isPercent: boolean;
-  /** The cell holds a number (not text). */
-  numeric: boolean;
-  percentFormat: boolean;
-  parsed: ParsedValue | null;
-  /** Kind of the cell's value (null when the form has no cell for the field). */
-  cellKind: CellValue["kind"] | null;
-}
-
-const EMPTY_CELL: Cell = { value: { kind: "empty" } };
-
-/** Reads a field as a number: numeric cells, formula results, numeric text ("74.20%", " 5374.44"). */
-export function readNumber(field: FormField | null | undefined): NumberRead {
-  const ref = field?.ref ?? null;
-  const base: NumberRead = {
-    status: "absent",
-    value: null,
-    text: "",
-    ref,
-    isPercent: false,
-    numeric: false,
-    percentFormat: false,
-    parsed: null,
-    cellKind: null,
-  };
-  if (!field || !ref) return base;
-  const cell = field.cell ?? EMPTY_CELL;
-  const v = cell.value;
-  base.cellKind = v.kind;
-  base.percentFormat = isPercentFormat(cell.numberFormat);
-  base.text = cellText(v).trim();
-  switch (v.kind) {
-    case "empty":
-      return { ...base, status: "empty" };
-    case "error":
-      return { ...base, status: "error" };
-    case "boolean":
-    case "date":
-      return { ...base, status: "text" };
-    case "number": {
-      if (!Number.isFinite(v.value)) return { ...base, status: "text" };
-      return {
-        ...base,
-        status: "number",
-        value: v.value,
-        numeric: true,
-        isPercent: base.percentFormat,
-        text: base.percentFormat ? `${round2(v.value * 100)}%` : base.text,
-      };
-    }
-    case "text": {
-      if (base.text === "") return { ...base, status: "empty" };
-      if (isPlaceholderText(base.text)) return { ...base, status: "placeholder" };
-      const parsed = parseValue(base.text);
-      if (parsed.kind === "placeholder") return { ...base, status: "placeholder", parsed };
-      if (parsed.kind === "empty") return { ...base, status: "empty", parsed };
-      if (parsed.kind === "number" && parsed.value !== null && Number.isFinite(parsed.value))
-        return { ...base, status: "number", value: parsed.value, isPercent: parsed.isPercent, parsed };
-      return { ...base, status: "text", parsed };
-    }
-  }
-  return base;
-}
-
-/** Text of a field ("" when absent or blank). */
-export function fieldText(field: FormField | null | undefined): string {
-  if (!field || !field.cell) return "";
-  return cellText(field.cell.value).trim();
-}
-
-/** True when the field has a cell and it is blank. */
-export function isBlankField(field: FormField | null | undefined): boolean {
-  if (!field) return true;
-  const v = field.cell?.value;
-  return !v || v.kind === "empty" || (v.kind === "text" && v.value.trim() === "");
-}
-
-/** Where a finding about a field points: its value cell, else its label cell. */
-export function fieldRef(field: FormField | null | undefined): CellRef | null {
-  return field?.ref ?? field?.labelRef ?? null;
-}
+import { EMPTY_CELL, fieldText, readNumber } from "./fields";
+import type { NumberRead } from "./fields";
 
 // ───────────────────────────── budget ─────────────────────────────
 
@@ -367,8 +261,22 @@ export interface FormAnalysis {
   /** The typed grade label, trimmed; null when blank. */
   typedGrade: string | null;
   typedGradeRef: CellRef | null;
-  /** Kind `report`: what its own tables give (set by the orchestrator after analyseForm). */
-  report?: ReportAnalysis | null;
+  /** What the form's kind reads from its own blocks (its plug-in's `read`, run by the orchestrator). */
+  kindReading?: KindReading | null;
+}
+
+/**
+ * What a kind's plug-in reads beyond the generic reading (e.g. the 自评报告's money tables). The generic
+ * engine sees only `ruled`; `data` is the kind's own, for its own checks.
+ */
+export interface KindReading {
+  /**
+   * Rows of the 一级 summary whose points the kind computes by rule from its own tables (the 自评报告's
+   * 投入 = 预算执行率得分): the total takes these points instead of the typed ones.
+   */
+  ruled: readonly { summary: Level1Info; rule: Scored }[];
+  /** The kind's own reading, opaque to the generic engine. */
+  data: unknown;
 }
 
 const TOTAL_NAME_RE = /^(?:合计|总计|总分|小计)$/;
@@ -425,95 +333,4 @@ export function analyseForm(form: SelfEvalForm, profile: RuleProfile): FormAnaly
     }
   }
   return { budget, indicators, level1, summary, typedTotal, typedTotalRef, typedGrade, typedGradeRef };
-}
-
-/**
- * total.computed: what the rules give from the typed inputs.
- * - Standard form: 执行率得分 by the profile's rule from the budget total row (executed / budget, the typed
- *   分值 or the profile's execution weight) + every scored indicator row: quantitative rows by
- *   quantitativeScore; every other row (qualitative, or not computable) the typed 得分 clamped to
- *   [0, 分值]. Null when the execution part or any scored row's points cannot be obtained.
- * - Older Hunan report form (no per-indicator points): the sum of its 一级 summary scores (合计 excluded).
- */
-export function computeTotal(form: SelfEvalForm, a: FormAnalysis): number | null {
-  return totalWithReason(form, a).value;
-}
-
-/**
- * computeTotal with, when it is null, the first part that could not be computed (Chinese, for the
- * "无法按规则计算总分：…" finding). One pass, like computeTotal.
- */
-export function totalWithReason(
-  form: SelfEvalForm,
-  a: FormAnalysis,
-): { value: number | null; reason: string | null } {
-  const fail = (reason: string): { value: null; reason: string } => ({ value: null, reason });
-  const done = (parts: number[]): { value: number | null; reason: string | null } => {
-    const value = finiteOrNull(round2(sum(parts)));
-    return value === null ? fail("各项得分相加超出了数值范围") : { value, reason: null };
-  };
-  const scoredRows = a.indicators.filter((i) => i.scored);
-  const hasRowPoints = scoredRows.some((i) => i.row.score?.ref);
-  const parts: number[] = [];
-  if (!hasRowPoints) {
-    const rows = a.summary.filter((s) => s.name !== "合计");
-    if (rows.length === 0 && form.kind === "report") return fail(REPORT_MSG.noSummary());
-    if (rows.length === 0)
-      return fail(scoredRows.length > 0 ? "绩效指标表中没有“得分”栏" : "表中找不到带得分的绩效指标");
-    for (const p of rows) {
-      // 自评报告: 投入 is the 预算执行率 score, recomputed from 支出合计 ÷ 收入合计 (kinds/report/checks.ts).
-      const execution = a.report?.execution;
-      if (execution && p === execution.summary) {
-        parts.push(execution.rule.value);
-        continue;
-      }
-      if (p.score.value === null) return fail(`“${p.summary.name}”的自评得分${whyNot(p.score)}`);
-      parts.push(p.score.value);
-    }
-    return done(parts);
-  }
-  if (form.budget) {
-    const b = a.budget;
-    if (!b?.rule) return fail(budgetReason(b));
-    parts.push(b.rule.value);
-  }
-  for (const i of scoredRows) {
-    if (i.effective === null) {
-      const name = i.row.name.replace(/\s+/g, " ").trim() || "（未命名指标）";
-      return fail(`“${name}”的得分${whyNot(i.score)}`);
-    }
-    parts.push(i.effective);
-  }
-  return done(parts);
-}
-
-/** Why a read gives no number: "未填写", "是错误值 #REF!", "不是数字（逻辑值“TRUE”）". */
-function whyNot(read: NumberRead): string {
-  switch (read.status) {
-    case "absent":
-      return "没有对应的栏目";
-    case "empty":
-      return "未填写";
-    case "error":
-      return `是错误值 ${read.text}`;
-    case "placeholder":
-      return `填的是“${read.text}”`;
-    case "number":
-      return `为 ${read.text}，无法计算`;
-    default:
-      return `不是数字（${shownValue(read.cellKind, read.text)}）`;
-  }
-}
-
-function budgetReason(b: BudgetInfo | null): string {
-  if (!b || !b.total) return "预算资金表中找不到“年度资金总额”行，预算执行率得分无法计算";
-  const row = "“年度资金总额”";
-  if (b.budget.value === null) return `${row}的全年预算数${whyNot(b.budget)}`;
-  if (b.executed.value === null) return `${row}的全年执行数${whyNot(b.executed)}`;
-  if (b.rate === null) return `${row}的全年预算数为 ${b.budget.text}，无法计算预算执行率`;
-  return `预算执行率得分无法按规则计算（分值为 ${b.weight.text || "空"}）`;
-}
-
-function finiteOrNull(n: number): number | null {
-  return Number.isFinite(n) ? n : null;
 }

@@ -1,6 +1,6 @@
 /** Small shared helpers of the check groups. */
-import type { CellRef } from "../grid";
-import { cleanFloat, formatNumber, round2, roundTo } from "../numbers";
+import type { CellRef } from "./grid";
+import { cleanFloat, formatNumber, round2, roundTo } from "./numbers";
 
 /**
  * Sum without float noise: compensated (Neumaier) summation, then rounded to 10 decimals, so 10,000
