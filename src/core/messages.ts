@@ -148,6 +148,10 @@ export const MSG = {
   ): string =>
     `${what}填写 ${n(typed)}，所填各项相加为 ${n(typedSum)}（${steps}），相差 ${n(Math.abs(typed - typedSum))}。` +
     `${reason ? `无法按规则重算${what}（${reason}），` : ""}请核对各项得分后再填写${what}。`,
+  /** The typed total is what the rules give, but the parts as typed add up to another number. */
+  totalRightPartsOff: (what: string, typed: number, typedSum: number, steps: string): string =>
+    `${what}填写 ${n(typed)}，与按评分规则重算的结果一致，但所填各项相加为 ${n(typedSum)}（${steps}），` +
+    `相差 ${n(Math.abs(typed - typedSum))}。请核对各项得分。`,
   totalOutOfRange: (typed: number, max: number, computed: number | null): string =>
     `总分 ${n(typed)} 超过了满分 ${n(max)}，总分不可能高于各项分值之和（可能把两张表的得分加在了一起）。` +
     (computed !== null ? `按各项得分计算，总分应为 ${n(computed)}。` : "请按各项得分重新合计。"),

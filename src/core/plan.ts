@@ -162,9 +162,25 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
     setNumber(l1.score, v, `${l1.summary.name.trim()}得分`, "SUM_MISMATCH");
   }
 
-  // ── older Hunan summary: 合计 = its rows; 得分率 = 自评得分 ÷ 指标分值 ──
-  const summaryTotal = plannedSummaryTotal(a.summary);
-  const summaryScore = (s: Level1Info): number | null => (s.name === "合计" ? summaryTotal : s.score.value);
+  // ── older Hunan summary: rows the kind scores by rule (the 自评报告's 投入 = 执行率得分), then
+  // 合计 = its rows as they should read; 得分率 = 自评得分 ÷ 指标分值 ──
+  const ruled = new Map<Level1Info, number>();
+  for (const r of a.kindReading?.ruled ?? []) {
+    ruled.set(r.summary, r.rule.value);
+    const out =
+      r.summary.score.value !== null &&
+      (r.summary.score.value < 0 ||
+        (r.summary.weightValue !== null && r.summary.score.value > r.summary.weightValue + 0.005));
+    setNumber(
+      r.summary.score,
+      r.rule.value,
+      `“${r.summary.summary.name.trim()}”得分`,
+      out ? "SCORE_OUT_OF_RANGE" : "SCORE_MISMATCH",
+    );
+  }
+  const rowScore = (s: Level1Info): number | null => (ruled.has(s) ? ruled.get(s)! : s.score.value);
+  const summaryTotal = plannedSummaryTotal(a.summary, rowScore);
+  const summaryScore = (s: Level1Info): number | null => (s.name === "合计" ? summaryTotal : rowScore(s));
   const sumRow = a.summary.find((s) => s.name === "合计");
   if (sumRow && summaryTotal !== null && sumRow.score.status === "number")
     setNumber(sumRow.score, summaryTotal, "一级指标汇总表的合计得分", "SUM_MISMATCH");
@@ -260,11 +276,12 @@ function readTotal(form: SelfEvalForm, a: FormAnalysis): NumberRead {
   };
 }
 
-/** The older summary's 合计 as it should read: the sum of its rows; null when a row has no number. */
-function plannedSummaryTotal(summary: Level1Info[]): number | null {
+/** The older summary's 合计 as it should read: the sum of its rows as they should read; null when one has no number. */
+function plannedSummaryTotal(summary: Level1Info[], score: (s: Level1Info) => number | null): number | null {
   const rows = summary.filter((s) => s.name !== "合计");
-  if (rows.length === 0 || rows.some((r) => r.score.value === null)) return null;
-  return sum(rows.map((r) => r.score.value!));
+  const values = rows.map(score);
+  if (rows.length === 0 || values.some((v) => v === null)) return null;
+  return sum(values as number[]);
 }
 
 /**

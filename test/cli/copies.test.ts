@@ -161,6 +161,16 @@ describe("jixiao-check copies of every sample", () => {
     }
   }, 120000);
 
+  test("no SUM_MISMATCH message says 相差 0, on the samples or on their --fix copies", async () => {
+    const messages: string[] = [];
+    for (const n of names)
+      for (const file of [path.join(SAMPLES, n), fixedFile(n)])
+        for (const r of checkWorkbook(await readXlsx(await fs.readFile(file))))
+          for (const f of r.findings) if (f.rule === "SUM_MISMATCH") messages.push(f.message);
+    expect(messages.length).toBeGreaterThan(5);
+    expect(messages.filter((m) => /相差 0(?![.\d])/.test(m))).toEqual([]);
+  }, 120000);
+
   test("--write --fix: the 复核底稿's 报告值 of every score and total are the copy's own cells", async () => {
     let rows = 0;
     for (const n of names) {

@@ -264,6 +264,19 @@ function checkTotal(ctx: CheckContext): void {
     });
     return;
   }
+  if (partChanges.length === 0 && Math.abs(a.typedTotal - total) <= 1e-6) {
+    // Right by the rules, yet the typed parts add up to another number: name that sum, never "相差 0".
+    ctx.report({
+      rule: "SUM_MISMATCH",
+      ref,
+      message: MSG.totalRightPartsOff(what, a.typedTotal, typedSum, steps),
+      typed: a.typedTotal,
+      expected: typedSum,
+      steps,
+      roundingOnly: rounding,
+    });
+    return;
+  }
   if (partChanges.length === 0) {
     ctx.report({
       rule: "SUM_MISMATCH",
