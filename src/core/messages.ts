@@ -180,6 +180,9 @@ export const MSG = {
     rounding
       ? `${what}填写 ${typedText}，按公式为 ${pct(expected)}（${steps}），差异来自四舍五入。建议保留两位小数填写 ${pct(expected)}。`
       : `${what}填写 ${typedText}，按公式应为 ${pct(expected)}（${steps}）。请改为 ${pct(expected)}，或核对执行数和预算数。`,
+  /** A score whose rule value rests on a doubted figure: no value is proposed. `reason` from the plan. */
+  scoreUndetermined: (rowName: string, typed: number, reason: string): string =>
+    `“${rowName}”得分填写 ${n(typed)}，按评分规则应得几分${reason}，改正后再按评分规则重算得分。`,
   scoreMismatch: (rowName: string, typed: number, expected: number, steps: string): string =>
     `“${rowName}”得分填写 ${n(typed)}，按评分规则应为 ${n(expected)}（${steps}）。请改为 ${n(expected)}，或核对指标值和完成值。`,
   scoreAbove: (rowName: string, score: number, weight: number, expected?: number, steps?: string): string =>

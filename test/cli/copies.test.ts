@@ -30,10 +30,12 @@ const ARITHMETIC = [
   "SCORE_OUT_OF_RANGE",
 ];
 /**
- * Samples whose total cannot be recomputed, so --fix leaves them as typed: the blank template (no scores)
- * and the project form whose 年度资金总额 row is typed 0 over 本年财政拨款 89.974 (执行率 = 0 ÷ 0).
+ * Samples whose total cannot be recomputed, so --fix leaves them as typed: the blank template (no scores),
+ * the project form whose 年度资金总额 row is typed 0 over 本年财政拨款 89.974 (执行率 = 0 ÷ 0), and 武冈 2022
+ * (seed 000), whose 全年执行数 4551.57 is the income total while spending is 679.77 + 3883.7 = 4563.47 and
+ * whose 全年预算数 459.61 is below its own 基本支出 679.77: its 执行率 990.31% and so its points are doubted.
  */
-const LEFT_AS_TYPED = ["空白模板.xlsx", "项目示例-公共服务平台2023.xlsx"];
+const LEFT_AS_TYPED = ["空白模板.xlsx", "项目示例-公共服务平台2023.xlsx", "错误示例-武冈2022.xlsx"];
 
 let dir: string;
 let names: string[];

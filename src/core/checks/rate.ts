@@ -12,6 +12,7 @@ import { judgeRate, rateFixValue, readNumber, readPrintedRate } from "../read";
 import type { NumberRead } from "../read";
 import { planKey, sum } from "../arithmetic";
 import type { CheckContext } from "./context";
+import { undeterminedAt } from "../plan";
 
 function checkOne(
   ctx: CheckContext,
@@ -53,6 +54,8 @@ export function checkRates(ctx: CheckContext): void {
       const executed = isTotal ? b.executed : readNumber(row.executed);
       const rateCell = isTotal ? b.rateCell : readNumber(row.rate);
       if (!rateCell.ref || budget.value === null || executed.value === null) continue;
+      // A rate whose inputs are doubted is not judged (EXEC_OVER_100 / INCOME_AS_SPENDING say why).
+      if (undeterminedAt(ctx.plan, rateCell.ref)) continue;
       const rate = executionRate(executed.value, budget.value);
       if (rate === null) continue;
       const u = b.block.unit ?? "万元";

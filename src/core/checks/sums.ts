@@ -11,7 +11,9 @@ import { a1 } from "../grid";
 import type { CellRef } from "../grid";
 import { MSG } from "../messages";
 import type { BudgetRow, BudgetRowKind } from "../model";
-import { readNumber } from "../read";
+import { incomeTotal, readNumber, spendingTotal } from "../read";
+
+export { incomeTotal, spendingTotal };
 import { changeNames, totalKeepingItems } from "../plan";
 import { totalMax } from "./scores";
 import type { BudgetInfo, Level1Info } from "../read";
@@ -131,30 +133,6 @@ function compareColumn(
     roundingOnly: kind === "rounding",
     ...(fix ? { fix: { ref: w.ref, value: expected } } : {}),
   });
-}
-
-/** The 全年执行数 of the total row equals the income total (INCOME_AS_SPENDING reports it). */
-export function incomeTotal(b: BudgetInfo): number | null {
-  const rows = b.block.rows;
-  const group = rows.find((r) => r.kind === "income-group");
-  const g = group ? readNumber(group.executed).value : null;
-  if (g !== null) return g;
-  const items = rows.filter((r) => r.kind === "income-item").map((r) => readNumber(r.executed).value);
-  const nums = items.filter((v): v is number => v !== null);
-  return nums.length > 0 ? sum(nums) : null;
-}
-
-export function spendingTotal(b: BudgetInfo): { value: number; steps: string } | null {
-  const rows = b.block.rows;
-  const items = rows.filter((r) => r.kind === "spending-item").map((r) => readNumber(r.executed).value);
-  const nums = items.filter((v): v is number => v !== null);
-  const group = rows.find((r) => r.kind === "spending-group");
-  const g = group ? readNumber(group.executed).value : null;
-  if (g !== null)
-    return { value: g, steps: nums.length > 0 ? sumSteps(sum(nums), nums) : `按支出性质分 ${g}` };
-  if (nums.length === 0) return null;
-  const s = sum(nums);
-  return { value: s, steps: sumSteps(s, nums) };
 }
 
 function rowsOf(b: BudgetInfo, kind: BudgetRowKind): BudgetRow[] {

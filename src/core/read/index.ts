@@ -10,3 +10,13 @@ export type { BudgetInfo, FormAnalysis, IndicatorInfo, KindReading, Level1Info }
 export { computeTotal, totalWithReason } from "./total";
 export { judgeRate, rateFixValue, readPrintedRate } from "./rates";
 export type { PrintedRate, RateVerdict } from "./rates";
+export {
+  basicSpendingAbove,
+  EXEC_IMPLAUSIBLE,
+  executionDoubts,
+  incomeAsSpending,
+  incomeTotal,
+  spendingTotal,
+  YUAN_IN_WANYUAN_THRESHOLD,
+} from "./doubts";
+export type { Doubt } from "./doubts";
