@@ -25,8 +25,8 @@ import {
 } from "../src/core/template";
 import * as L from "../src/functions/logic";
 import { workbookToXlsx } from "../src/io/xlsxWrite";
-import { normalizeZipTimes } from "./make-samples";
 import { sampleSpecs } from "./sample-specs";
+import { normalizeZipTimes } from "./zip-times";
 
 export const FUNCTIONS_SAMPLE_FILE = "自定义函数示例.xlsx";
 

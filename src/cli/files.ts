@@ -138,8 +138,9 @@ async function walk(
 export async function expandInputs(
   inputs: string[],
   outputs: OutputPaths = { dirs: [], files: [] },
-): Promise<{ files: InputFile[]; problems: InputProblem[]; skipped: SkippedFile[] }> {
+): Promise<{ files: InputFile[]; problems: InputProblem[]; skipped: SkippedFile[]; folders: string[] }> {
   const files: InputFile[] = [];
+  const folders: string[] = [];
   const problems: InputProblem[] = [];
   const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
@@ -158,6 +159,7 @@ export async function expandInputs(
       continue;
     }
     if (stat.isDirectory()) {
+      folders.push(input);
       const found: InputFile[] = [];
       try {
         await walk(abs, input, found, skipped, outputs);
@@ -176,7 +178,21 @@ export async function expandInputs(
       add({ display: input, absolute: abs });
     }
   }
-  return { files, problems, skipped };
+  return { files, problems, skipped, folders };
+}
+
+/**
+ * A file's name in the summary: relative to the folder it was found in as given on the command line
+ * (led by that folder's own name when several inputs were given, so two folders' a.xlsx stay apart); a
+ * file given by itself as typed, or its base name when typed as an absolute or ../ path.
+ */
+export function summaryFileName(display: string, folders: readonly string[], inputCount: number): string {
+  for (const folder of folders) {
+    const rel = path.relative(folder, display);
+    if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) continue;
+    return inputCount > 1 ? path.join(path.basename(path.resolve(folder)), rel) : rel;
+  }
+  return path.isAbsolute(display) || display.startsWith("..") ? path.basename(display) : display;
 }
 
 /** Machine-readable code of a file-system error (JSON `error.code`). */

@@ -16,6 +16,7 @@ import {
   internalErrorMessage,
   mapLimit,
   SUMMARY_SKIP,
+  summaryFileName,
   writeErrorMessage,
   type InputFile,
 } from "./files";
@@ -132,7 +133,7 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
       (p): p is string => p !== undefined,
     ),
   };
-  const { files, problems, skipped } = await expandInputs(opts.inputs, outputs);
+  const { files, problems, skipped, folders } = await expandInputs(opts.inputs, outputs);
   let usageProblem = false;
   for (const p of problems) err(`无法读取 ${p.display}：${p.message}`);
 
@@ -245,6 +246,7 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
         generatedAt: new Date(),
         version: version(),
         inputs: opts.inputs,
+        fileName: (display) => summaryFileName(display, folders, opts.inputs.length),
       });
       const io = await import("../io/summaryWrite");
       const bytes =

@@ -38,15 +38,8 @@ export const SUMMARY_HEADER = [
   "状态",
 ] as const;
 
-export const STATS_HEADER = [
-  "规则编号",
-  "规则名称",
-  "涉及表数",
-  "问题数",
-  "其中错误",
-  "其中警告",
-  "其中提示",
-];
+/** 规则 is the rule's Chinese name; its code comes last, for reviewers who filter by it. */
+export const STATS_HEADER = ["规则", "涉及表数", "问题数", "其中错误", "其中警告", "其中提示", "规则代码"];
 
 export const DUPLICATES_HEADER = [
   "重复类型",
@@ -105,6 +98,8 @@ export interface SummaryInput {
   generatedAt: Date;
   version: string;
   inputs: readonly string[];
+  /** 文件 as the summary shows it (relative to the folder given on the command line); default as given. */
+  fileName?: (display: string) => string;
 }
 
 export interface SummaryTables {
@@ -219,23 +214,24 @@ function ruleStats(files: readonly FileReport[]): Cell[][] {
   const rows = RULE_IDS.map((id) => {
     const c = counts.get(id) ?? { error: 0, warning: 0, info: 0 };
     return [
-      id,
       RULE_LABEL[id] ?? id,
       forms.get(id) ?? 0,
       c.error + c.warning + c.info,
       c.error,
       c.warning,
       c.info,
+      id,
     ];
   });
   // Most widespread first; rules that never fired stay listed (in catalogue order) so the sheet shows
   // every rule that was checked.
   const order = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
+  const code = STATS_HEADER.length - 1;
   rows.sort(
     (a, b) =>
+      (b[1] as number) - (a[1] as number) ||
       (b[2] as number) - (a[2] as number) ||
-      (b[3] as number) - (a[3] as number) ||
-      order.get(a[0] as string)! - order.get(b[0] as string)!,
+      order.get(a[code] as string)! - order.get(b[code] as string)!,
   );
   return [STATS_HEADER, ...rows];
 }
@@ -304,12 +300,14 @@ function profilesUsed(input: SummaryInput): string[] {
 }
 
 export function buildSummary(input: SummaryInput): SummaryTables {
+  const name = input.fileName ?? ((d: string) => d);
   const entries: Entry[] = [];
   for (const f of input.files) {
-    if ("error" in f) entries.push(otherEntry(f.file, "无法读取", f.error.message));
-    else for (const r of f.results) entries.push(formEntry(f.file, r, input));
+    if ("error" in f) entries.push(otherEntry(name(f.file), "无法读取", f.error.message));
+    else for (const r of f.results) entries.push(formEntry(name(f.file), r, input));
   }
-  for (const s of input.skipped) entries.push(otherEntry(s.display, "已跳过", `${s.reason}。${s.action}。`));
+  for (const s of input.skipped)
+    entries.push(otherEntry(name(s.display), "已跳过", `${s.reason}。${s.action}。`));
   // Stable: within a status, input order.
   const sorted = entries
     .map((e, i) => ({ e, i }))
@@ -345,7 +343,7 @@ export function buildSummary(input: SummaryInput): SummaryTables {
     ["差额", "表中总分 − 重算总分；重算总分按所选评分规则由表中数据重新计算"],
     ["主要问题", "每张表按严重程度排在前面的三条问题；完整清单见文本报告、--json 输出或标注副本"],
     ["重复", "同一预算编码或同一单位、同一年度出现在不止一个文件中，见“重复”工作表"],
-    ["检查的规则", RULE_IDS.map((id) => `${id} ${RULE_LABEL[id] ?? ""}`).join("；")],
+    ["检查的规则", RULE_IDS.map((id) => `${RULE_LABEL[id] ?? id}（${id}）`).join("；")],
   ];
   return {
     summary: [[...SUMMARY_HEADER], ...sorted.map((e) => e.cells)],

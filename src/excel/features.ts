@@ -9,8 +9,11 @@
  *   1.2  Worksheet.getUsedRange(valuesOnly), Worksheet.protection, RangeFormat.protection, autofitColumns
  *   1.4  Worksheet.getUsedRangeOrNullObject                                  ← MIN_EXCEL_API
  *   1.7  Workbook.protection (structure protection)                           gated: workbookProtection
+ *        Worksheet.freezePanes (the report sheet's header)                    gated: freezePanes
  *   1.9  Worksheet.getRanges, Range.getCellProperties, RangeFill.pattern/patternColor/tintAndShade
  *                                                                             gated: rangeAreas, fillDetails
+ *        Worksheet.autoFilter, Worksheet.pageLayout (report sheets)           gated: pageLayout
+ * The report sheets' widths, wrapping and row heights (reportLayout.ts) use 1.1 and 1.2 only.
  *   1.13 Range.getMergedAreasOrNullObject                                     gated: mergedAreas
  * The manifest declares ExcelApi MIN_EXCEL_API next to SharedRuntime 1.1 (test/manifest checks both).
  */
@@ -27,6 +30,10 @@ export interface ExcelFeatures {
   mergedAreas: boolean;
   /** ExcelApi 1.7: Workbook.protection (is the structure protected). */
   workbookProtection: boolean;
+  /** ExcelApi 1.7: Worksheet.freezePanes (the report sheet's frozen header). */
+  freezePanes: boolean;
+  /** ExcelApi 1.9: Worksheet.autoFilter and Worksheet.pageLayout (the report sheet's filter and print setup). */
+  pageLayout: boolean;
 }
 
 /** Requirement set of each gated feature. */
@@ -35,6 +42,8 @@ export const FEATURE_SETS: Record<keyof ExcelFeatures, string> = {
   rangeAreas: "1.9",
   mergedAreas: "1.13",
   workbookProtection: "1.7",
+  freezePanes: "1.7",
+  pageLayout: "1.9",
 };
 
 /** The features of a build, given its isSetSupported("ExcelApi", version). */
@@ -44,5 +53,7 @@ export function detectFeatures(isSupported: (version: string) => boolean): Excel
     rangeAreas: isSupported(FEATURE_SETS.rangeAreas),
     mergedAreas: isSupported(FEATURE_SETS.mergedAreas),
     workbookProtection: isSupported(FEATURE_SETS.workbookProtection),
+    freezePanes: isSupported(FEATURE_SETS.freezePanes),
+    pageLayout: isSupported(FEATURE_SETS.pageLayout),
   };
 }

@@ -1,13 +1,14 @@
 /**
  * addReportSheet of the Excel adapter: the 校验报告 written to a new worksheet. Two syncs: the sheet
  * names and the workbook structure protection (ExcelApi 1.7, where supported: a protected structure
- * refuses new sheets, so the report is refused with the reason), then add, write, autofit
- * (RangeFormat.autofitColumns, 1.2) and activate.
+ * refuses new sheets, so the report is refused with the reason), then add, write, lay out
+ * (reportLayout.ts) and activate; print setup and filter (ExcelApi 1.9) in a third sync where supported.
  */
 import { HostError, REPORT_SHEET } from "../host/host";
 import { rangeAddress } from "./addresses";
 import { guarded } from "./errors";
 import { queueStructureRead } from "./reader";
+import { queueReportLayout, queueReportPrint } from "./reportLayout";
 import type { ExcelEnv } from "./runtime";
 
 export function addReportSheet(
@@ -43,10 +44,16 @@ export function addReportSheet(
         // Text cells are text-formatted first, so "1/2" or "=…" in a message stays text.
         range.numberFormat = grid.map((r) => r.map((v) => (typeof v === "number" ? "General" : "@")));
         range.values = grid;
-        range.format.autofitColumns();
       }
+      // Widths, wrapping, row heights, header (the files' layout: reportLayout.ts); print setup and
+      // filter (ExcelApi 1.9) in a sync of their own, so a build refusing one keeps the sheet.
+      const layout = queueReportLayout(ws, rows, env.features);
       ws.activate();
       await context.sync();
+      if (env.features.pageLayout && rows.length > 0) {
+        queueReportPrint(ws, layout);
+        await context.sync().catch(() => undefined);
+      }
       return name;
     }),
   );

@@ -1,10 +1,13 @@
 /**
  * The 复核底稿 sheet of a marked copy: the rows of src/core/review/worksheet.ts (one block per form) written
- * with ExcelJS — bold header, wrapped 公式/来源, the 判断 column coloured (不符 red, 尾差 yellow).
+ * with ExcelJS, laid out as every reviewer's table (src/io/tableSheet.ts), the 判断 column coloured (不符 red,
+ * 尾差 yellow).
  */
 import type * as ExcelJS from "exceljs";
 import type { FormResult } from "../core/model";
-import { WORKSHEET_HEADER, worksheetRows, type TableCell } from "../core/review/table";
+import { worksheetRows, type TableCell } from "../core/review/table";
+import { isReviewTable, REVIEW_CAPS } from "../core/review/layout";
+import { writeTable } from "./tableSheet";
 
 export const REVIEW_SHEET = "复核底稿";
 
@@ -17,8 +20,6 @@ export const VERDICT_FILL: Record<string, string> = {
   人工判断: "FFDDEBF7",
 };
 
-const WIDTHS = [34, 60, 12, 12, 10, 10, 14];
-
 /** A sheet name not yet taken: 复核底稿, 复核底稿2, … */
 function freeName(wb: ExcelJS.Workbook, base: string): string {
   const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
@@ -27,27 +28,29 @@ function freeName(wb: ExcelJS.Workbook, base: string): string {
   return name;
 }
 
-/** Writes table rows from A1: numbers as numbers, texts as texts; the header rows bold. */
-export function writeWorksheetRows(ws: ExcelJS.Worksheet, rows: TableCell[][]): void {
-  const header = WORKSHEET_HEADER.join("\u0000");
+/**
+ * Writes table rows from A1 (numbers as numbers, texts as texts) laid out as every reviewer's table
+ * (src/core/review/layout.ts: titles and headers bold, widths fitted, 公式/来源 wrapped, print setup), the
+ * 判断 column coloured.
+ */
+export function writeWorksheetRows(ws: ExcelJS.Worksheet, rows: readonly (readonly TableCell[])[]): void {
+  const layout = writeTable(ws, rows, { caps: REVIEW_CAPS });
+  const headers = new Set(layout.headerRows);
   rows.forEach((row, i) => {
-    const r = ws.getRow(i + 1);
-    row.forEach((v, c) => {
-      if (v !== "") r.getCell(c + 1).value = v;
-    });
-    const isTitle = row.length === 1;
-    const isHeader = row.join("\u0000") === header;
-    if (isTitle || isHeader) r.font = { bold: true };
-    if (isHeader)
-      r.eachCell((cell) => {
-        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
-      });
     const verdict = row[5];
-    const fill = typeof verdict === "string" && !isHeader ? VERDICT_FILL[verdict] : undefined;
-    if (fill) r.getCell(6).fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
-    if (!isTitle) r.getCell(2).alignment = { wrapText: true, vertical: "top" };
+    const fill = typeof verdict === "string" && !headers.has(i) ? VERDICT_FILL[verdict] : undefined;
+    if (fill)
+      ws.getRow(i + 1).getCell(6).fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   });
-  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+/**
+ * A sheet the pane's 导出校验报告 adds (the 校验报告 or the 复核底稿), as the preview writes it into its
+ * downloads: laid out as the Excel host lays it out (src/core/review/layout.ts reportSheetLayout).
+ */
+export function writeReportSheet(ws: ExcelJS.Worksheet, rows: readonly (readonly TableCell[])[]): void {
+  if (isReviewTable(rows)) writeWorksheetRows(ws, rows);
+  else writeTable(ws, rows);
 }
 
 /** Adds the 复核底稿 sheet (every form of the workbook) to `wb`; nothing when no form was found. */

@@ -1,10 +1,13 @@
 /* global TextEncoder */
 /**
- * The reviewer's summary tables (src/cli/summary.ts) as .xlsx (sheets 汇总 / 问题统计 / 重复 / 说明: frozen
- * header, filters, status colours) or as .csv (the 汇总 sheet only, UTF-8 with BOM so Excel reads the
- * Chinese, CRLF). ExcelJS only, no Node modules: the caller writes the bytes.
+ * The reviewer's summary tables (src/cli/summary.ts) as .xlsx (sheets 汇总 / 问题统计 / 重复 / 说明, laid out
+ * by src/core/review/layout.ts: fitted widths, wrapped texts, filters, print setup; status colours) or as
+ * .csv (the 汇总 sheet only, UTF-8 with BOM so Excel reads the Chinese, CRLF). ExcelJS only, no Node
+ * modules: the caller writes the bytes.
  */
 import * as ExcelJS from "exceljs";
+import type { LayoutOptions } from "../core/review/layout";
+import { writeTable, xlsxBytes } from "./tableSheet";
 
 export type Cell = string | number;
 
@@ -24,53 +27,24 @@ export const STATUS_FILL: Record<string, string> = {
   通过: "FFC6EFCE",
 };
 
-const HEADER_FILL = "FFD9E1F2";
-
-/** 汇总 column widths (characters), in SUMMARY_HEADER order. */
-const SUMMARY_WIDTHS = [5, 28, 16, 26, 26, 9, 6, 32, 9, 9, 7, 8, 8, 6, 6, 64, 8];
+/**
+ * Widest each 汇总 column grows to before it wraps (characters), in SUMMARY_HEADER order: with these the 17
+ * columns (about 200 characters) fit an A4 landscape page at about 65 % (fit to width), and the long texts (文件, 单位名称,
+ * 评分规则, 主要问题) wrap.
+ */
+const SUMMARY_CAPS = [5, 26, 16, 12, 18, 14, 6, 18, 8, 8, 8, 6, 6, 5, 5, 44, 8];
+/** 汇总 columns (1-based) shown with 2 decimals: 表中总分, 重算总分, 差额. */
+const SCORE_COLUMNS = [9, 10, 11];
 
 function addTable(
   wb: ExcelJS.Workbook,
   name: string,
   rows: Cell[][],
-  widths: number[],
-  options: { filter?: boolean; wrap?: number[] } = {},
+  options: LayoutOptions = {},
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  rows.forEach((row, i) => {
-    const r = ws.getRow(i + 1);
-    row.forEach((v, c) => {
-      if (v !== "") r.getCell(c + 1).value = v;
-    });
-  });
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-    cell.alignment = { vertical: "middle", wrapText: true };
-  });
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const c of options.wrap ?? []) {
-    ws.getColumn(c).alignment = { wrapText: true, vertical: "top" };
-  }
-  const width = rows[0]?.length ?? 0;
-  if (options.filter && width > 0) {
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length), column: width } };
-  }
+  const ws = wb.addWorksheet(name);
+  writeTable(ws, rows, options);
   return ws;
-}
-
-/** Columns a text takes: CJK and full-width characters count double. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return w;
-}
-
-async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buf: unknown = await wb.xlsx.writeBuffer();
-  if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  return new Uint8Array(buf as ArrayBuffer);
 }
 
 export async function summaryToXlsx(t: SummaryTablesLike, date: Date): Promise<Uint8Array> {
@@ -80,19 +54,9 @@ export async function summaryToXlsx(t: SummaryTablesLike, date: Date): Promise<U
   wb.created = date;
   wb.modified = date;
   const width = t.summary[0]?.length ?? 0;
-  const sum = addTable(wb, "汇总", t.summary, SUMMARY_WIDTHS, { filter: true, wrap: [16] });
-  // Row heights for the wrapped 主要问题 (Excel and LibreOffice do not grow rows written by a program).
-  const problemCol = 16;
-  const problemWidth = SUMMARY_WIDTHS[problemCol - 1];
-  t.summary.slice(1).forEach((row, i) => {
-    const text = String(row[problemCol - 1] ?? "");
-    const lines = text
-      .split("\n")
-      .reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l) / (problemWidth * 0.95))), 0);
-    const r = sum.getRow(i + 2);
-    r.alignment = { vertical: "top" };
-    r.getCell(problemCol).alignment = { vertical: "top", wrapText: true };
-    if (lines > 1) r.height = 15 * Math.min(lines, 10);
+  const sum = addTable(wb, "汇总", t.summary, {
+    caps: SUMMARY_CAPS,
+    numberText: (n, c) => (SCORE_COLUMNS.includes(c + 1) ? n.toFixed(2) : String(n)),
   });
   t.statuses.forEach((status, i) => {
     const fill = STATUS_FILL[status];
@@ -101,14 +65,11 @@ export async function summaryToXlsx(t: SummaryTablesLike, date: Date): Promise<U
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
     }
   });
-  for (const c of [9, 10, 11]) sum.getColumn(c).numFmt = "0.00";
-  // Printed (or converted to PDF): landscape, all columns on one page width, header repeated.
-  sum.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
-  sum.pageSetup.printTitlesRow = "1:1";
-  addTable(wb, "问题统计", t.stats, [22, 22, 10, 10, 10, 10, 10], { filter: true });
-  addTable(wb, "重复", t.duplicates, [14, 30, 10, 30, 18, 26, 12, 8], { filter: true });
-  addTable(wb, "说明", t.notes, [14, 100], { wrap: [2] });
-  return toBytes(wb);
+  for (const c of SCORE_COLUMNS) sum.getColumn(c).numFmt = "0.00";
+  addTable(wb, "问题统计", t.stats);
+  addTable(wb, "重复", t.duplicates);
+  addTable(wb, "说明", t.notes, { caps: [14, 90], filter: false });
+  return xlsxBytes(wb);
 }
 
 function csvField(v: Cell): string {

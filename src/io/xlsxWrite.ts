@@ -7,6 +7,7 @@ import type { CellRef, CellValue, Workbook } from "../core/grid";
 import type { FormResult, PlannedChange, Severity } from "../core/model";
 import { displayValue, formCellHint } from "../core/display";
 import { cellMarks, combinedScoreGradeText, MARK_COLORS, type CellMark } from "../core/marks";
+import { xlsxBytes } from "./tableSheet";
 import { excelJsToWorkbook, serialToDate } from "./xlsxRead";
 
 export { combinedScoreGradeText };
@@ -38,11 +39,9 @@ function toExcelValue(v: CellValue): ResultValue {
   }
 }
 
-async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buf: unknown = await wb.xlsx.writeBuffer();
-  // Node returns a Buffer (a Uint8Array); the browser build returns an ArrayBuffer.
-  if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  return new Uint8Array(buf as ArrayBuffer);
+/** The bytes, every autofilter with its `_xlnm._FilterDatabase` name (LibreOffice and WPS need it). */
+function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return xlsxBytes(wb);
 }
 
 /** Write a grid workbook as .xlsx: values, formulas (with their cached results), number formats, merges, hidden sheets. */

@@ -24,6 +24,8 @@ import {
   type WorkbookHost,
 } from "../host/host";
 import { readErrorMessage } from "../io/readErrors";
+import { writeReportSheet } from "../io/reviewSheet";
+import { xlsxBytes } from "../io/tableSheet";
 import { readXlsx } from "../io/xlsxRead";
 import type { CopyKind } from "../io/names";
 import { addReviewSheet } from "../io/reviewSheet";
@@ -314,11 +316,9 @@ export class PreviewHost implements WorkbookHost {
         cell.value = { formula: w.formula, result } as ExcelJS.CellFormulaValue;
       } else cell.value = w.value;
     }
-    for (const r of this.reports) {
-      const ws = wb.addWorksheet(r.name);
-      for (const row of r.rows) ws.addRow(row);
-    }
-    return new Uint8Array(await wb.xlsx.writeBuffer());
+    // Laid out as the Excel host lays them out (widths, wrapping, filter, print setup).
+    for (const r of this.reports) writeReportSheet(wb.addWorksheet(r.name), r.rows);
+    return xlsxBytes(wb);
   }
 
   /**

@@ -165,6 +165,7 @@ export function resolveTarget(target: WriteBackTarget, snapshot: CellSnapshot | 
 
 // ───────────────────────────── report ─────────────────────────────
 
+/** 规则 is the rule's Chinese name; its code (MISSING_FIELD …) comes last, for reviewers who filter by it. */
 export const REPORT_HEADER = [
   "工作表",
   "单位",
@@ -173,11 +174,11 @@ export const REPORT_HEADER = [
   "严重程度",
   "类别",
   "规则",
-  "规则说明",
   "问题说明",
   "填写值",
   "重算值",
   "计算过程",
+  "规则代码",
 ];
 
 /** A finding's typed or recomputed value for the report: as its cell shows it (percentage, amount with unit). */
@@ -201,12 +202,12 @@ export function reportRows(
         f.ref ? refToString(f.ref) : "",
         SEVERITY_LABEL[f.severity],
         CATEGORY_LABEL[f.category] ?? f.category,
-        f.rule,
-        RULE_LABEL[f.rule] ?? "",
+        RULE_LABEL[f.rule] ?? f.rule,
         f.message,
         reportValue(f.typed, f.ref ? hintOf(f.ref) : {}),
         reportValue(f.expected, f.ref ? hintOf(f.ref) : {}),
         f.steps ?? "",
+        f.rule,
       ]);
     }
   }

@@ -24,23 +24,28 @@ export const AS_ROOT = typeof process.getuid === "function" && process.getuid() 
 export function testIfNobodyCanRun(): (name: string, fn: () => Promise<void>, timeout?: number) => void {
   const why = nobodyCannotRun();
   if (why === null) return test;
-  console.warn(`Skipped as user nobody cannot run the command: ${why}`);
+  console.warn(`Skipped: user nobody cannot run the command here: ${why}`);
   return test.skip;
 }
+
+/** As nobody: enter the temporary folder (where the test's files are), then load a package. */
+const PROBE = `const fs = require("node:fs");
+try { fs.accessSync(process.argv[1], fs.constants.X_OK); } catch (e) { console.error("Error: " + e.message); process.exit(3); }
+require(process.argv[2]);`;
 
 function nobodyCannotRun(): string | null {
   const modules = realpathSync(path.join(ROOT, "node_modules"));
   // exceljs stands for the command's packages: all of them live in this node_modules.
-  const r = spawnSync(process.execPath, ["-e", "require(process.argv[1])", path.join(modules, "exceljs")], {
-    cwd: os.tmpdir(),
+  const r = spawnSync(process.execPath, ["-e", PROBE, os.tmpdir(), path.join(modules, "exceljs")], {
     encoding: "utf8",
     timeout: 30000,
     ...NOBODY,
   });
-  if (r.error) return `user nobody cannot start ${process.execPath} in ${os.tmpdir()} (${r.error.message})`;
+  if (r.error) return `cannot start ${process.execPath} as nobody (${r.error.message})`;
+  if (r.status === 3) return `nobody cannot enter the temporary folder ${os.tmpdir()}`;
   if (r.status !== 0) {
     const why = (r.stderr ?? "").split("\n").find((l) => /Error/.test(l)) ?? `exit ${r.status}`;
-    return `user nobody cannot load the command's packages from ${modules} (${why.trim()})`;
+    return `nobody cannot load the command's packages from ${modules} (${why.trim()})`;
   }
   return null;
 }

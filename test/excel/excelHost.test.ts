@@ -664,26 +664,86 @@ describe("writeCells", () => {
 });
 
 describe("addReportSheet", () => {
-  test("adds 校验报告, then 校验报告2; one 2-D write, text stays text, autofit; 2 syncs", async () => {
+  const rows = [
+    ["规则", "单元格", "说明", "填写值"],
+    ["SCORE_MISMATCH", "自评表!H12", "得分应为 7.6", 8],
+    ["UNIT_MISMATCH", "自评表!D9", "1/2", "=A1"],
+    ["X", "12"],
+  ];
+  /** Column widths in points for widths in characters (content + 2; Calibri 11: 7 px each + 5 px, × 0.75). */
+  const pt = (chars: number) => (chars * 7 + 5) * 0.75;
+
+  test("adds 校验报告, then 校验报告2; one 2-D write, text stays text, laid out as the files; 2 syncs + 1 for print", async () => {
     const dbl = book([fillSheet()]);
     const host = hostOn(dbl);
-    const rows = [
-      ["规则", "单元格", "说明", "填写值"],
-      ["SCORE_MISMATCH", "自评表!H12", "得分应为 7.6", 8],
-      ["UNIT_MISMATCH", "自评表!D9", "1/2", "=A1"],
-      ["X", "12"],
-    ];
     const { result: name, syncs } = await syncsOf(dbl, () => host.addReportSheet(rows));
-    expect(syncs).toBe(2);
+    expect(syncs).toBe(3);
     expect(name).toBe("校验报告");
     expect(dbl.cell("校验报告", "D2")?.value).toBe(8);
     expect(dbl.cell("校验报告", "C3")?.value).toBe("1/2");
     expect(dbl.cell("校验报告", "D3")).toEqual({ value: "=A1", numberFormat: "@" });
     expect(dbl.cell("校验报告", "B4")).toEqual({ value: "12", numberFormat: "@" });
     expect(dbl.cell("校验报告", "C4")).toEqual({ numberFormat: "@" }); // ragged row padded with ""
-    expect(dbl.autofitCalls).toBe(1);
     expect(dbl.activeSheet).toBe("校验报告");
+    // Widths from the content, not autofit: SCORE_MISMATCH (14) → 16; 自评表!H12 (3 CJK + 4) → 12;
+    // 得分应为 7.6 (4 CJK + 4) → 14; 填写值 (header, 6) → 8. Top-aligned; the header bold and wrapped.
+    const f = (at: string) => dbl.formats.get(`校验报告!${at}`);
+    expect([f("A1:A4"), f("B1:B4"), f("C1:C4"), f("D1:D4")]).toEqual([
+      { columnWidth: pt(16), verticalAlignment: "Top" },
+      { columnWidth: pt(12), verticalAlignment: "Top" },
+      { columnWidth: pt(14), verticalAlignment: "Top" },
+      { columnWidth: pt(8), verticalAlignment: "Top" },
+    ]);
+    expect(f("A1:D1")).toEqual({ bold: true, wrapText: true });
+    expect(dbl.autofitCalls).toBe(0);
+    expect(dbl.autofitRowsCalls).toBe(1);
+    // ExcelApi 1.7 / 1.9: frozen header, filter over the table, A4 landscape one page wide, header repeated.
+    expect(dbl.sheetLayout.get("校验报告")).toEqual({
+      frozenRows: 1,
+      autoFilter: "A1:D4",
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1 },
+      printTitleRows: "$1:$1",
+      centerHeader: "&A",
+      centerFooter: "第 &P 页，共 &N 页",
+    });
     expect(await host.addReportSheet(rows)).toBe("校验报告2");
+  });
+
+  test("on an ExcelApi 1.4 build: the same widths and wrapping, no freeze, filter or print setup (1.7, 1.9); 2 syncs", async () => {
+    const dbl = book([fillSheet()], { apiVersion: "1.4" });
+    const host = hostOn(dbl, {
+      features: {
+        fillDetails: false,
+        mergedAreas: false,
+        rangeAreas: false,
+        workbookProtection: false,
+        freezePanes: false,
+        pageLayout: false,
+      },
+    });
+    const { syncs } = await syncsOf(dbl, () => host.addReportSheet(rows));
+    expect(syncs).toBe(2);
+    expect(dbl.formats.get("校验报告!A1:A4")).toEqual({ columnWidth: pt(16), verticalAlignment: "Top" });
+    expect(dbl.autofitRowsCalls).toBe(1);
+    expect(dbl.sheetLayout.get("校验报告")).toBeUndefined();
+  });
+
+  test("the 复核底稿: titles bold, no filter, no frozen row, its first header row repeated in print", async () => {
+    const dbl = book([fillSheet()]);
+    const review = [
+      ["复核底稿：测试县科技局 2023 年度"],
+      ["核查项", "公式/来源", "计算值", "报告值", "差额", "判断", "单元格"],
+      ["预算执行率得分", "10 = 100.00% × 10", 10, 8, -2, "不符", "自评表!H7"],
+    ];
+    await hostOn(dbl).addReportSheet(review, "复核底稿");
+    expect(dbl.formats.get("复核底稿!A1")).toEqual({ bold: true });
+    expect(dbl.formats.get("复核底稿!A2:G2")).toEqual({ bold: true, wrapText: true });
+    const layout = dbl.sheetLayout.get("复核底稿")!;
+    expect(layout.frozenRows).toBeUndefined();
+    expect(layout.autoFilter).toBeUndefined();
+    expect(layout.printTitleRows).toBe("$2:$2");
   });
 });
 

@@ -248,7 +248,9 @@ describe("task pane", () => {
     await user.click(dialogButton(dialog, "写回"));
     await screen.findByText(/已写回/);
     expect(host.callsOf("writeCells")).toEqual([[[{ ref: H23, value: 99 }]]]);
-    expect(host.workbook.sheets[0].cells[G24.row][G24.col]?.formula).toBe('IF(H23>=90,"优",IF(H23>=80,"良","较差"))');
+    expect(host.workbook.sheets[0].cells[G24.row][G24.col]?.formula).toBe(
+      'IF(H23>=90,"优",IF(H23>=80,"良","较差"))',
+    );
   });
 
   test("采用重算值 writes the fix into its cell and re-checks", async () => {
@@ -333,10 +335,13 @@ describe("task pane", () => {
     expect(review.filter((r) => r[5] === "一致").length).toBeGreaterThan(3);
     expect(review.slice(-3).map((r) => r[0])).toEqual(["自评得分", "复核得分", "偏离度"]);
     expect(rows[0]).toContain("单元格");
-    expect(rows.slice(1).map((r) => [r[3], r[4], r[6]])).toEqual([
-      ["自评表!B4", "错误", "MISSING_FIELD"],
-      ["自评表!H16", "错误", "SCORE_MISMATCH"],
-      ["自评表!F20", "警告", "OVER_ACHIEVEMENT"],
+    // 规则 is the rule's Chinese name; the code is in the last column, 规则代码.
+    expect(rows[0][6]).toBe("规则");
+    expect(rows[0][rows[0].length - 1]).toBe("规则代码");
+    expect(rows.slice(1).map((r) => [r[3], r[4], r[6], r[r.length - 1]])).toEqual([
+      ["自评表!B4", "错误", "必填项为空", "MISSING_FIELD"],
+      ["自评表!H16", "错误", "得分与规则不符", "SCORE_MISMATCH"],
+      ["自评表!F20", "警告", "完成值远超目标", "OVER_ACHIEVEMENT"],
     ]);
     expect(download).toHaveBeenCalledTimes(1);
     const [name, blob] = download.mock.calls[0];
@@ -345,7 +350,9 @@ describe("task pane", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     expect(text.split("\r\n")).toHaveLength(rows.length + 1);
-    expect(text).toContain("自评表!H16,错误,计算,SCORE_MISMATCH");
+    // The CSV too: 规则 in Chinese, the code last.
+    expect(text).toContain("自评表!H16,错误,计算,得分与规则不符,");
+    expect(text.split("\r\n")[2].endsWith(",SCORE_MISMATCH")).toBe(true);
   });
 
   test("two forms: both checked and marked, the user picks which one is shown", async () => {

@@ -71,8 +71,12 @@ describe("写回总分和等级 with item fixes pending", () => {
     expect(dialog.querySelectorAll("tbody tr")).toHaveLength(1);
     // What each answer writes: 99 / 优 after the fix; 9.5 + 8 × 10 + 10 = 99.5 / 优 keeping the items,
     // which the form already shows, so that answer has nothing to write.
-    expect(dialog).toHaveTextContent("全部采用重算值并写回：上表各项改为重算值，总分 99、等级 优（共 2 个单元格");
-    expect(dialog).toHaveTextContent("只写回与现有得分一致的总分和等级：表中的总分 99.5、等级 优已与现有得分一致，无需写回");
+    expect(dialog).toHaveTextContent(
+      "全部采用重算值并写回：上表各项改为重算值，总分 99、等级 优（共 2 个单元格",
+    );
+    expect(dialog).toHaveTextContent(
+      "只写回与现有得分一致的总分和等级：表中的总分 99.5、等级 优已与现有得分一致，无需写回",
+    );
     expect(dialogButton(dialog, "只写回与现有得分一致的总分和等级")).toBeDisabled();
     expect(host.callsOf("writeCells")).toEqual([]);
 
@@ -119,7 +123,9 @@ describe("写回总分和等级 with item fixes pending", () => {
     const written = ["自评表!H16", "自评表!H23", "自评表!G24"];
     expect(listedFindings().filter((f) => written.includes(f.split(" ")[0]))).toEqual([]);
     expect(document.querySelector('[data-row="total"]')).toHaveTextContent("总分9999");
-    expect(screen.getByRole("region", { name: "可撤销的修改" })).toHaveTextContent("上次修改：全部采用重算值并写回");
+    expect(screen.getByRole("region", { name: "可撤销的修改" })).toHaveTextContent(
+      "上次修改：全部采用重算值并写回",
+    );
   });
 
   test("只写回与现有得分一致的总分和等级: the total that agrees with the typed scores, items unchanged", async () => {
@@ -240,7 +246,9 @@ describe("写回总分和等级 with item fixes pending", () => {
     wb.sheets[0].cells[H7.row][H7.col] = { value: { kind: "number", value: 0.9 }, numberFormat: "0.00%" };
     const { host, user } = setupPane(wb, deps);
     await validate(user);
-    expect(screen.getByRole("button", { name: "采用重算值 95% 写入 自评表!H7" })).toHaveTextContent("采用重算值（95%）");
+    expect(screen.getByRole("button", { name: "采用重算值 95% 写入 自评表!H7" })).toHaveTextContent(
+      "采用重算值（95%）",
+    );
     await user.click(screen.getByRole("button", { name: "写回总分和等级" }));
     const dialog = await confirmDialog();
     const row = dialog.querySelector<HTMLElement>('tr[data-cell="自评表!H7"]')!;
@@ -253,9 +261,10 @@ describe("写回总分和等级 with item fixes pending", () => {
     await user.click(screen.getByRole("button", { name: "导出校验报告" }));
     await screen.findByText(/已新建工作表/);
     const rows = host.callsOf("addReportSheet")[0][0] as (string | number)[][];
-    const h7 = rows.find((r) => r[3] === "自评表!H7" && r[6] === "RATE_MISMATCH");
-    expect(h7?.[9]).toBe("90%");
-    expect(h7?.[10]).toMatch(/^95(\.00)?%$/);
+    const at = (name: string) => rows[0].indexOf(name);
+    const h7 = rows.find((r) => r[3] === "自评表!H7" && r[at("规则代码")] === "RATE_MISMATCH");
+    expect(h7?.[at("填写值")]).toBe("90%");
+    expect(h7?.[at("重算值")]).toMatch(/^95(\.00)?%$/);
   });
 });
 

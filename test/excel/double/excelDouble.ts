@@ -33,6 +33,11 @@
  *   deleting and hiding/unhiding sheets fail with AccessDenied.
  * - insertRows/deleteRows/renameSheet (test helpers, as the user would do them) update formulas that
  *   refer to the moved cells, in every sheet, as Excel does; a reference to a deleted cell becomes #REF!.
+ * - Report-sheet layout: RangeFormat.columnWidth / verticalAlignment / wrapText and RangeFont.bold
+ *   (ExcelApi 1.1) are logged in `formats` ("Sheet!A1:B2" → property → value), autofitRows (1.2) in
+ *   autofitRowsCalls; Worksheet.freezePanes.freezeRows (1.7), autoFilter.apply (1.9) and pageLayout (1.9:
+ *   orientation, paperSize, zoom, setPrintTitleRows, headersFooters.defaultForAllPages center texts) in
+ *   `sheetLayout` by sheet name. Rendering (real widths, wrapped heights) is not modelled.
  */
 import type { CellRange } from "../../../src/core/grid";
 
@@ -260,6 +265,17 @@ export class ExcelDouble {
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   autofitCalls = 0;
+  /** Format properties set, per "Sheet!A1:B2" (see the header). */
+  formats = new Map<string, Record<string, unknown>>();
+  autofitRowsCalls = 0;
+  /** Frozen rows, autofilter and print setup per sheet name (see the header). */
+  sheetLayout = new Map<string, Record<string, unknown>>();
+  /** @internal */ logFormat(at: string, prop: string, value: unknown): void {
+    this.formats.set(at, { ...this.formats.get(at), [prop]: value });
+  }
+  /** @internal */ logSheet(sheet: string, prop: string, value: unknown): void {
+    this.sheetLayout.set(sheet, { ...this.sheetLayout.get(sheet), [prop]: value });
+  }
   /** Live (unsaved) document settings. */
   private liveSettings: Record<string, unknown>;
   private injected: { atSync: number; error: RichApiError } | null = null;
@@ -696,6 +712,56 @@ class Worksheet extends ClientObject {
     return this.protectionObject;
   }
 
+  /** @internal Logs a sheet layout setting (see the header) when the command runs. */
+  private logLayout(prop: string, value: unknown): void {
+    this.ctx.enqueue(() => this.ctx.book.logSheet(this.sheetOrThrow().name, prop, value));
+  }
+
+  /** ExcelApi 1.7: freezeRows only. */
+  get freezePanes(): { freezeRows(count: number): void } {
+    requireApi(this.ctx.book, "1.7", "Worksheet.freezePanes");
+    return { freezeRows: (count) => this.logLayout("frozenRows", count) };
+  }
+
+  /** ExcelApi 1.9: apply(range) only. */
+  get autoFilter(): { apply(range: Range): void } {
+    requireApi(this.ctx.book, "1.9", "Worksheet.autoFilter");
+    return {
+      apply: (range) =>
+        this.ctx.enqueue(() => {
+          const { sheet, rects } = range.resolved();
+          this.ctx.book.logSheet(sheet.name, "autoFilter", rectAddress(rects[0]));
+        }),
+    };
+  }
+
+  /** ExcelApi 1.9: what the report sheets set (see the header). */
+  get pageLayout(): Record<string, unknown> {
+    requireApi(this.ctx.book, "1.9", "Worksheet.pageLayout");
+    const log = (p: string, v: unknown) => this.logLayout(p, v);
+    const footer = {
+      set centerHeader(v: string) {
+        log("centerHeader", v);
+      },
+      set centerFooter(v: string) {
+        log("centerFooter", v);
+      },
+    };
+    return {
+      set orientation(v: string) {
+        log("orientation", v);
+      },
+      set paperSize(v: string) {
+        log("paperSize", v);
+      },
+      set zoom(v: unknown) {
+        log("zoom", v);
+      },
+      setPrintTitleRows: (v: string) => log("printTitleRows", v),
+      headersFooters: { defaultForAllPages: footer },
+    };
+  }
+
   /** Values delivered with the collection's items (already synced). */
   deliver(props: string[]): void {
     const s = this.sheetOrThrow();
@@ -993,6 +1059,45 @@ class RangeFormat {
       this.ctx.book.autofitCalls++;
     });
   }
+  /** ExcelApi 1.2. */
+  autofitRows(): void {
+    requireApi(this.ctx.book, "1.2", "RangeFormat.autofitRows");
+    if (!this.single) throw new DoubleMisuse("autofitRows on RangeAreas is not modelled");
+    this.ctx.enqueue(() => {
+      this.target();
+      this.ctx.book.autofitRowsCalls++;
+    });
+  }
+  /** @internal Logs a format property set (ExcelApi 1.1) when the command runs. */
+  setLogged(prop: string, value: unknown): void {
+    if (!this.single) throw new DoubleMisuse(`${prop} on RangeAreas is not modelled`);
+    this.ctx.enqueue(() => {
+      const { sheet, rects } = this.target();
+      checkFormatAllowed(sheet);
+      this.ctx.book.logFormat(`${sheet.name}!${rectAddress(rects[0])}`, prop, value);
+    });
+  }
+  set columnWidth(v: number) {
+    this.setLogged("columnWidth", v);
+  }
+  set verticalAlignment(v: string) {
+    this.setLogged("verticalAlignment", v);
+  }
+  set wrapText(v: boolean) {
+    this.setLogged("wrapText", v);
+  }
+  /** RangeFont (ExcelApi 1.1): bold only. */
+  get font(): { bold: boolean } {
+    const set = (v: boolean) => this.setLogged("bold", v);
+    return {
+      set bold(v: boolean) {
+        set(v);
+      },
+      get bold(): boolean {
+        throw new DoubleMisuse("reading RangeFont.bold is not modelled");
+      },
+    };
+  }
 }
 
 /** `blankIsA1`: Worksheet.getUsedRange, which gives A1 instead of failing on a blank sheet. */
@@ -1077,6 +1182,11 @@ class Range extends ClientObject {
         ? { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 }
         : parseAddress(this.spec.address);
     return { sheet: s, rects: [rect] };
+  }
+
+  /** @internal For the commands of other objects taking a Range (AutoFilter.apply). */
+  resolved(): Resolved {
+    return this.resolveOrThrow();
   }
 
   private resolveOrThrow(): Resolved {
