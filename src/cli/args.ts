@@ -11,6 +11,8 @@ export interface CliOptions {
   write?: string;
   /** Marked copies of every input into this folder. */
   writeDir?: string;
+  /** Apply each form's correction plan in the marked copies (only with --write / --write-dir). */
+  fix: boolean;
   /** The reviewer's summary: 汇总.xlsx (four sheets) or 汇总.csv (the 汇总 sheet). */
   summary?: string;
   /**
@@ -36,9 +38,13 @@ export const HELP_TEXT = `用法：jixiao-check [选项] <文件或文件夹>...
   --json                 以 JSON 格式输出结果（格式见 rules.md），便于其他程序处理
   --profile <名称|文件>   评分规则：内置规则名称或 JSON 规则文件的路径（不指定或 auto：按表中特征自动选择）
   --write <输出.xlsx>    另存一份标注后的副本（仅限一个输入文件）：问题单元格按严重程度
-                         填色（红：错误，黄：警告，蓝：提示）并附批注，按规则改正得分、总分和等级；
-                         另加“复核底稿”工作表（每项核查的计算值、报告值、差额和判断）
+                         填色（红：错误，黄：警告，蓝：提示）并附批注（含按规则应填的值）；
+                         所填数值和公式一律保持原样；另加“复核底稿”工作表（每项核查的计算值、
+                         报告值、差额和判断）
   --write-dir <文件夹>   批量检查时，把每个文件的标注副本保存到该文件夹（文件名加“（已标注）”）
+  --fix                  与 --write 或 --write-dir 一起使用：在副本中按规则改正得分、执行率、小计、
+                         总分和等级（改动的单元格批注原填写的值；--write-dir 的文件名加“（已改正）”）。
+                         总分无法按规则重算的表（如所依据的数字本身存疑）不作任何改动
   --summary <汇总.xlsx>  另存一份汇总表：每张自评表一行（单位、预算编码、总分、等级、问题数、状态），
                          另有问题统计、重复（同一预算编码或同一单位年度）和说明工作表；
                          以 .csv 结尾时只保存汇总一张表（UTF-8 带 BOM）。已存在的文件不会被覆盖
@@ -58,6 +64,7 @@ export const HELP_TEXT = `用法：jixiao-check [选项] <文件或文件夹>...
   jixiao-check 自评表.xlsx
   jixiao-check --json 收件箱/ > 结果.json
   jixiao-check --write 自评表-已标注.xlsx 自评表.xlsx
+  jixiao-check --write 自评表-已改正.xlsx --fix 自评表.xlsx
   jixiao-check --profile 我市规则.json --write-dir 标注/ 收件箱/
   jixiao-check --summary 汇总.xlsx --write-dir 退回/ 收件箱/
 `;
@@ -76,6 +83,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         profile: { type: "string" },
         write: { type: "string" },
         "write-dir": { type: "string" },
+        fix: { type: "boolean" },
         summary: { type: "string" },
         jobs: { type: "string" },
         "no-progress": { type: "boolean" },
@@ -92,6 +100,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     profile: v.profile,
     write: v.write,
     writeDir: v["write-dir"],
+    fix: v.fix === true,
     summary: v.summary,
     noProgress: v["no-progress"] === true,
     inputs: parsed.positionals,
@@ -113,6 +122,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   if (opts.write !== undefined && opts.writeDir !== undefined) {
     throw new UsageError("--write 和 --write-dir 只能选一个：单个文件用 --write，批量用 --write-dir。");
+  }
+  if (opts.fix && opts.write === undefined && opts.writeDir === undefined) {
+    throw new UsageError(
+      "--fix 只能与 --write 或 --write-dir 一起使用：改正只写入另存的副本，原文件不会被修改。",
+    );
   }
   if (opts.inputs.length === 0) throw new UsageError("请指定要检查的 .xlsx 文件或文件夹。");
   return opts;

@@ -91,12 +91,12 @@ export const SUMMARY_SKIP = {
   action: "无需处理；如不再需要，可移出收件文件夹",
 };
 
-/** Names of marked copies written by --write-dir ("…（已标注）.xlsx", "…（已标注-2）.xlsx"). */
-const MARKED_COPY = /（已标注(?:-\d+)?）\.xlsx$/i;
+/** Names of copies written by --write-dir ("…（已标注）.xlsx", "…（已标注-2）.xlsx", "…（已改正）.xlsx"). */
+const MARKED_COPY = /（(?:已标注|已改正)(?:-\d+)?）\.xlsx$/i;
 
 const MARKED_SKIP = {
   kind: "output" as const,
-  reason: "本工具生成的标注副本（文件名带“（已标注）”），在文件夹中不作为输入读取",
+  reason: "本工具生成的标注副本（文件名带“（已标注）”或“（已改正）”），在文件夹中不作为输入读取",
   action: "无需处理；如确需检查，请直接在命令行指定该文件",
 };
 

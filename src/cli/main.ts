@@ -52,10 +52,10 @@ function version(): string {
   return "0.0.0";
 }
 
-/** Output path for --write-dir: "<name>（已标注）.xlsx", numbered when two inputs share a name. */
-function markedName(dir: string, file: InputFile, taken: Set<string>): string {
+/** Output path for --write-dir: "<name>（已标注）.xlsx" (--fix: （已改正）), numbered when two inputs share a name. */
+function markedName(dir: string, file: InputFile, taken: Set<string>, fix: boolean): string {
   for (let i = 1; ; i++) {
-    const name = markedCopyName(path.basename(file.absolute), i);
+    const name = markedCopyName(path.basename(file.absolute), i, fix ? "fixed" : "marked");
     const full = path.resolve(dir, name);
     if (!taken.has(full)) {
       taken.add(full);
@@ -169,7 +169,7 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
     await ensureWritable(dir, "标注副本文件夹");
     const taken = new Set<string>(inputPaths);
     for (const f of files) {
-      const out = markedName(dir, f, taken);
+      const out = markedName(dir, f, taken, opts.fix);
       if (await exists(out)) {
         err(`标注副本 ${out} 已存在，跳过（不会覆盖已有文件）。`);
         usageProblem = true;
@@ -181,7 +181,7 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
 
   const progress = createProgress(files.length, !opts.noProgress, streams.stderr as NodeJS.WriteStream);
   const stats = { forms: 0, withErrors: 0, unreadable: problems.length };
-  const tasks = files.map((f) => ({ absolute: f.absolute, writeTo: targets.get(f) ?? null }));
+  const tasks = files.map((f) => ({ absolute: f.absolute, writeTo: targets.get(f) ?? null, fix: opts.fix }));
   const outcomes: Outcome[] = (
     await checkAll(tasks, profile, opts.jobs, (i, o) => {
       if (o.ok === true) {
@@ -229,7 +229,9 @@ async function run(opts: CliOptions, streams: CliStreams): Promise<number> {
     }
   }
   const unreadable = unreadableList.length;
-  const written = good.flatMap((o) => (o.written ? [o.written] : []));
+  const written = good.flatMap((o) =>
+    o.written ? [o.writeNote ? `${o.written}（${o.writeNote}）` : o.written] : [],
+  );
 
   // The summary is written before the report is printed, so the report can say where it is (or why not).
   let summaryLine: string | null = null;

@@ -11,7 +11,7 @@ import type { Workbook } from "../core/grid";
 import type { FormResult, RuleProfile } from "../core/model";
 import { readError } from "../io/readErrors";
 import { readXlsx } from "../io/xlsxRead";
-import { markedCopy } from "../io/xlsxWrite";
+import { fixOfForm, markedCopy } from "../io/xlsxWrite";
 import { addReviewSheet } from "../io/reviewSheet";
 import { internalErrorMessage, ioErrorCode, ioErrorMessage, writeErrorMessage } from "./files";
 import { toReportResult, type ReportResult } from "./report";
@@ -22,6 +22,8 @@ export interface FileTask {
   absolute: string;
   /** Where the marked copy goes (--write / --write-dir), or null. */
   writeTo: string | null;
+  /** --fix: the copy applies each form's correction plan (when it computes the total). */
+  fix?: boolean;
 }
 
 /** An exception caught inside the checker, as text. */
@@ -35,6 +37,8 @@ export type FileOutcome =
       ok: true;
       results: ReportResult[];
       written: string | null;
+      /** With --fix: what the copy changed ("改正 5 个单元格"), or why a form was left as typed. */
+      writeNote: string | null;
       writeProblem: string | null;
       internal: InternalProblem[];
     }
@@ -53,17 +57,38 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** With --fix: how many cells the copy changed, and which forms it left as typed (and why). */
+function fixNote(results: FormResult[]): string {
+  const forms = results.filter((r) => r.form);
+  let changed = 0;
+  const kept: string[] = [];
+  forms.forEach((r, i) => {
+    const fix = fixOfForm(r);
+    if (fix.apply) changed += fix.changes.length;
+    else kept.push(forms.length > 1 ? `第 ${i + 1} 张表（${r.sheet ?? ""}）${fix.reason}` : fix.reason);
+  });
+  const head =
+    changed > 0 ? `已改正 ${changed} 个单元格` : kept.length > 0 ? "未改动任何数值" : "没有需要改正的数值";
+  return [head, ...kept].join("；");
+}
+
 async function writeMarked(
   bytes: Uint8Array,
   results: FormResult[],
-  writeTo: string,
-): Promise<{ written: string | null; writeProblem: string | null }> {
+  task: { writeTo: string; fix: boolean },
+  profile: RuleProfile | undefined,
+): Promise<{ written: string | null; writeNote: string | null; writeProblem: string | null }> {
+  const { writeTo, fix } = task;
   if (!results.some((r) => r.form))
-    return { written: null, writeProblem: "没有找到自评表，未生成标注副本。" };
+    return { written: null, writeNote: null, writeProblem: "没有找到自评表，未生成标注副本。" };
   let created = false;
   try {
-    // The copy carries the reviewer's working paper (复核底稿) of each form as an extra sheet.
-    const out = await markedCopy(bytes, results, (wb) => addReviewSheet(wb, results));
+    // The copy carries the reviewer's working paper (复核底稿) of each form as an extra sheet; its 报告值
+    // are the copy's own cells (with --fix, the corrected ones: the copy is checked again).
+    const out = await markedCopy(bytes, results, {
+      fix,
+      decorate: (wb, copy) => addReviewSheet(wb, fix ? checkWorkbook(copy(), { profile }) : results),
+    });
     await fs.mkdir(path.dirname(writeTo), { recursive: true });
     // "wx": never overwrite, even if the file appeared since the check at start-up.
     const handle = await fs.open(writeTo, "wx");
@@ -73,13 +98,14 @@ async function writeMarked(
     } finally {
       await handle.close();
     }
-    return { written: writeTo, writeProblem: null };
+    return { written: writeTo, writeNote: fix ? fixNote(results) : null, writeProblem: null };
   } catch (e) {
     // No partial copy left behind (a full disk, a folder that became read-only).
     if (created) await fs.rm(writeTo, { force: true }).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
     return {
       written: null,
+      writeNote: null,
       writeProblem:
         code === "EEXIST"
           ? `${writeTo} 已存在，未覆盖。`
@@ -113,13 +139,14 @@ async function processFileUnguarded(task: FileTask, profile: RuleProfile | undef
   } catch (e) {
     return { ok: false, code: "INTERNAL_ERROR", message: internalErrorMessage(describe(e)) };
   }
-  const { written, writeProblem } = task.writeTo
-    ? await writeMarked(bytes, results, task.writeTo)
-    : { written: null, writeProblem: null };
+  const { written, writeNote, writeProblem } = task.writeTo
+    ? await writeMarked(bytes, results, { writeTo: task.writeTo, fix: task.fix === true }, profile)
+    : { written: null, writeNote: null, writeProblem: null };
   return {
     ok: true,
     results: results.map(toReportResult),
     written,
+    writeNote,
     writeProblem,
     internal: internal.map((ie) => ({ stage: ie.stage, detail: describe(ie.error) })),
   };

@@ -186,6 +186,10 @@ export const MSG = {
   ): string =>
     `${what}填写 ${n(typed)}，所填各项相加为 ${n(typedSum)}（${steps}），相差 ${n(Math.abs(typed - typedSum))}。` +
     `${reason ? `无法按规则重算${what}（${reason}），` : ""}请核对各项得分后再填写${what}。`,
+  /** The typed total is what the rules give, but the parts as typed add up to another number. */
+  totalRightPartsOff: (what: string, typed: number, typedSum: number, steps: string): string =>
+    `${what}填写 ${n(typed)}，与按评分规则重算的结果一致，但所填各项相加为 ${n(typedSum)}（${steps}），` +
+    `相差 ${n(Math.abs(typed - typedSum))}。请核对各项得分。`,
   totalOutOfRange: (typed: number, max: number, computed: number | null): string =>
     `总分 ${n(typed)} 超过了满分 ${n(max)}，总分不可能高于各项分值之和（可能把两张表的得分加在了一起）。` +
     (computed !== null ? `按各项得分计算，总分应为 ${n(computed)}。` : "请按各项得分重新合计。"),
@@ -211,6 +215,9 @@ export const MSG = {
       ? `${what}填写 ${typedText}，按公式为 ${pct(expected)}（${steps}），差异来自四舍五入。建议保留两位小数填写 ${pct(expected)}。`
       : `${what}填写 ${typedText}，按公式应为 ${pct(expected)}（${steps}）。请改为 ${pct(expected)}，或核对执行数和预算数。`;
   },
+  /** A score whose rule value rests on a doubted figure: no value is proposed. `reason` from the plan. */
+  scoreUndetermined: (rowName: string, typed: number, reason: string): string =>
+    `“${rowName}”得分填写 ${n(typed)}，按评分规则应得几分${reason}，改正后再按评分规则重算得分。`,
   scoreMismatch: (rowName: string, typed: number, expected: number, steps: string): string =>
     `“${rowName}”得分填写 ${n(typed)}，按评分规则应为 ${n(expected)}（${steps}）。请改为 ${n(expected)}，或核对指标值和完成值。`,
   scoreAbove: (rowName: string, score: number, weight: number, expected?: number, steps?: string): string =>

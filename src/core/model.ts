@@ -302,6 +302,22 @@ export interface PlannedChange {
 }
 
 /**
+ * A value the plan cannot determine because an input of its computation is itself doubted (a figure a
+ * plausibility finding flags): it is not proposed, and the dependent values (subtotals, total, grade) are
+ * not either. `because` names the doubted cell and the rule that doubts it.
+ */
+export interface UndeterminedValue {
+  state: "undetermined";
+  /** The cell that would hold the value (null for a total without a cell). */
+  ref: CellRef | null;
+  /** Chinese name of the item: 执行率得分 / 执行率 / 总分. */
+  item: string;
+  because: { ref: CellRef; rule: RuleId };
+  /** "无法确定：请先核对全年执行数（F7）、全年预算数（E7）". */
+  reason: string;
+}
+
+/**
  * The form as it should read, computed once: item scores → 一级 subtotals → 总分 → 等级, each from the
  * corrected level below (plus rates and sums). Every finding's `expected`/`fix` agrees with it.
  */
@@ -324,6 +340,11 @@ export interface CorrectionPlan {
     rows: UnreadRow[];
     weights: { read: number | null; expected: number } | null;
   } | null;
+  /**
+   * Values not determined because an input is doubted (then `total` and `grade` are null and `changes`
+   * holds none of them); absent or empty when every input is trusted.
+   */
+  undetermined?: UndeterminedValue[];
 }
 
 export interface FormResult {

@@ -9,10 +9,18 @@ import { a1 } from "./grid";
 import type { CellRef } from "./grid";
 import { gradeFor, normalizeGrade } from "./grade";
 import { combinedScoreGradeText } from "./marks";
-import type { CorrectionPlan, PlannedChange, RuleId, RuleProfile, SelfEvalForm } from "./model";
+import type {
+  CorrectionPlan,
+  PlannedChange,
+  RuleId,
+  RuleProfile,
+  SelfEvalForm,
+  UndeterminedValue,
+} from "./model";
 import { round2 } from "./numbers";
 import { executionRate } from "./scoring";
 import {
+  executionDoubts,
   fieldText,
   judgeRate,
   rateFixValue,
@@ -21,7 +29,7 @@ import {
   rowLabel,
   totalWithReason,
 } from "./read";
-import type { FormAnalysis, IndicatorInfo, Level1Info, NumberRead } from "./read";
+import type { Doubt, FormAnalysis, IndicatorInfo, Level1Info, NumberRead } from "./read";
 import { planKey, sum } from "./arithmetic";
 import { assessRead, weightsRead } from "./read";
 
@@ -105,10 +113,23 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
     add(read.ref, typedOf(read), value, item, read.status === "empty" ? "MISSING_VALUE" : rule);
   };
 
+  // ── doubted inputs: the 执行率 and its points rest on them, so are not proposed (nor the total) ──
+  const doubts = executionDoubts(a);
+  const undetermined: UndeterminedValue[] = [];
+  const doubtReason = doubts.length > 0 ? undeterminedReason(doubts) : null;
+  const because = doubts.length > 0 ? { ref: doubts[0].ref, rule: doubts[0].rule } : null;
+  const undetermine = (ref: CellRef | null, item: string): void => {
+    if (because && doubtReason)
+      undetermined.push({ state: "undetermined", ref, item, because, reason: doubtReason });
+  };
+
   // ── items: 执行率得分 and the 三级 scores ──
   const parts: PlanDetails["parts"] = [];
   const b = a.budget;
-  if (form.budget && b?.total) {
+  if (form.budget && b?.total && because) {
+    undetermine(b.score.ref, "执行率得分");
+    parts.push({ ref: b.score.ref, value: null, item: "执行率得分" });
+  } else if (form.budget && b?.total) {
     const value = b.rule ? b.rule.value : null;
     const out =
       b.score.value !== null &&
@@ -133,6 +154,10 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
       const budget = readNumber(row.fullYearBudget);
       const executed = readNumber(row.executed);
       if (!rate.ref || budget.value === null || executed.value === null) continue;
+      if (row === b.total && because) {
+        undetermine(rate.ref, "执行率");
+        continue;
+      }
       const expected = executionRate(executed.value, budget.value);
       if (expected === null) continue;
       const printed = readPrintedRate(rate, expected, row.rate?.cell.numberFormat);
@@ -177,9 +202,25 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
     setNumber(l1.score, v, `${l1.summary.name.trim()}得分`, "SUM_MISMATCH");
   }
 
-  // ── older Hunan summary: 合计 = its rows; 得分率 = 自评得分 ÷ 指标分值 ──
-  const summaryTotal = plannedSummaryTotal(a.summary);
-  const summaryScore = (s: Level1Info): number | null => (s.name === "合计" ? summaryTotal : s.score.value);
+  // ── older Hunan summary: rows the kind scores by rule (the 自评报告's 投入 = 执行率得分), then
+  // 合计 = its rows as they should read; 得分率 = 自评得分 ÷ 指标分值 ──
+  const ruled = new Map<Level1Info, number>();
+  for (const r of a.kindReading?.ruled ?? []) {
+    ruled.set(r.summary, r.rule.value);
+    const out =
+      r.summary.score.value !== null &&
+      (r.summary.score.value < 0 ||
+        (r.summary.weightValue !== null && r.summary.score.value > r.summary.weightValue + 0.005));
+    setNumber(
+      r.summary.score,
+      r.rule.value,
+      `“${r.summary.summary.name.trim()}”得分`,
+      out ? "SCORE_OUT_OF_RANGE" : "SCORE_MISMATCH",
+    );
+  }
+  const rowScore = (s: Level1Info): number | null => (ruled.has(s) ? ruled.get(s)! : s.score.value);
+  const summaryTotal = plannedSummaryTotal(a.summary, rowScore);
+  const summaryScore = (s: Level1Info): number | null => (s.name === "合计" ? summaryTotal : rowScore(s));
   const sumRow = a.summary.find((s) => s.name === "合计");
   if (sumRow && summaryTotal !== null && sumRow.score.status === "number")
     setNumber(sumRow.score, summaryTotal, "一级指标汇总表的合计得分", "SUM_MISMATCH");
@@ -199,8 +240,9 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
   }
 
   // ── total and grade ──
-  const computed = totalWithReason(form, a);
+  const computed = doubtReason ? { value: null, reason: doubtReason } : totalWithReason(form, a);
   const total = computed.value;
+  if (doubtReason) undetermine(a.typedTotalRef, "总分");
   const typedTotal = a.typedTotal;
   const gradeTotal = total ?? typedTotal;
   const grade = gradeTotal !== null ? gradeFor(round2(gradeTotal), profile) || null : null;
@@ -250,8 +292,23 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
     grade: total !== null ? grade : null,
     totalKeepingItems: keeping,
     gradeKeepingItems: keeping !== null ? gradeFor(round2(keeping), profile) || null : null,
+    ...(undetermined.length > 0 ? { undetermined } : {}),
   };
   return { plan, byRef, parts, totalReason: computed.reason, level1 };
+}
+
+/** "无法确定：请先核对全年执行数（F7）、全年预算数（E7）" — each doubted figure with its cell. */
+export function undeterminedReason(doubts: Doubt[]): string {
+  return `无法确定：请先核对${doubts.map((d) => `${d.what}（${a1(d.ref.row, d.ref.col)}）`).join("、")}`;
+}
+
+/** The undetermined value of a cell, if any (its doubted input named in `reason`). */
+export function undeterminedAt(
+  details: PlanDetails | null | undefined,
+  ref: CellRef | null,
+): UndeterminedValue | null {
+  if (!details || !ref) return null;
+  return details.plan.undetermined?.find((u) => u.ref !== null && sameKey(u.ref, ref)) ?? null;
 }
 
 function sameKey(a: CellRef, b: CellRef): boolean {
@@ -275,11 +332,12 @@ function readTotal(form: SelfEvalForm, a: FormAnalysis): NumberRead {
   };
 }
 
-/** The older summary's 合计 as it should read: the sum of its rows; null when a row has no number. */
-function plannedSummaryTotal(summary: Level1Info[]): number | null {
+/** The older summary's 合计 as it should read: the sum of its rows as they should read; null when one has no number. */
+function plannedSummaryTotal(summary: Level1Info[], score: (s: Level1Info) => number | null): number | null {
   const rows = summary.filter((s) => s.name !== "合计");
-  if (rows.length === 0 || rows.some((r) => r.score.value === null)) return null;
-  return sum(rows.map((r) => r.score.value!));
+  const values = rows.map(score);
+  if (rows.length === 0 || values.some((v) => v === null)) return null;
+  return sum(values as number[]);
 }
 
 /**

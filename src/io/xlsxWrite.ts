@@ -4,11 +4,11 @@
  */
 import * as ExcelJS from "exceljs";
 import type { CellRef, CellValue, Workbook } from "../core/grid";
-import type { CorrectionPlan, FormResult, Severity } from "../core/model";
+import type { FormResult, PlannedChange, Severity } from "../core/model";
 import { displayValue, formCellHint } from "../core/display";
-import { cellMarks, combinedScoreGradeText, MARK_COLORS, sameRef } from "../core/marks";
+import { cellMarks, combinedScoreGradeText, MARK_COLORS, type CellMark } from "../core/marks";
 import { xlsxBytes } from "./tableSheet";
-import { serialToDate } from "./xlsxRead";
+import { excelJsToWorkbook, serialToDate } from "./xlsxRead";
 
 export { combinedScoreGradeText };
 
@@ -92,25 +92,49 @@ export async function workbookToXlsx(model: Workbook, options: WriteOptions = {}
 
 // ───────────────────────────── marked copy ─────────────────────────────
 
-function addNote(cell: ExcelJS.Cell, line: string): void {
+function noteText(cell: ExcelJS.Cell): string {
   const n = cell.note as unknown;
-  const old =
-    typeof n === "string"
-      ? n
-      : ((n as { texts?: { text: string }[] } | undefined)?.texts ?? []).map((t) => t.text).join("");
+  if (typeof n === "string") return n;
+  return ((n as { texts?: { text: string }[] } | undefined)?.texts ?? []).map((t) => t.text).join("");
+}
+
+/** Adds a line to the cell's note, after what it already says (the person's own note is kept). */
+function addNote(cell: ExcelJS.Cell, line: string): void {
+  const old = noteText(cell);
+  if (old.split("\n").includes(line)) return;
   cell.note = old ? `${old}\n${line}` : line;
 }
 
-/** Every change of the plan into its cell (lower levels first, as the plan lists them). */
-function applyPlan(wb: ExcelJS.Workbook, result: FormResult, plan: CorrectionPlan): void {
-  for (const c of plan.changes) {
+/** What --fix may apply of a form: every change of its plan, or nothing and why. */
+export type FixOfForm = { apply: true; changes: PlannedChange[] } | { apply: false; reason: string };
+
+/**
+ * The plan of a form is applied whole or not at all: only when it computes the total (every part of the
+ * total follows from figures the checker trusts). Otherwise the copy keeps the typed values: a partial
+ * correction would leave items and total disagreeing, or rest on a figure the checker itself doubts.
+ */
+export function fixOfForm(result: FormResult): FixOfForm {
+  if (!result.form) return { apply: false, reason: "没有找到自评表" };
+  const plan = result.plan;
+  if (!plan) return { apply: false, reason: "未能生成改正方案" };
+  if (plan.total === null) return { apply: false, reason: "总分无法按规则重算（原因见检查结果）" };
+  return { apply: true, changes: plan.changes };
+}
+
+/** The cell as the change's note shows values: its number format, and the unit of a budget amount. */
+function hintFor(result: FormResult, cell: ExcelJS.Cell, ref: CellRef) {
+  const formHint = formCellHint(result.form, ref);
+  return { ...formHint, numberFormat: formHint.numberFormat ?? cell.numFmt };
+}
+
+/** Every change of the plan into its cell (lower levels first, as the plan lists them), noting what was typed. */
+function applyChanges(wb: ExcelJS.Workbook, result: FormResult, changes: PlannedChange[]): void {
+  for (const c of changes) {
     const ws = wb.getWorksheet(c.ref.sheet);
     if (!ws) continue;
     const cell = masterCell(ws, c.ref);
+    const hint = hintFor(result, cell, c.ref);
     cell.value = c.value;
-    // As the cell shows values: its number format, and the unit of a budget amount (core/display).
-    const formHint = formCellHint(result.form, c.ref);
-    const hint = { ...formHint, numberFormat: formHint.numberFormat ?? cell.numFmt };
     addNote(
       cell,
       `已按评分规则改为 ${displayValue(c.value, hint)}（原填写 ${displayValue(c.typed, hint)}）。`,
@@ -118,33 +142,15 @@ function applyPlan(wb: ExcelJS.Workbook, result: FormResult, plan: CorrectionPla
   }
 }
 
-/** Without a plan: the computed total and grade into their cells (one combined text for the older form). */
-function writeTotalAndGrade(wb: ExcelJS.Workbook, result: FormResult): void {
-  const { total: totalRef, grade: gradeRef } = result.writeBack;
-  const total = result.total.computed;
-  const grade = result.grade.computed;
-  const combinedRef = result.form?.combinedScoreGrade?.ref ?? null;
-  const combined =
-    (totalRef && gradeRef && sameRef(totalRef, gradeRef)) || (totalRef && sameRef(totalRef, combinedRef))
-      ? totalRef
-      : gradeRef && sameRef(gradeRef, combinedRef)
-        ? gradeRef
-        : null;
-  if (combined) {
-    if (total === null && grade === null) return;
-    const ws = wb.getWorksheet(combined.sheet);
-    if (!ws) return;
-    const cell = masterCell(ws, combined);
-    cell.value = combinedScoreGradeText(existingText(cell), total, grade);
-    return;
-  }
-  if (totalRef && total !== null) {
-    const ws = wb.getWorksheet(totalRef.sheet);
-    if (ws) masterCell(ws, totalRef).value = total;
-  }
-  if (gradeRef && grade !== null) {
-    const ws = wb.getWorksheet(gradeRef.sheet);
-    if (ws) masterCell(ws, gradeRef).value = grade;
+/** The plan's proposals as notes only; the cells keep what was typed. */
+function noteProposals(wb: ExcelJS.Workbook, result: FormResult, changes: PlannedChange[]): void {
+  for (const c of changes) {
+    const ws = wb.getWorksheet(c.ref.sheet);
+    if (!ws) continue;
+    const cell = masterCell(ws, c.ref);
+    const hint = hintFor(result, cell, c.ref);
+    const typed = c.typed === null ? "未填写" : `现填写 ${displayValue(c.typed, hint)}`;
+    addNote(cell, `按规则应为 ${displayValue(c.value, hint)}（${typed}）。`);
   }
 }
 
@@ -164,33 +170,42 @@ function masterCell(ws: ExcelJS.Worksheet, ref: CellRef): ExcelJS.Cell {
   return masterOf(ws.getCell(ref.row + 1, ref.col + 1));
 }
 
-function existingText(cell: ExcelJS.Cell): string {
-  const v = cell.value as unknown;
-  if (typeof v === "string") return v;
-  if (v && typeof v === "object" && Array.isArray((v as { richText?: unknown }).richText)) {
-    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join("");
-  }
-  return "";
+export interface MarkedCopyOptions {
+  /**
+   * The cells to fill and their notes. Default: one per finding cell (core/marks cellMarks). The pages
+   * pass the marks the sheet shows now, so a copy downloaded after 清除标记 has none.
+   */
+  marks?: readonly CellMark[];
+  /** Whether the plans' proposed values go into notes ("按规则应为 10（现填写 8）"). Default true. */
+  proposals?: boolean;
+  /**
+   * Apply each form's correction plan (command line --fix), when the plan computes the total
+   * (fixOfForm). Default false: every typed value and formula stays exactly as it was.
+   */
+  fix?: boolean;
+  /**
+   * Last change before saving (the 复核底稿 sheet). `copy()` reads the copy as it now stands, so a sheet
+   * built from it reports the copy's own cells.
+   */
+  decorate?: (wb: ExcelJS.Workbook, copy: () => Workbook) => void;
 }
 
 /**
- * A copy of the original file with the finding cells filled (red/yellow/blue by severity) and a note
- * carrying the messages, and the form's correction plan applied (item scores, rates, subtotals, total,
- * grade — the same plan as the pane's 全部采用重算值并写回), each changed cell noting what was typed.
- * Without a plan, the computed total and grade. Nothing else is changed on purpose (ExcelJS may drop
+ * A copy of the original file with the marked cells filled (red/yellow/blue by severity) and a note
+ * carrying the messages and the plan's proposed values. Values and formulas change only with `fix`
+ * (then each changed cell notes what was typed). Nothing else is changed on purpose (ExcelJS may drop
  * parts it does not model, such as charts and images).
  */
 export async function markedCopy(
   original: ArrayBuffer | Uint8Array,
   results: FormResult[],
-  /** Last change before saving (the CLI adds its 复核底稿 sheet, src/io/reviewSheet.ts). */
-  decorate?: (wb: ExcelJS.Workbook) => void,
+  options: MarkedCopyOptions = {},
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(original as unknown as ExcelJS.Buffer);
 
   // One mark per cell: the worst severity sets the fill; every message goes into the note.
-  for (const { ref, severity, note } of cellMarks(results)) {
+  for (const { ref, severity, note } of options.marks ?? cellMarks(results)) {
     const ws = wb.getWorksheet(ref.sheet);
     if (!ws) continue;
     const cell = masterCell(ws, ref);
@@ -200,13 +215,14 @@ export async function markedCopy(
       ...cell.style,
       fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[severity] } },
     };
-    cell.note = note;
+    for (const line of note.split("\n")) if (line) addNote(cell, line);
   }
 
   for (const result of results) {
-    if (result.plan) applyPlan(wb, result, result.plan);
-    else writeTotalAndGrade(wb, result);
+    const fix = fixOfForm(result);
+    if (options.fix && fix.apply) applyChanges(wb, result, fix.changes);
+    else if (options.proposals !== false && result.plan) noteProposals(wb, result, result.plan.changes);
   }
-  decorate?.(wb);
+  options.decorate?.(wb, () => excelJsToWorkbook(wb));
   return toBytes(wb);
 }

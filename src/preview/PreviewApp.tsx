@@ -24,7 +24,8 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import type { FormResult } from "../core/model";
 import { HostError } from "../host/host";
-import { browserDownload } from "../ui/deps";
+import { AUTO_PROFILE_ID, browserDownload, defaultDeps } from "../ui/deps";
+import { PROFILE_SETTING } from "../ui/usePane";
 import { markedCopyName } from "../io/names";
 import { toPaneError, type PaneError } from "../ui/logic";
 import { Pane } from "../ui/Pane";
@@ -91,6 +92,13 @@ const useStyles = makeStyles({
     },
   },
 });
+
+/** The check the pane would run (its remembered profile, else 自动) of the file as it is now. */
+async function checkNow(host: PreviewHost): Promise<FormResult[]> {
+  const saved = await host.loadSetting(PROFILE_SETTING);
+  const id = saved && defaultDeps.profiles.some((p) => p.id === saved) ? saved : AUTO_PROFILE_ID;
+  return defaultDeps.check(await host.readWorkbook(), id);
+}
 
 export interface PreviewAppProps {
   /** Title in the bar and the tab. */
@@ -159,11 +167,13 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
     setDownloading(true);
     setError(null);
     try {
-      const bytes = await host.markedCopy(results.current);
+      // Not checked yet: checked now, under the remembered rule profile, for the copy's 复核底稿.
+      const checked = results.current.length > 0 ? results.current : await checkNow(host);
+      const bytes = await host.markedCopy(checked);
       const blob = new Blob([bytes as BlobPart], {
         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       });
-      browserDownload(markedCopyName(host.fileName), blob);
+      browserDownload(markedCopyName(host.fileName, 1, host.copyKind()), blob);
     } catch (e) {
       // A HostError already speaks Chinese; anything else is the .xlsx library failing to re-save the file.
       setError(

@@ -27,6 +27,8 @@ import { readErrorMessage } from "../io/readErrors";
 import { writeReportSheet } from "../io/reviewSheet";
 import { xlsxBytes } from "../io/tableSheet";
 import { readXlsx } from "../io/xlsxRead";
+import type { CopyKind } from "../io/names";
+import { addReviewSheet } from "../io/reviewSheet";
 import { markedCopy } from "../io/xlsxWrite";
 
 const SETTINGS_PREFIX = "jixiao-zipingzhushou:";
@@ -50,6 +52,11 @@ export function masterRef(workbook: Workbook | null, ref: CellRef): CellRef {
   return m ? { sheet: ref.sheet, row: m.top, col: m.left } : ref;
 }
 
+/** Same value (formulas, number formats and styles aside); a missing cell is an empty one. */
+function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
+  return JSON.stringify(a?.value ?? { kind: "empty" }) === JSON.stringify(b?.value ?? { kind: "empty" });
+}
+
 export class PreviewHost implements WorkbookHost {
   readonly kind = "preview" as const;
   fileName: string | null = null;
@@ -62,6 +69,8 @@ export class PreviewHost implements WorkbookHost {
   /** 转换为普通公式 (and its undo), in order; applied to the downloaded copy after `writes`. */
   private formulaWrites: FormulaWrite[] = [];
   private reports: { name: string; rows: (string | number)[][] }[] = [];
+  /** Each written cell as the file had it before the session's first write to it (undefined: empty). */
+  private before = new Map<string, Cell | undefined>();
   private listeners = new Set<() => void>();
   private version = 0;
 
@@ -99,6 +108,7 @@ export class PreviewHost implements WorkbookHost {
     this.writes = [];
     this.formulaWrites = [];
     this.reports = [];
+    this.before.clear();
     this.selected = null;
     this.changed();
   }
@@ -171,6 +181,7 @@ export class PreviewHost implements WorkbookHost {
             : { value: { kind: "text", value: w.value } };
       if (w.formula !== undefined) cell.formula = w.formula;
       const old = sheet.cells[m.row]?.[m.col];
+      this.remember(m, old);
       if (old?.numberFormat) cell.numberFormat = old.numberFormat;
       (sheet.cells[m.row] ??= [])[m.col] = cell;
       this.writes.push({ ...w, ref: m });
@@ -184,6 +195,7 @@ export class PreviewHost implements WorkbookHost {
     for (const w of writes) {
       const m = masterRef(this.workbook, w.ref);
       const row = (this.sheet(m.sheet).cells[m.row] ??= []);
+      this.remember(m, row[m.col]);
       const old: Cell = row[m.col] ?? { value: { kind: "empty" } };
       // A formula keeps the result shown (the built-in equivalent gives the same; Excel recalculates);
       // a value replaces both.
@@ -204,6 +216,30 @@ export class PreviewHost implements WorkbookHost {
       this.writes = this.writes.filter((x) => markKey(x.ref) !== markKey(m)); // last write wins
     }
     this.changed();
+  }
+
+  private remember(ref: CellRef, cell: Cell | undefined): void {
+    const key = markKey(ref);
+    if (!this.before.has(key)) this.before.set(key, cell ? { ...cell } : undefined);
+  }
+
+  /**
+   * The cells whose value now differs from the file as opened (a write undone is no change; 转换为普通公式
+   * keeps every value). Report sheets added by 导出校验报告 are not counted: they change no cell.
+   */
+  changedCells(): CellRef[] {
+    const out: CellRef[] = [];
+    for (const [key, was] of this.before) {
+      const [sheet, row, col] = key.split("\u0000");
+      const now = this.workbook?.sheets.find((s) => s.name === sheet)?.cells[Number(row)]?.[Number(col)];
+      if (!sameValue(was, now)) out.push({ sheet, row: Number(row), col: Number(col) });
+    }
+    return out;
+  }
+
+  /** （已改正） when the session changed a cell's value, else （已标注）. */
+  copyKind(): CopyKind {
+    return this.changedCells().length > 0 ? "fixed" : "marked";
   }
 
   async addReportSheet(rows: (string | number)[][], baseName: string = REPORT_SHEET): Promise<string> {
@@ -285,8 +321,22 @@ export class PreviewHost implements WorkbookHost {
     return xlsxBytes(wb);
   }
 
-  /** 下载已标注副本: the current file with highlights, notes and the computed total/grade (src/io). */
+  /**
+   * 下载已标注副本: the file as the session left it — exactly the values the person applied (采用重算值,
+   * 写回), nothing recomputed on its own — with the marks the grid shows now (none after 清除标记) and
+   * their notes, the plans' proposed values in notes while marked, and the 复核底稿 of `results`, which
+   * must be the check of the current cells (the pane checks again after every write).
+   */
   async markedCopy(results: FormResult[]): Promise<Uint8Array> {
-    return markedCopy(await this.currentBytes(), results);
+    const marks = [...this.marks.values()].map((m) => ({
+      ref: m.ref,
+      severity: m.severity,
+      note: m.note ?? "",
+    }));
+    return markedCopy(await this.currentBytes(), results, {
+      marks,
+      proposals: marks.length > 0,
+      decorate: (wb) => addReviewSheet(wb, results),
+    });
   }
 }

@@ -28,7 +28,9 @@ function target(c: PlannedChange): WriteBackTarget {
 
 /**
  * The write-back options of a form. Without a plan (the form could not be read far enough), the
- * computed total and grade as the result gives them, with no pending changes.
+ * computed total and grade as the result gives them, with no pending changes. A plan without a total
+ * offers only the total and grade agreeing with the typed items; an undetermined one (a doubted input)
+ * offers nothing.
  */
 export function writeBackChoice(result: FormResult): WriteBackChoice {
   const plan = result.plan;
@@ -36,6 +38,16 @@ export function writeBackChoice(result: FormResult): WriteBackChoice {
     const targets = writeBackTargets(result);
     return { pending: [], all: targets, keeping: targets };
   }
+  // A plan that cannot compute the total is never written whole (the items would no longer add up to the
+  // total); one whose figures are doubted writes no total either, not even one agreeing with the typed
+  // items: nothing is written until the doubted cell is checked.
+  if (plan.undetermined?.length) return { pending: [], all: [], keeping: [] };
+  if (plan.total === null)
+    return {
+      pending: [],
+      all: [],
+      keeping: writeBackTargets(result, plan.totalKeepingItems, plan.gradeKeepingItems),
+    };
   const pending = plan.changes.filter((c) => !isTotalOrGrade(result, c.ref));
   const totals = plan.changes.filter((c) => isTotalOrGrade(result, c.ref));
   return {

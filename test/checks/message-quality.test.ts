@@ -136,6 +136,9 @@ type Cases<T extends Record<string, (...args: never[]) => string>> = {
 
 const MSG_CASES: Cases<typeof MSG> = {
   templateNotFound: () => [],
+  partialRead: (p) => [`第 12 行“${p.s}”`, 2, { read: p.x, expected: 100 }],
+  scoreUndetermined: (p) => [p.s, p.x, `无法确定：请先核对${p.s2}（F7）`],
+  totalRightPartsOff: (p) => ["总分", p.x, p.y, `${p.x} + ${p.y}`],
   kindConflict: (p) => [p.s, "部门整体支出绩效自评表", "项目支出绩效自评表"],
   missingField: (p) => [p.s, p.s2],
   missingFieldNoCell: (p) => [p.s],

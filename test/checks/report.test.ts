@@ -293,7 +293,12 @@ describe("一级指标 summary, 投入 and the total", () => {
       s.summary![4] = ["合计", 100, 95, "96%"];
     });
     expect(at(r, "RATE_MISMATCH", ref(layout.summary[1].rate))[0].expected).toBe("98.00%"); // 49 ÷ 50
-    expect(at(r, "SUM_MISMATCH", ref(layout.summary[4].score))[0].expected).toBe(96); // 8 + 49 + 30 + 9
+    // Typed rows 8 + 49 + 30 + 9 = 96 ≠ 95; 投入 by the rule is 10 (支出合计 ÷ 收入合计 = 100%), so the 合计 the
+    // plan writes is 10 + 49 + 30 + 9 = 98, and the message names the 投入 change.
+    const f = at(r, "SUM_MISMATCH", ref(layout.summary[4].score))[0];
+    expect(f.expected).toBe(98);
+    expect(f.message).toContain("96");
+    expect(f.message).toContain("应为 10");
   });
 });
 

@@ -72,6 +72,14 @@ describe("help and version", () => {
       expect(r.stdout).toBe("");
     }
   });
+  test("--fix without --write or --write-dir is a usage error that says why", () => {
+    const r = run(["--fix", CORRECT]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--fix 只能与 --write 或 --write-dir 一起使用");
+    expect(r.stdout).toBe("");
+    const help = run(["--help"]);
+    expect(help.stdout).toContain("--fix");
+  });
 });
 
 describe("checking the samples", () => {
@@ -136,13 +144,15 @@ describe("checking the samples", () => {
     expect(entry.form.year).toBe(2022);
     // No --profile: 执行率 weight 5 and 总分 95 point to the step-deduction profile (domain.md §2.10).
     expect(entry.form.profile).toBe("step-deduction");
-    // Computed total: 执行率 990.31% ≥ 100% is full marks (5), plus the indicator scores 50 + 30 + 10 = 95.
-    expect(entry.form.total).toEqual({ typed: 95, computed: 95 });
+    // No computed total: the 执行率 4551.57 ÷ 459.61 = 990.31% rests on doubted figures (全年执行数 is the
+    // income total; 全年预算数 is below its own 基本支出), so neither its points nor the total are proposed.
+    expect(entry.form.total).toEqual({ typed: 95, computed: null });
     const L = standardLayout(spec(WUGANG));
     const at = (p: { row: number; col: number }) => `自评表!${a1(p.row, p.col)}`;
     const budgetTotal = L.budget.rows[0];
     const find = (rule: string, cell?: string) =>
       entry.findings.find((f) => f.rule === rule && (cell === undefined || f.cell === cell));
+    const doubt = `无法确定：请先核对全年执行数（${a1(budgetTotal.executed.row, budgetTotal.executed.col)}）`;
 
     // 4551.57 is the income total; spending is 679.77 + 3883.70 = 4563.47.
     expect(find("INCOME_AS_SPENDING", at(budgetTotal.executed))).toMatchObject({
@@ -150,23 +160,23 @@ describe("checking the samples", () => {
       typed: 4551.57,
       expected: 4563.47,
     });
-    // Typed 总分 95, typed parts 0 + 50 + 30 + 10 = 90; with 执行率得分 corrected to 5 the total is 95 —
-    // the typed one: the finding names the part and offers no fix (the correction plan, issue 13).
+    // Typed 总分 95, typed parts 0 + 50 + 30 + 10 = 90: the difference is reported, no total is proposed.
     const total = find("SUM_MISMATCH", at(L.total.score)) as Record<string, unknown> | undefined;
-    expect(total).toMatchObject({ severity: "error", typed: 95, expected: 95 });
-    expect(total?.message).toMatch(/因为执行率得分应为 5（见 [A-Z]+\d+）；改正该项后总分 95 无需改动/);
+    expect(total).toMatchObject({ severity: "error", typed: 95, expected: 90 });
+    expect(total?.message).toContain(doubt);
+    expect(total?.fix).toBeUndefined();
     // Weights 5 + 50 + 30 + 10 = 95: the step-deduction profile's own total, so no WEIGHT_TOTAL; under
     // --profile hunan (total 100) they are reported.
     expect(entry.findings.some((f) => f.rule === "WEIGHT_TOTAL")).toBe(false);
     const hunan = json(["--profile", "hunan", WUGANG]).doc.files[0] as typeof entry;
     expect(hunan.form.profile).toBe("hunan");
     expect(hunan.findings.some((f) => f.rule === "WEIGHT_TOTAL" && f.severity === "error")).toBe(true);
-    // 执行率 990.31% is over 100%: full 5 points (step rule: 100% and above), 0 typed.
-    expect(find("SCORE_MISMATCH", at(budgetTotal.score))).toMatchObject({
-      severity: "error",
-      typed: 0,
-      expected: 5,
-    });
+    // 执行率得分 typed 0: not "应为 5" — it cannot be determined until the doubted cells are checked.
+    const score = find("SCORE_MISMATCH", at(budgetTotal.score)) as Record<string, unknown> | undefined;
+    expect(score).toMatchObject({ severity: "warning", typed: 0 });
+    expect(score?.message).toContain(doubt);
+    expect(score?.message).not.toMatch(/应为 5/);
+    expect(score?.fix).toBeUndefined();
     expect(find("EXEC_OVER_100")).toMatchObject({ severity: "warning" });
     // 459.61 < 基本支出 679.77.
     expect(find("MAGNITUDE", at(budgetTotal.fullYearBudget))).toMatchObject({ severity: "warning" });
@@ -394,7 +404,9 @@ describe("--write and --write-dir", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await fs.readFile(out)) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("自评表")!;
-    // Computed total 5 + 90 = 95 and grade 优 written back.
+    // Without --fix the typed values stay: 执行率得分 0 (the rules would give 5) and the total 95.
+    const score = L.budget.rows[0].score;
+    expect(ws.getCell(a1(score.row, score.col)).value).toBe(0);
     expect(ws.getCell(a1(L.total.score.row, L.total.score.col)).value).toBe(95);
     expect(ws.getCell(a1(L.grade.value.row, L.grade.value.col)).value).toBe("优");
   });

@@ -191,8 +191,8 @@ test("functions sample: ADDIN_FORMULA, 转换为普通公式, and the downloaded
       }),
     ),
   );
-  // 21 built-in equivalents (the 13 others became values). The marked copy applies the correction plan,
-  // which is empty for this consistent form: 总分 (H24) and 等级 (G25) keep their (converted) formulas.
+  // 21 built-in equivalents (the 13 others became values). The copy changes nothing on its own:
+  // 总分 (H24) and 等级 (G25) keep their (converted) formulas.
   expect(formulas).toHaveLength(21);
   expect(formulas).toContain("I7+ROUND(SUM(H14:H23),2)");
   expect(formulas).toContain('LOOKUP(ROUND(H24,2),{0,60,80,90},{"差","较差","良","优"})');

@@ -213,7 +213,7 @@ describe("markedCopy", () => {
     return save(wb);
   }
 
-  test("fills exactly the finding cells by severity, adds notes, writes total and grade, leaves the rest intact", async () => {
+  test("fills exactly the finding cells by severity, adds notes, and changes no value (no plan applied unasked)", async () => {
     const input = await original();
     const before = new Uint8Array(input);
     const findings = [
@@ -259,8 +259,8 @@ describe("markedCopy", () => {
       }),
     );
 
-    // Total and grade written; everything else unchanged.
-    expect(ws.getCell("E4").value).toBe(95.53);
+    // No value is written: the result's computed total is not the clerk's request.
+    expect(ws.getCell("E4").value).toBe(96);
     expect(ws.getCell("E5").value).toBe("优");
     expect(ws.getCell("B2").value).toBe(1311.99);
     expect(ws.getCell("E2").value).toBe(8);
@@ -270,12 +270,11 @@ describe("markedCopy", () => {
     expect(ws.getCell("A1").isMerged).toBe(true);
     expect(wb.getWorksheet("说明")!.getCell("A1").value).toBe("不要改动");
 
-    // Read through our own reader: only E4 differs from the original grid.
+    // Read through our own reader: the grid is the original's, cell for cell.
     const a = await readXlsx(input);
     const b = await readXlsx(out);
     expect(b.sheets.map((s) => s.name)).toEqual(a.sheets.map((s) => s.name));
     expect(b.sheets[0].merges).toEqual(a.sheets[0].merges);
-    a.sheets[0].cells[3][4] = { value: { kind: "number", value: 95.53 } };
     expect(b.sheets[0].cells).toEqual(a.sheets[0].cells);
     expect(b.sheets[1]).toEqual(a.sheets[1]);
   });
@@ -288,19 +287,56 @@ describe("markedCopy", () => {
     expect(ws.getCell("E5").value).toBe("优");
   });
 
-  test("older Hunan form: the combined cell gets 评分/等级 and keeps its 备注 line", async () => {
+  test("older Hunan form: with fix the plan's combined text is written; without, only proposed in the note", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("自评表");
     ws.getCell("A1").value = "绩效自评综合得分及评价等次";
-    ws.getCell("B1").value =
-      "评分：96                       等级：优\n备注：90（含）—100分为优；80（含）—90分为良。";
-    const out = await markedCopy(await save(wb), [
-      result([], { total: at(0, 1), grade: at(0, 1) }, 88.5, "良"),
-    ]);
-    const v = (await load(out)).getWorksheet("自评表")!.getCell("B1").value;
-    expect(v).toBe(
+    const typed = "评分：96                       等级：优\n备注：90（含）—100分为优；80（含）—90分为良。";
+    ws.getCell("B1").value = typed;
+    ws.getCell("B1").note = "填表人的批注";
+    const planned = combinedScoreGradeText(typed, 88.5, "良");
+    const form: FormResult = {
+      ...result([], { total: at(0, 1), grade: at(0, 1) }, 88.5, "良"),
+      // markedCopy applies a plan only on a located form; its content is not read here.
+      form: {} as FormResult["form"],
+      plan: {
+        changes: [{ ref: at(0, 1), typed, value: planned, item: "评分和等级", rule: "SUM_MISMATCH" }],
+        total: 88.5,
+        grade: "良",
+        totalKeepingItems: 96,
+        gradeKeepingItems: "优",
+      },
+    };
+    const input = await save(wb);
+    const fixedCell = (await load(await markedCopy(input, [form], { fix: true })))
+      .getWorksheet("自评表")!
+      .getCell("B1");
+    expect(fixedCell.value).toBe(
       "评分：88.5                       等级：良\n备注：90（含）—100分为优；80（含）—90分为良。",
     );
+    expect(fixedCell.note).toMatch(/^填表人的批注\n已按评分规则改为 评分：88\.5/);
+    const markedCell = (await load(await markedCopy(input, [form]))).getWorksheet("自评表")!.getCell("B1");
+    expect(markedCell.value).toBe(typed);
+    expect(markedCell.note).toMatch(/^填表人的批注\n按规则应为 评分：88\.5/);
+  });
+
+  test("fix changes nothing on a form whose plan cannot compute the total", async () => {
+    const input = await original();
+    const form: FormResult = {
+      ...result([], { total: at(3, 4), grade: at(4, 4) }, null, null),
+      form: {} as FormResult["form"],
+      plan: {
+        changes: [{ ref: at(1, 4), typed: 8, value: 10, item: "执行率得分", rule: "SCORE_MISMATCH" }],
+        total: null,
+        grade: null,
+        totalKeepingItems: 96,
+        gradeKeepingItems: "优",
+      },
+    };
+    const ws = (await load(await markedCopy(input, [form], { fix: true }))).getWorksheet("自评表")!;
+    expect(ws.getCell("E2").value).toBe(8);
+    expect(ws.getCell("E4").value).toBe(96);
+    expect(ws.getCell("E2").note).toBe("按规则应为 10（现填写 8）。");
   });
 });
 

@@ -126,11 +126,22 @@ describe("吉首2023 (seed 004)", () => {
 describe("武冈2022 (seed 000) under hunan", () => {
   const { ws } = formOf(spec("错误示例-武冈2022.xlsx"));
 
-  test("rounded rate, wrong 执行率得分, weights 95 and the typed total 95 vs parts 90", () => {
-    // 4551.57 / 459.61 = 9.90311… → 990.31%; printed 990% (0% format) → a rounding difference.
-    expect(row(ws, "预算执行率（%）")).toMatchObject({ computed: 990.31, reported: 990, verdict: "尾差" });
-    // Rate over 100% → 5 × 100% = 5; typed 0.
-    expect(row(ws, "预算执行率得分")).toMatchObject({ computed: 5, reported: 0, verdict: "不符" });
+  test("doubted rate and 执行率得分 (no computed value), weights 95 and the typed total 95 vs parts 90", () => {
+    // 全年执行数 4551.57 (F7) is the income total while spending is 4563.47, and 全年预算数 459.61 (E7) is below
+    // its own 基本支出 679.77: 4551.57 / 459.61 = 990.31% rests on doubted figures, and so do its points.
+    const doubt = "无法确定：请先核对全年执行数（F7）、全年预算数（E7）";
+    expect(row(ws, "预算执行率（%）")).toMatchObject({
+      source: doubt,
+      computed: null,
+      reported: 990,
+      verdict: "无法核对",
+    });
+    expect(row(ws, "预算执行率得分")).toMatchObject({
+      source: doubt,
+      computed: null,
+      reported: 0,
+      verdict: "无法核对",
+    });
     // 5 + 5·8 + 10 + 5 + 5 + 8 + 6 + 6 + 10 = 95 vs 100.
     expect(row(ws, "分值合计")).toMatchObject({
       computed: 100,
@@ -150,10 +161,10 @@ describe("武冈2022 (seed 000) under hunan", () => {
     expect(row(ws, "年度资金总额·全年预算数")).toMatchObject({ computed: null, verdict: "无法核对" });
   });
 
-  test("复核得分 95 (执行率得分 5 instead of 0) → 偏离度 0", () => {
-    // 5 + 50 + 30 + 10 = 95; (95 − 95) / 95 = 0.
-    expect(ws.reviewScore).toBe(95);
-    expect(ws.deviation).toBe(0);
+  test("no 复核得分 while the 执行率 rests on doubted figures, so no 偏离度", () => {
+    expect(ws.reviewScore).toBeNull();
+    expect(ws.deviation).toBeNull();
+    expect(row(ws, "总分（按评分规则重算）")).toMatchObject({ computed: null, verdict: "无法核对" });
   });
 });
 

@@ -2,6 +2,9 @@
 /** The browser preview's WorkbookHost over an .xlsx in memory (ExcelJS via src/io). */
 import { describe, expect, test } from "@jest/globals";
 import type { Workbook } from "../../src/core/grid";
+import { checkWorkbook } from "../../src/core/check";
+import { buildMarks } from "../../src/ui/logic";
+import * as ExcelJS from "exceljs";
 import { HostError } from "../../src/host/host";
 import { readXlsx } from "../../src/io/xlsxRead";
 import { workbookToXlsx } from "../../src/io/xlsxWrite";
@@ -174,5 +177,58 @@ describe("PreviewHost", () => {
     });
     await host.selectCell({ sheet: "自评表", row: 23, col: 8 });
     expect(host.selected).toEqual(G24);
+  });
+
+  describe("下载已标注副本: exactly what the session applied, the marks the grid shows", () => {
+    async function cellsOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      return wb;
+    }
+    const fillOf = (c: ExcelJS.Cell): string | undefined =>
+      (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb as string | undefined;
+
+    test("validated, nothing applied: the typed values, the fills of the marks, the 复核底稿; named （已标注）", async () => {
+      const { host } = await loaded();
+      const results = checkWorkbook(await host.readWorkbook());
+      expect(results[0].plan!.changes.length).toBeGreaterThan(0); // the rules would change cells
+      await host.applyMarks(buildMarks(results));
+      const original = await readXlsx(await host.currentBytes());
+      const bytes = await host.markedCopy(results);
+      const copy = await readXlsx(bytes);
+      expect(copy.sheets.map((x) => x.name)).toEqual(["自评表", "复核底稿"]);
+      const values = (w: Workbook) => w.sheets[0].cells.map((r) => (r ?? []).map((c) => c?.value ?? null));
+      expect(values(copy)).toEqual(values(original));
+      const ws = (await cellsOf(bytes)).getWorksheet("自评表")!;
+      for (const m of host.marks.values())
+        expect(fillOf(ws.getCell(m.ref.row + 1, m.ref.col + 1))).toBeTruthy();
+      expect(host.copyKind()).toBe("marked");
+    });
+
+    test("one fix applied, marks cleared: that one value changed, no fill, no note; named （已改正）", async () => {
+      const { host } = await loaded();
+      await host.applyMarks(buildMarks(checkWorkbook(await host.readWorkbook())));
+      await host.writeCells([{ ref: H23, value: 99 }]);
+      await host.clearMarks();
+      const results = checkWorkbook(await host.readWorkbook());
+      const bytes = await host.markedCopy(results);
+      const ws = (await cellsOf(bytes)).getWorksheet("自评表")!;
+      expect(ws.getCell(H23.row + 1, H23.col + 1).value).toBe(99);
+      ws.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (c) => {
+          expect({ at: c.address, fill: fillOf(c), note: c.note }).toEqual({
+            at: c.address,
+            fill: undefined,
+            note: undefined,
+          });
+        }),
+      );
+      expect(host.changedCells()).toEqual([H23]);
+      expect(host.copyKind()).toBe("fixed");
+      // Undone (the old value written back): no change left, the name says （已标注） again.
+      await host.writeCells([{ ref: H23, value: 99.5 }]);
+      expect(host.changedCells()).toEqual([]);
+      expect(host.copyKind()).toBe("marked");
+    });
   });
 });

@@ -75,6 +75,8 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 export type FindingInput = Omit<Finding, "severity" | "category"> & {
   /** A difference that comes from rounding only: the severity is capped at "warning". */
   roundingOnly?: boolean;
+  /** A value that cannot be determined (an input is doubted): capped at "warning", never a fix. */
+  undetermined?: boolean;
 };
 
 export interface CheckContext {
@@ -107,7 +109,8 @@ function finiteOrNull(v: number | string | null): number | string | null {
 /** Builds a finding with its category and the profile's severity. */
 export function makeFinding(profile: RuleProfile, input: FindingInput): Finding {
   let severity = severityFor(profile, input.rule, DEFAULT_SEVERITY[input.rule]);
-  if (input.roundingOnly && SEVERITY_RANK[severity] < SEVERITY_RANK.warning) severity = "warning";
+  if ((input.roundingOnly || input.undetermined) && SEVERITY_RANK[severity] < SEVERITY_RANK.warning)
+    severity = "warning";
   const f: Finding = {
     rule: input.rule,
     severity,
@@ -120,7 +123,8 @@ export function makeFinding(profile: RuleProfile, input: FindingInput): Finding 
   if (input.typed !== undefined) f.typed = finiteOrNull(input.typed);
   if (input.expected !== undefined) f.expected = finiteOrNull(input.expected);
   if (input.steps !== undefined) f.steps = tidyText(input.steps);
-  if (input.fix !== undefined && finiteOrNull(input.fix.value) !== null) f.fix = input.fix;
+  if (input.fix !== undefined && !input.undetermined && finiteOrNull(input.fix.value) !== null)
+    f.fix = input.fix;
   return f;
 }
 

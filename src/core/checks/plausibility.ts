@@ -4,21 +4,28 @@
  */
 import { displayQuantity, displayValue } from "../display";
 import type { CellRef } from "../grid";
-import { isPlaceholderText, normalizeLabel } from "../labels";
+import { isPlaceholderText } from "../labels";
 import { MSG } from "../messages";
 import type { BudgetRow, FormField } from "../model";
 import { formatNumber, formatPercent } from "../numbers";
 import type { ParsedValue } from "../parse";
 import { findRateIndicator } from "../rates";
 import { executionRate, ratePercent } from "../scoring";
-import { fieldText, readNumber, rowLabel } from "../read";
+import {
+  basicSpendingAbove,
+  fieldText,
+  incomeAsSpending,
+  incomeTotal,
+  readNumber,
+  rowLabel,
+  spendingTotal,
+  YUAN_IN_WANYUAN_THRESHOLD,
+} from "../read";
 import type { IndicatorInfo, NumberRead } from "../read";
 import type { CheckContext } from "./context";
-import { incomeTotal, spendingTotal } from "./sums";
 import { sumDifference } from "../arithmetic";
 
-/** 万元 amounts from this size up (10 亿元) look like 元 typed into a 万元 table. */
-export const YUAN_IN_WANYUAN_THRESHOLD = 100000;
+export { YUAN_IN_WANYUAN_THRESHOLD };
 
 /** One budget row whose 执行率 is over 100%. */
 interface Overrun {
@@ -92,12 +99,10 @@ function checkExecOver100(ctx: CheckContext): number[] {
 
 function checkIncomeAsSpending(ctx: CheckContext): void {
   const b = ctx.analysis.budget;
-  if (!b || b.block.variant !== "by-nature" || b.executed.value === null || !b.executed.ref) return;
-  const income = incomeTotal(b);
-  const spending = spendingTotal(b);
-  if (income === null || spending === null) return;
-  if (sumDifference(b.executed.value, income) !== "none") return;
-  if (sumDifference(spending.value, income) !== "real") return;
+  // The same test as the plan's doubt (read/doubts.ts): a figure reported here is never built on.
+  if (!b || b.executed.value === null || !b.executed.ref || !incomeAsSpending(b)) return;
+  const income = incomeTotal(b)!;
+  const spending = spendingTotal(b)!;
   ctx.report({
     rule: "INCOME_AS_SPENDING",
     ref: b.executed.ref,
@@ -141,22 +146,15 @@ function checkMagnitude(ctx: CheckContext): void {
     }
   }
   // A full-year budget smaller than its own 基本支出 (seed 000: 459.61 < 679.77).
-  if (b?.total && b.budget.value !== null && b.budget.ref) {
-    const basic = b.block.rows.find(
-      (r) => r.kind === "spending-item" && /基本支出/.test(normalizeLabel(r.label)),
-    );
-    if (basic) {
-      const v = readNumber(basic.fullYearBudget).value ?? readNumber(basic.executed).value;
-      if (v !== null && v > 0 && b.budget.value < v - 0.005) {
-        ctx.report({
-          rule: "MAGNITUDE",
-          ref: b.budget.ref,
-          message: MSG.magnitudeBelowBasic(b.budget.value, v),
-          typed: b.budget.value,
-          steps: `${formatNumber(b.budget.value)} < 基本支出 ${formatNumber(v)}`,
-        });
-      }
-    }
+  const v = b ? basicSpendingAbove(b) : null;
+  if (b && v !== null && b.budget.value !== null && b.budget.ref) {
+    ctx.report({
+      rule: "MAGNITUDE",
+      ref: b.budget.ref,
+      message: MSG.magnitudeBelowBasic(b.budget.value, v),
+      typed: b.budget.value,
+      steps: `${formatNumber(b.budget.value)} < 基本支出 ${formatNumber(v)}`,
+    });
   }
   // "4.82元" against a target in 万元: 元 is probably a slip for 万元.
   for (const i of ctx.analysis.indicators) {

@@ -10,8 +10,9 @@ import { MSG } from "../messages";
 import { executionRate } from "../scoring";
 import { judgeRate, rateFixValue, readNumber, readPrintedRate } from "../read";
 import type { NumberRead } from "../read";
-import { planKey } from "../arithmetic";
+import { planKey, sum } from "../arithmetic";
 import type { CheckContext } from "./context";
+import { undeterminedAt } from "../plan";
 
 function checkOne(
   ctx: CheckContext,
@@ -53,6 +54,8 @@ export function checkRates(ctx: CheckContext): void {
       const executed = isTotal ? b.executed : readNumber(row.executed);
       const rateCell = isTotal ? b.rateCell : readNumber(row.rate);
       if (!rateCell.ref || budget.value === null || executed.value === null) continue;
+      // A rate whose inputs are doubted is not judged (EXEC_OVER_100 / INCOME_AS_SPENDING say why).
+      if (undeterminedAt(ctx.plan, rateCell.ref)) continue;
       const rate = executionRate(executed.value, budget.value);
       if (rate === null) continue;
       const u = b.block.unit ?? "万元";
@@ -61,10 +64,16 @@ export function checkRates(ctx: CheckContext): void {
       checkOne(ctx, what, rateCell, row.rate?.cell.numberFormat, rate, steps);
     }
   }
+  // Each row's rate is judged against its score as typed, the 合计 row's against the sum of the rows as
+  // typed: a rate that follows a score the rules change (the 自评报告's 投入) is the plan's follow-up change,
+  // not a finding of its own.
+  const rows = ctx.analysis.summary.filter((s) => s.name !== "合计");
+  const typedSum =
+    rows.length > 0 && rows.every((r) => r.score.value !== null)
+      ? sum(rows.map((r) => r.score.value!))
+      : null;
   for (const s of ctx.analysis.summary) {
-    // The 合计 row's rate is judged against its score as it should read (the plan's).
-    const planned = s.score.ref ? ctx.plan.byRef.get(planKey(s.score.ref))?.value : undefined;
-    const score = typeof planned === "number" ? planned : s.score.value;
+    const score = s.name === "合计" ? (typedSum ?? s.score.value) : s.score.value;
     if (score === null || s.weightValue === null || !(s.weightValue > 0)) continue;
     const expected = score / s.weightValue;
     const steps = `${formatPercent(expected, 2)} = ${score} ÷ ${s.weightValue}`;

@@ -12,6 +12,7 @@ import type { NumberRead } from "../read";
 import type { CheckContext } from "./context";
 import { rowLabel } from "../read";
 import { planKey } from "../arithmetic";
+import { undeterminedAt } from "../plan";
 
 const EPS = 0.005;
 
@@ -75,6 +76,26 @@ function mismatch(ctx: CheckContext, name: string, score: NumberRead, rule: Scor
   });
 }
 
+/** A typed score the rules give otherwise from doubted figures: a warning naming them, no value, no fix. */
+function undeterminedScore(
+  ctx: CheckContext,
+  name: string,
+  score: NumberRead,
+  rule: Scored | null,
+  reason: string,
+): void {
+  if (!rule || score.value === null || !score.ref) return;
+  if (Math.abs(score.value - rule.value) <= 0.01 + 1e-9) return;
+  ctx.report({
+    rule: "SCORE_MISMATCH",
+    ref: score.ref,
+    message: MSG.scoreUndetermined(name, score.value, reason),
+    typed: score.value,
+    expected: reason,
+    undetermined: true,
+  });
+}
+
 /** Sum of the form's own weights (执行率 + 三级 rows); null when one is unreadable. */
 function formWeights(ctx: CheckContext): number | null {
   const a = ctx.analysis;
@@ -123,7 +144,12 @@ export function checkScores(ctx: CheckContext): void {
   const b = a.budget;
   if (b?.total) {
     const name = "预算执行率";
-    if (!outOfRange(ctx, name, b.score, b.weight.value, b.rule)) mismatch(ctx, name, b.score, b.rule);
+    const doubted = undeterminedAt(ctx.plan, b.score.ref);
+    if (doubted) {
+      // The rate rests on a doubted figure: the points are not proposed (no "应为 5", no fix).
+      if (!outOfRange(ctx, name, b.score, b.weight.value, null))
+        undeterminedScore(ctx, name, b.score, b.rule, doubted.reason);
+    } else if (!outOfRange(ctx, name, b.score, b.weight.value, b.rule)) mismatch(ctx, name, b.score, b.rule);
   }
   for (const i of a.indicators) {
     if (!i.scored) continue;

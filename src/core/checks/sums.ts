@@ -11,7 +11,9 @@ import { a1 } from "../grid";
 import type { CellRef } from "../grid";
 import { MSG } from "../messages";
 import type { BudgetRow, BudgetRowKind } from "../model";
-import { readNumber } from "../read";
+import { incomeTotal, readNumber, spendingTotal } from "../read";
+
+export { incomeTotal, spendingTotal };
 import { changeNames, totalKeepingItems } from "../plan";
 import { totalMax } from "./scores";
 import type { BudgetInfo, Level1Info } from "../read";
@@ -133,30 +135,6 @@ function compareColumn(
   });
 }
 
-/** The 全年执行数 of the total row equals the income total (INCOME_AS_SPENDING reports it). */
-export function incomeTotal(b: BudgetInfo): number | null {
-  const rows = b.block.rows;
-  const group = rows.find((r) => r.kind === "income-group");
-  const g = group ? readNumber(group.executed).value : null;
-  if (g !== null) return g;
-  const items = rows.filter((r) => r.kind === "income-item").map((r) => readNumber(r.executed).value);
-  const nums = items.filter((v): v is number => v !== null);
-  return nums.length > 0 ? sum(nums) : null;
-}
-
-export function spendingTotal(b: BudgetInfo): { value: number; steps: string } | null {
-  const rows = b.block.rows;
-  const items = rows.filter((r) => r.kind === "spending-item").map((r) => readNumber(r.executed).value);
-  const nums = items.filter((v): v is number => v !== null);
-  const group = rows.find((r) => r.kind === "spending-group");
-  const g = group ? readNumber(group.executed).value : null;
-  if (g !== null)
-    return { value: g, steps: nums.length > 0 ? sumSteps(sum(nums), nums) : `按支出性质分 ${g}` };
-  if (nums.length === 0) return null;
-  const s = sum(nums);
-  return { value: s, steps: sumSteps(s, nums) };
-}
-
 function rowsOf(b: BudgetInfo, kind: BudgetRowKind): BudgetRow[] {
   return b.block.rows.filter((r) => r.kind === kind);
 }
@@ -257,6 +235,19 @@ function checkTotal(ctx: CheckContext): void {
       rule: "SUM_MISMATCH",
       ref,
       message: MSG.sumMismatchNoTotal(what, a.typedTotal, typedSum, steps, plan.totalReason ?? ""),
+      typed: a.typedTotal,
+      expected: typedSum,
+      steps,
+      roundingOnly: rounding,
+    });
+    return;
+  }
+  if (partChanges.length === 0 && Math.abs(a.typedTotal - total) <= 1e-6) {
+    // Right by the rules, yet the typed parts add up to another number: name that sum, never "相差 0".
+    ctx.report({
+      rule: "SUM_MISMATCH",
+      ref,
+      message: MSG.totalRightPartsOff(what, a.typedTotal, typedSum, steps),
       typed: a.typedTotal,
       expected: typedSum,
       steps,

@@ -12,3 +12,13 @@ export { judgeRate, rateFixValue, readPrintedRate } from "./rates";
 export type { PrintedRate, RateVerdict } from "./rates";
 export { assessRead, weightsRead } from "./completeness";
 export type { PartialRead, WeightsRead } from "./completeness";
+export {
+  basicSpendingAbove,
+  EXEC_IMPLAUSIBLE,
+  executionDoubts,
+  incomeAsSpending,
+  incomeTotal,
+  spendingTotal,
+  YUAN_IN_WANYUAN_THRESHOLD,
+} from "./doubts";
+export type { Doubt } from "./doubts";

@@ -2,7 +2,8 @@
  * The 复核底稿's budget rows: each sum of the 预算资金 block (by source, or 收入/支出 by nature), the
  * 预算执行率 and its 得分 — from the checks' analysis of the block (BudgetInfo).
  */
-import type { BudgetRow } from "../model";
+import type { CellRef } from "../grid";
+import type { BudgetRow, UndeterminedValue } from "../model";
 import { cleanFloat, round2, roundTo } from "../numbers";
 import { judgeRate, readNumber, readPrintedRate } from "../read";
 import type { BudgetInfo, NumberRead } from "../read";
@@ -50,7 +51,14 @@ function budgetSumRow(
   };
 }
 
-export function budgetRows(b: BudgetInfo): WorksheetRow[] {
+export function budgetRows(b: BudgetInfo, undetermined: readonly UndeterminedValue[] = []): WorksheetRow[] {
+  // A rate or score the plan leaves undetermined (a doubted input): no computed value, the reason instead.
+  const doubted = (ref: CellRef | null): UndeterminedValue | undefined =>
+    ref
+      ? undetermined.find(
+          (u) => u.ref && u.ref.sheet === ref.sheet && u.ref.row === ref.row && u.ref.col === ref.col,
+        )
+      : undefined;
   const out: WorksheetRow[] = [];
   const rows = b.block.rows;
   const of = (kind: BudgetRow["kind"]): BudgetRow[] => rows.filter((r) => r.kind === kind);
@@ -87,7 +95,18 @@ export function budgetRows(b: BudgetInfo): WorksheetRow[] {
       const v = judgeRate(printed, b.rate);
       verdict = v === "ok" ? "一致" : v === "rounding" ? "尾差" : "不符";
     }
-    if (b.total.rate || computed !== null) {
+    const rateDoubt = doubted(b.rateCell.ref);
+    if (rateDoubt) {
+      out.push({
+        item: "预算执行率（%）",
+        source: rateDoubt.reason,
+        computed: null,
+        reported: printed ? cleanFloat(roundTo(printed.percent, 4)) : shown(b.rateCell),
+        difference: null,
+        verdict: "无法核对",
+        ref: b.rateCell.ref,
+      });
+    } else if (b.total.rate || computed !== null) {
       const reported = printed ? cleanFloat(roundTo(printed.percent, 4)) : shown(b.rateCell);
       out.push({
         item: "预算执行率（%）",
@@ -102,13 +121,15 @@ export function budgetRows(b: BudgetInfo): WorksheetRow[] {
         ref: b.rateCell.ref,
       });
     }
+    const scoreDoubt = doubted(b.score.ref);
+    const rule = scoreDoubt ? null : b.rule;
     out.push({
       item: "预算执行率得分",
-      source: b.rule ? b.rule.steps : "执行率或分值无法读取",
-      computed: b.rule?.value ?? null,
+      source: scoreDoubt ? scoreDoubt.reason : rule ? rule.steps : "执行率或分值无法读取",
+      computed: rule?.value ?? null,
       reported: shown(b.score),
-      difference: diffOf(b.score.value, b.rule?.value ?? null),
-      verdict: scoreVerdict(b.score.value, b.rule?.value ?? null),
+      difference: diffOf(b.score.value, rule?.value ?? null),
+      verdict: scoreVerdict(b.score.value, rule?.value ?? null),
       ref: b.score.ref,
     });
   }

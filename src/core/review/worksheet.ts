@@ -198,7 +198,8 @@ function totalAndGradeRows(a: FormAnalysis, plan: CorrectionPlan, profile: RuleP
   });
   out.push({
     item: "总分（按评分规则重算）",
-    source: "执行率得分与各定量指标按规则重算，定性指标按填报得分（限 0～分值）",
+    source:
+      plan.undetermined?.[0]?.reason ?? "执行率得分与各定量指标按规则重算，定性指标按填报得分（限 0～分值）",
     computed: computedTotal,
     reported: typed,
     difference: diffOf(typed, computedTotal),
@@ -261,7 +262,7 @@ export function reviewWorksheet(checked: CheckedForm): ReviewWorksheet {
   const plan = checked.plan ?? NO_PLAN;
   const computedTotal = plan.total;
   const rows: WorksheetRow[] = [];
-  if (a.budget) rows.push(...budgetRows(a.budget));
+  if (a.budget) rows.push(...budgetRows(a.budget, plan.undetermined ?? []));
   rows.push(...indicatorRows(a));
   rows.push(...level1Rows(a));
   rows.push(...summaryRows(a));
