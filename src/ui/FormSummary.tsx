@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Caption1,
-  Card,
   Dropdown,
   Field,
   makeStyles,
@@ -19,6 +18,7 @@ import type { FormResult } from "../core/model";
 import { kindName } from "../core/kinds";
 import { formatNumber } from "../core/numbers";
 import { countBySeverity, formLabel } from "./logic";
+import { Panel } from "./Panel";
 import { writeBackChoice } from "./writeback";
 
 const useStyles = makeStyles({
@@ -70,7 +70,7 @@ export function FormHeader({ results, formIndex, profileName, disabled, onSelect
     return `${formLabel(x, i)}${results.filter((y) => y.sheet === x.sheet).length > 1 ? at : ""}`;
   });
   return (
-    <Card className={s.card} appearance="filled-alternative" role="region" aria-label="找到的自评表">
+    <Panel className={s.card} appearance="filled-alternative" aria-label="找到的自评表">
       {results.length > 1 && (
         <Field label={`本工作簿有 ${results.length} 张自评表，均已校验。显示：`}>
           <Dropdown
@@ -107,7 +107,7 @@ export function FormHeader({ results, formIndex, profileName, disabled, onSelect
           </>
         )}
       </dl>
-    </Card>
+    </Panel>
   );
 }
 
@@ -144,7 +144,7 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
     return `${refToString(t.ref)} ← ${shown}`;
   });
   return (
-    <Card className={s.card} role="region" aria-label="校验结果摘要">
+    <Panel className={s.card} aria-label="校验结果摘要">
       <div className={s.counts} role="status" aria-label="问题数">
         <Badge appearance={counts.error ? "filled" : "outline"} color="danger" data-count="error">
           错误 {counts.error}
@@ -200,6 +200,6 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
               ? `有 ${choice.pending.length} 项得分等与规则不符：写回时可选择全部采用重算值，或只写回与现有得分一致的总分和等级。`
               : `将写入：${plan.join("；")}`}
       </Caption1>
-    </Card>
+    </Panel>
   );
 }

@@ -1,8 +1,9 @@
 /** The pane's last write and its 撤销 button (records are kept with the document, so they survive reopening). */
-import { Button, Caption1, Card, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ArrowUndoRegular } from "@fluentui/react-icons";
 import * as React from "react";
 import { refToString } from "../core/grid";
+import { Panel } from "./Panel";
 import type { UndoRecord } from "./undo";
 
 const useStyles = makeStyles({
@@ -29,7 +30,7 @@ export function UndoCard({ stack, disabled, onUndo }: UndoCardProps) {
   const shown =
     cells.length > 6 ? `${cells.slice(0, 6).join("、")} 等 ${cells.length} 个单元格` : cells.join("、");
   return (
-    <Card className={s.card} appearance="outline" role="region" aria-label="可撤销的修改">
+    <Panel className={s.card} appearance="outline" aria-label="可撤销的修改">
       <Text size={300} weight="semibold">
         上次修改：{last.action}
       </Text>
@@ -45,6 +46,6 @@ export function UndoCard({ stack, disabled, onUndo }: UndoCardProps) {
         撤销
       </Button>
       {stack.length > 1 && <Caption1>更早的修改还有 {stack.length - 1} 次，可依次撤销。</Caption1>}
-    </Card>
+    </Panel>
   );
 }
