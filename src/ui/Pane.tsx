@@ -31,6 +31,7 @@ import * as React from "react";
 import type { FormResult } from "../core/model";
 import type { WorkbookHost } from "../host/host";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ErrorBanner } from "./ErrorBanner";
 import { defaultDeps, type PaneDeps } from "./deps";
 import { FindingsList } from "./FindingsList";
 import { FormHeader, Summary } from "./FormSummary";
@@ -64,6 +65,10 @@ export interface PaneProps {
   deps?: PaneDeps;
   /** Called with every new set of results (the preview uses it for the marked copy). */
   onResults?(results: FormResult[]): void;
+  /** Called when one of the pane's commands starts (the page then drops its own stale messages). */
+  onActionStart?(): void;
+  /** Changed by the page when one of its own actions starts: the pane drops its stale messages. */
+  clearSignal?: number;
 }
 
 function NotFound({ message }: { message: string | undefined }) {
@@ -85,9 +90,9 @@ function NotFound({ message }: { message: string | undefined }) {
   );
 }
 
-export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
+export function Pane({ host, deps = defaultDeps, onResults, onActionStart, clearSignal = 0 }: PaneProps) {
   const s = useStyles();
-  const { state, actions, hintOf } = usePane(host, deps, onResults);
+  const { state, actions, hintOf } = usePane(host, deps, onResults, { onActionStart, clearSignal });
   const busy = state.phase !== null;
   const result = state.results?.[state.formIndex] ?? state.results?.[0] ?? null;
   const profile = deps.profiles.find((p) => p.id === state.profileId);
@@ -113,6 +118,8 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
           selectedOptions={[state.profileId]}
           onOptionSelect={(_e, d) => d.optionValue && actions.setProfile(d.optionValue)}
           aria-label="评分规则"
+          // Fluent's built-in English label of the (hidden) clear button, read out by screen readers.
+          clearButton={{ "aria-label": "清除所选规则" }}
         >
           {deps.profiles.map((p) => (
             <Option key={p.id} value={p.id} text={p.name}>
@@ -146,24 +153,7 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
         </div>
       )}
 
-      {state.error && (
-        <MessageBar intent="error" layout="multiline" data-testid="error-bar" data-code={state.error.code}>
-          <MessageBarBody>
-            <MessageBarTitle>{state.error.action}失败</MessageBarTitle>
-            {state.error.message}（错误代码：{state.error.code}）
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="关闭错误提示"
-                icon={<DismissRegular />}
-                onClick={actions.dismissError}
-              />
-            }
-          />
-        </MessageBar>
-      )}
+      {state.error && <ErrorBanner error={state.error} testId="error-bar" onDismiss={actions.dismissError} />}
 
       {state.notice && (
         <MessageBar intent={state.notice.intent} layout="multiline" data-testid="notice-bar">
@@ -222,6 +212,7 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
         host={host}
         available={state.results?.some((r) => r.findings.some((f) => f.rule === "ADDIN_FORMULA")) ?? false}
         disabled={busy}
+        clearSignal={clearSignal + state.actionCount}
       />
 
       {(state.results !== null || state.marked) && (

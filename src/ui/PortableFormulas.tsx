@@ -19,6 +19,7 @@ import * as React from "react";
 import { refToString } from "../core/grid";
 import { planPortable, type PortableChange, type PortablePlan } from "../core/portable/plan";
 import type { FormulaWrite, WorkbookHost } from "../host/host";
+import { ErrorBanner } from "./ErrorBanner";
 import { toPaneError, type PaneError } from "./logic";
 
 const useStyles = makeStyles({
@@ -72,17 +73,26 @@ export interface PortableFormulasProps {
   available: boolean;
   /** The pane is busy: actions disabled. */
   disabled: boolean;
+  /** Changes when another action of the pane or the page starts: the last error and note are stale. */
+  clearSignal?: number;
 }
 
 type Step =
   { kind: "idle" } | { kind: "plan"; plan: PortablePlan } | { kind: "done"; changes: PortableChange[] };
 
-export function PortableFormulas({ host, available, disabled }: PortableFormulasProps) {
+export function PortableFormulas({ host, available, disabled, clearSignal = 0 }: PortableFormulasProps) {
   const s = useStyles();
   const [step, setStep] = React.useState<Step>({ kind: "idle" });
   const [working, setWorking] = React.useState(false);
   const [error, setError] = React.useState<PaneError | null>(null);
   const [note, setNote] = React.useState<string | null>(null);
+  const seenSignal = React.useRef(clearSignal);
+  React.useEffect(() => {
+    if (seenSignal.current === clearSignal) return;
+    seenSignal.current = clearSignal;
+    setError(null);
+    setNote(null);
+  }, [clearSignal]);
 
   const run = async (action: string, f: () => Promise<void>): Promise<void> => {
     setWorking(true);
@@ -199,13 +209,7 @@ export function PortableFormulas({ host, available, disabled }: PortableFormulas
       )}
 
       {note && <Caption1 data-testid="portable-note">{note}</Caption1>}
-      {error && (
-        <MessageBar intent="error" layout="multiline" data-testid="portable-error" data-code={error.code}>
-          <MessageBarBody>
-            {error.action}失败：{error.message}（错误代码：{error.code}）
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <ErrorBanner error={error} testId="portable-error" />}
     </section>
   );
 }

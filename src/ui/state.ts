@@ -49,6 +49,8 @@ export interface PaneState {
   confirm: ConfirmRequest | null;
   /** The pane's saved writes, oldest first; the last one is what 撤销 puts back. */
   undo: UndoRecord[];
+  /** Commands started so far: a new one makes every older message of the pane stale. */
+  actionCount: number;
 }
 
 export type PaneAction =
@@ -58,6 +60,8 @@ export type PaneAction =
   | { type: "marked"; marked: boolean }
   | { type: "error"; error: PaneError }
   | { type: "dismissError" }
+  /** An action outside the pane (the page's 打开文件, 下载) started: the pane's messages are stale. */
+  | { type: "clearMessages" }
   | { type: "notice"; notice: Notice | null }
   | { type: "profile"; id: string }
   | { type: "form"; index: number }
@@ -77,6 +81,7 @@ export function initialState(profileId: string): PaneState {
     notice: null,
     confirm: null,
     undo: [],
+    actionCount: 0,
   };
 }
 
@@ -85,7 +90,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "busy":
       // A new command starts: the previous outcome message is no longer current.
       return state.phase === null
-        ? { ...state, phase: action.phase, error: null, notice: null }
+        ? { ...state, phase: action.phase, error: null, notice: null, actionCount: state.actionCount + 1 }
         : { ...state, phase: action.phase };
     case "idle":
       return { ...state, phase: null, confirm: null };
@@ -116,6 +121,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, error: action.error };
     case "dismissError":
       return { ...state, error: null };
+    case "clearMessages":
+      return { ...state, error: null, notice: null };
     case "notice":
       return { ...state, notice: action.notice };
     case "profile":
