@@ -48,6 +48,9 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
   const s = useStyles();
   const [currentHead, nextHead] = request?.columns ?? ["现有内容", "写入"];
+  // Mounted only while asking: a mounted Fluent Dialog (even closed) makes its focus manager put
+  // aria-hidden, focusable focus guards into <body>, which axe reports (aria-hidden-focus).
+  if (request === null) return null;
   return (
     <Dialog
       open={request !== null}
