@@ -71,12 +71,18 @@ async function openPage(width: number, height = 768): Promise<{ page: Page; erro
   return { page, errors };
 }
 
+/**
+ * Opens a file with the picker and waits until it is loaded: the bar shows exactly its name. (Not a
+ * substring match: while loading the bar says "正在打开 <name>…", and a click on 一键校验 then still
+ * reaches the pane of the previous file, which the loaded file's pane replaces.)
+ */
 async function openFile(page: Page, file: string): Promise<void> {
   await page.getByTestId("file-input").setInputFiles(file);
-  await page
-    .getByTestId("file-name")
-    .filter({ hasText: path.basename(file) })
-    .waitFor();
+  await page.waitForFunction(
+    (name) => document.querySelector('[data-testid="file-name"]')?.textContent === name,
+    path.basename(file),
+  );
+  await page.locator('main[data-phase="idle"]').waitFor();
 }
 
 interface AxeViolation {
@@ -139,11 +145,13 @@ const focusedFinding = (page: Page): Promise<string> =>
         ?.getAttribute("data-finding-cell") ?? "",
   );
 
-/** The selected cell of the grid is inside the grid's visible scroll area. */
+/** The selected cell of the grid is inside the grid's visible scroll area (scrolled to). */
 const selectedCellShown = (page: Page, cell: string): Promise<boolean> =>
   page.evaluate((c) => {
     const td = document.querySelector(`td[data-cell="${c}"][data-selected="true"]`);
-    const box = document.querySelector('[role="tabpanel"]');
+    // The grid's scroll area: the nearest ancestor that scrolls.
+    let box = td?.parentElement ?? null;
+    while (box && !/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement;
     if (!td || !box) return false;
     const a = td.getBoundingClientRect();
     const b = box.getBoundingClientRect();
