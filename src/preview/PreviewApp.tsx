@@ -11,22 +11,19 @@ import {
   FluentProvider,
   makeStyles,
   mergeClasses,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   Subtitle2,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DismissRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import type { FormResult } from "../core/model";
 import { HostError } from "../host/host";
 import { browserDownload } from "../ui/deps";
 import { markedCopyName } from "../io/names";
-import { ErrorBanner } from "../ui/ErrorBanner";
+import { ErrorBanner, MessageBanner } from "../ui/ErrorBanner";
 import { toPaneError, type PaneError } from "../ui/logic";
 import { Pane } from "../ui/Pane";
 import { GridView } from "./GridView";
@@ -256,19 +253,14 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
         />
       )}
       {notice && (
-        <MessageBar intent="success" className={s.message} data-testid="preview-notice">
-          <MessageBarBody>{notice}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="关闭提示"
-                icon={<DismissRegular />}
-                onClick={() => setNotice(null)}
-              />
-            }
-          />
-        </MessageBar>
+        <MessageBanner
+          intent="success"
+          testId="preview-notice"
+          className={s.message}
+          onDismiss={() => setNotice(null)}
+        >
+          {notice}
+        </MessageBanner>
       )}
       <div className={mergeClasses(s.body, s.narrowBody)}>
         <section className={mergeClasses(s.gridArea, s.narrowGrid)} aria-label="工作表预览">

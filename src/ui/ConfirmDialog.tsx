@@ -53,7 +53,7 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
   if (request === null) return null;
   return (
     <Dialog
-      open={request !== null}
+      open
       modalType="alert"
       onOpenChange={(_e, data) => {
         if (!data.open) onAnswer(null);
@@ -61,10 +61,10 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
     >
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>{request?.title}</DialogTitle>
+          <DialogTitle>{request.title}</DialogTitle>
           <DialogContent>
-            <Body1 block>{request?.intro}</Body1>
-            {request !== null && request.rows.length > 0 && (
+            <Body1 block>{request.intro}</Body1>
+            {request.rows.length > 0 && (
               <table className={s.table}>
                 <thead>
                   <tr>
@@ -74,7 +74,7 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {request?.rows.map((r) => (
+                  {request.rows.map((r) => (
                     <tr key={r.cell} data-cell={r.cell}>
                       <td className={s.mono}>
                         {r.cell}
@@ -88,14 +88,14 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
                 </tbody>
               </table>
             )}
-            {request?.notes?.map((n) => (
+            {request.notes?.map((n) => (
               <Body1 block key={n} className={s.note}>
                 {n}
               </Body1>
             ))}
           </DialogContent>
-          <DialogActions fluid={(request?.options.length ?? 0) > 1} className={s.actions}>
-            {request?.options.map((o) => (
+          <DialogActions fluid={(request.options.length ?? 0) > 1} className={s.actions}>
+            {request.options.map((o) => (
               <Button
                 key={o.key}
                 appearance={o.primary ? "primary" : "secondary"}

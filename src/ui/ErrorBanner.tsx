@@ -1,8 +1,7 @@
-/* global console */
 /**
- * The error MessageBar of the pane and the pages: Chinese only. The error's code (and any English
- * detail a library or Excel gave) is not shown to the clerk; it stays on the element (`data-code`)
- * and in the browser console for whoever supports them.
+ * The error MessageBar of the pane and the pages: Chinese only. The error's code is not shown to the
+ * clerk; it stays on the element (`data-code`) for whoever supports them. (The pane page's bundle
+ * budget leaves no room for logging it too.)
  */
 import {
   Button,
@@ -16,8 +15,7 @@ import * as React from "react";
 import type { PaneError } from "./logic";
 
 /** Said when an error carries no Chinese explanation at all (a program error, an English-only library message). */
-export const UNEXPECTED_ERROR_TEXT =
-  "程序出现了意外错误。请再试一次；问题仍然存在时，请重新打开本页面后再试。";
+export const UNEXPECTED_ERROR_TEXT = "程序出错，请重试。";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -27,11 +25,47 @@ const HAN = /\p{Script=Han}/u;
  * all becomes UNEXPECTED_ERROR_TEXT. File names in Latin letters inside Chinese text are kept.
  */
 export function clerkErrorText(message: string): string {
-  const kept = message
-    .replace(/[（(][^（）()]*[）)]/g, (part) => (HAN.test(part) ? part : ""))
-    .replace(/\s+([。，；：])/g, "$1")
-    .trim();
+  const kept = message.replace(/[（(][^（）()]*[）)]/g, (part) => (HAN.test(part) ? part : "")).trim();
   return HAN.test(kept) ? kept : UNEXPECTED_ERROR_TEXT;
+}
+
+export interface MessageBannerProps {
+  intent: "error" | "success" | "info" | "warning";
+  /** data-testid of the bar (each place has its own). */
+  testId: string;
+  className?: string;
+  /** Shows a close button (关闭提示) when given. */
+  onDismiss?(): void;
+  /** The error code, kept on the element (data-code) for support. */
+  code?: string;
+  children: React.ReactNode;
+}
+
+/** A MessageBar with an optional close button (the pane's and the pages' messages). */
+export function MessageBanner({ intent, testId, className, onDismiss, code, children }: MessageBannerProps) {
+  return (
+    <MessageBar
+      intent={intent}
+      layout="multiline"
+      className={className}
+      data-testid={testId}
+      data-code={code}
+    >
+      <MessageBarBody>{children}</MessageBarBody>
+      {onDismiss && (
+        <MessageBarActions
+          containerAction={
+            <Button
+              appearance="transparent"
+              aria-label="关闭提示"
+              icon={<DismissRegular />}
+              onClick={onDismiss}
+            />
+          }
+        />
+      )}
+    </MessageBar>
+  );
 }
 
 export interface ErrorBannerProps {
@@ -44,35 +78,16 @@ export interface ErrorBannerProps {
 }
 
 export function ErrorBanner({ error, testId, className, onDismiss }: ErrorBannerProps) {
-  const text = clerkErrorText(error.message);
-  React.useEffect(() => {
-    // For support: the code and the full message, where the clerk does not read them.
-    console.warn(`[${error.code}] ${error.action}：${error.message}`);
-  }, [error]);
   return (
-    <MessageBar
+    <MessageBanner
       intent="error"
-      layout="multiline"
+      testId={testId}
       className={className}
-      data-testid={testId}
-      data-code={error.code}
+      onDismiss={onDismiss}
+      code={error.code}
     >
-      <MessageBarBody>
-        <MessageBarTitle>{error.action}失败</MessageBarTitle>
-        {text}
-      </MessageBarBody>
-      {onDismiss && (
-        <MessageBarActions
-          containerAction={
-            <Button
-              appearance="transparent"
-              aria-label="关闭错误提示"
-              icon={<DismissRegular />}
-              onClick={onDismiss}
-            />
-          }
-        />
-      )}
-    </MessageBar>
+      <MessageBarTitle>{error.action}失败</MessageBarTitle>
+      {clerkErrorText(error.message)}
+    </MessageBanner>
   );
 }

@@ -11,7 +11,6 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -21,17 +20,12 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import {
-  ArrowDownloadRegular,
-  DismissRegular,
-  EraserRegular,
-  TaskListSquareLtrRegular,
-} from "@fluentui/react-icons";
+import { ArrowDownloadRegular, EraserRegular, TaskListSquareLtrRegular } from "@fluentui/react-icons";
 import * as React from "react";
 import type { FormResult } from "../core/model";
 import type { WorkbookHost } from "../host/host";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { ErrorBanner } from "./ErrorBanner";
+import { ErrorBanner, MessageBanner } from "./ErrorBanner";
 import { defaultDeps, type PaneDeps } from "./deps";
 import { FindingsList } from "./FindingsList";
 import { FormHeader, Summary } from "./FormSummary";
@@ -119,7 +113,7 @@ export function Pane({ host, deps = defaultDeps, onResults, onActionStart, clear
           onOptionSelect={(_e, d) => d.optionValue && actions.setProfile(d.optionValue)}
           aria-label="评分规则"
           // Fluent's built-in English label of the (hidden) clear button, read out by screen readers.
-          clearButton={{ "aria-label": "清除所选规则" }}
+          clearButton={{ "aria-label": "清除选择" }}
         >
           {deps.profiles.map((p) => (
             <Option key={p.id} value={p.id} text={p.name}>
@@ -156,19 +150,9 @@ export function Pane({ host, deps = defaultDeps, onResults, onActionStart, clear
       {state.error && <ErrorBanner error={state.error} testId="error-bar" onDismiss={actions.dismissError} />}
 
       {state.notice && (
-        <MessageBar intent={state.notice.intent} layout="multiline" data-testid="notice-bar">
-          <MessageBarBody>{state.notice.text}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="关闭提示"
-                icon={<DismissRegular />}
-                onClick={actions.dismissNotice}
-              />
-            }
-          />
-        </MessageBar>
+        <MessageBanner intent={state.notice.intent} testId="notice-bar" onDismiss={actions.dismissNotice}>
+          {state.notice.text}
+        </MessageBanner>
       )}
 
       <UndoCard stack={state.undo} disabled={busy} onUndo={actions.undo} />
@@ -212,7 +196,6 @@ export function Pane({ host, deps = defaultDeps, onResults, onActionStart, clear
         host={host}
         available={state.results?.some((r) => r.findings.some((f) => f.rule === "ADDIN_FORMULA")) ?? false}
         disabled={busy}
-        clearSignal={clearSignal + state.actionCount}
       />
 
       {(state.results !== null || state.marked) && (

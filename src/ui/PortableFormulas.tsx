@@ -73,26 +73,17 @@ export interface PortableFormulasProps {
   available: boolean;
   /** The pane is busy: actions disabled. */
   disabled: boolean;
-  /** Changes when another action of the pane or the page starts: the last error and note are stale. */
-  clearSignal?: number;
 }
 
 type Step =
   { kind: "idle" } | { kind: "plan"; plan: PortablePlan } | { kind: "done"; changes: PortableChange[] };
 
-export function PortableFormulas({ host, available, disabled, clearSignal = 0 }: PortableFormulasProps) {
+export function PortableFormulas({ host, available, disabled }: PortableFormulasProps) {
   const s = useStyles();
   const [step, setStep] = React.useState<Step>({ kind: "idle" });
   const [working, setWorking] = React.useState(false);
   const [error, setError] = React.useState<PaneError | null>(null);
   const [note, setNote] = React.useState<string | null>(null);
-  const seenSignal = React.useRef(clearSignal);
-  React.useEffect(() => {
-    if (seenSignal.current === clearSignal) return;
-    seenSignal.current = clearSignal;
-    setError(null);
-    setNote(null);
-  }, [clearSignal]);
 
   const run = async (action: string, f: () => Promise<void>): Promise<void> => {
     setWorking(true);

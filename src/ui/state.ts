@@ -49,8 +49,6 @@ export interface PaneState {
   confirm: ConfirmRequest | null;
   /** The pane's saved writes, oldest first; the last one is what 撤销 puts back. */
   undo: UndoRecord[];
-  /** Commands started so far: a new one makes every older message of the pane stale. */
-  actionCount: number;
 }
 
 export type PaneAction =
@@ -81,7 +79,6 @@ export function initialState(profileId: string): PaneState {
     notice: null,
     confirm: null,
     undo: [],
-    actionCount: 0,
   };
 }
 
@@ -90,7 +87,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "busy":
       // A new command starts: the previous outcome message is no longer current.
       return state.phase === null
-        ? { ...state, phase: action.phase, error: null, notice: null, actionCount: state.actionCount + 1 }
+        ? { ...state, phase: action.phase, error: null, notice: null }
         : { ...state, phase: action.phase };
     case "idle":
       return { ...state, phase: null, confirm: null };
