@@ -2,9 +2,14 @@
  * Read-only grid of the preview's workbook with the pane's highlights. Every cell carries
  * data-cell="自评表!H12" and, when not empty, data-raw (its exact value and formula); a marked cell also
  * data-mark="error|warning|info". The selected cell is
- * outlined and scrolled into view.
+ * outlined and scrolled into view inside the grid only: the page around it (the findings list the
+ * click came from) keeps its scroll position and focus.
+ *
+ * The sheet tabs are a plain ARIA tab list rather than Fluent's TabList: that one's arrow-key focus
+ * manager puts aria-hidden, focusable focus guards around the tabs, which axe reports
+ * (aria-hidden-focus). The scroll area is the tab panel and takes focus, so the keyboard can scroll it.
  */
-import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { columnLetter, isPercentFormat, refToString, sheetSize, type Cell, type Sheet } from "../core/grid";
 import { formatNumber } from "../core/numbers";
@@ -17,11 +22,36 @@ const MAX_COLS = 80;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, height: "100%" },
+  tabs: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: "2px",
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+  },
+  tab: {
+    border: "none",
+    borderBottom: "2px solid transparent",
+    background: "transparent",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    fontFamily: "inherit",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+    cursor: "pointer",
+    ":hover": { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  tabSelected: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+  },
   scroller: {
     flex: 1,
     overflow: "auto",
     backgroundColor: tokens.colorNeutralBackground1,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
   table: {
     borderCollapse: "separate",
@@ -193,6 +223,73 @@ function SheetTable({ sheet, host }: SheetTableProps) {
   );
 }
 
+/** Scrolls `scroller` (and nothing around it) so that `el` is in the middle of it. */
+export function centerInScroller(scroller: HTMLElement, el: HTMLElement): void {
+  const outer = scroller.getBoundingClientRect();
+  const inner = el.getBoundingClientRect();
+  scroller.scrollTop += inner.top - outer.top - (scroller.clientHeight - inner.height) / 2;
+  scroller.scrollLeft += inner.left - outer.left - (scroller.clientWidth - inner.width) / 2;
+}
+
+interface SheetTabsProps {
+  sheets: Sheet[];
+  active: string | null;
+  /** id of the tab panel (the grid's scroll area). */
+  panelId: string;
+  idOf(index: number): string;
+  onSelect(name: string): void;
+}
+
+/** role=tablist with one tab stop (the selected tab); ←/→, Home and End move between sheets. */
+function SheetTabs({ sheets, active, panelId, idOf, onSelect }: SheetTabsProps) {
+  const s = useStyles();
+  const buttons = React.useRef<(HTMLButtonElement | null)[]>([]);
+  const current = Math.max(
+    0,
+    sheets.findIndex((x) => x.name === active),
+  );
+  const go = (index: number) => {
+    const n = sheets.length;
+    const i = ((index % n) + n) % n;
+    onSelect(sheets[i].name);
+    buttons.current[i]?.focus();
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const to: Record<string, number> = {
+      ArrowRight: current + 1,
+      ArrowLeft: current - 1,
+      Home: 0,
+      End: sheets.length - 1,
+    };
+    if (!(e.key in to)) return;
+    e.preventDefault();
+    go(to[e.key]);
+  };
+  return (
+    <div role="tablist" aria-label="工作表" className={s.tabs} onKeyDown={onKeyDown}>
+      {sheets.map((x, i) => (
+        <button
+          key={x.name}
+          ref={(el) => {
+            buttons.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={idOf(i)}
+          aria-selected={i === current}
+          aria-controls={panelId}
+          tabIndex={i === current ? 0 : -1}
+          className={mergeClasses(s.tab, i === current && s.tabSelected)}
+          onClick={() => onSelect(x.name)}
+        >
+          {x.name}
+          {x.hidden ? "（隐藏）" : ""}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function GridView({ host }: { host: PreviewHost }) {
   const s = useStyles();
   const version = React.useSyncExternalStore(host.subscribe, host.getVersion);
@@ -200,6 +297,7 @@ export function GridView({ host }: { host: PreviewHost }) {
   const [active, setActive] = React.useState<string | null>(null);
   const scroller = React.useRef<HTMLDivElement>(null);
   const lastSelected = React.useRef<string | null>(null);
+  const ids = React.useId().replace(/:/g, "");
 
   const sheets = workbook?.sheets ?? [];
   const activeName =
@@ -218,29 +316,36 @@ export function GridView({ host }: { host: PreviewHost }) {
       lastSelected.current = null; // scroll after the sheet has rendered
       return;
     }
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(refToString(sel))}"]`);
-    el?.scrollIntoView({ block: "center", inline: "center", behavior: "auto" });
+    const box = scroller.current;
+    const el = box?.querySelector<HTMLElement>(`[data-cell="${CSS.escape(refToString(sel))}"]`);
+    // Not scrollIntoView: that also scrolls every scrollable ancestor (the narrow page with the findings list).
+    if (box && el) centerInScroller(box, el);
   }, [version, activeName, host]);
 
   if (!workbook) return null;
   const sheet = sheets.find((x) => x.name === activeName);
   const size = sheet ? sheetSize(sheet) : { rows: 0, cols: 0 };
+  const activeIndex = Math.max(
+    0,
+    sheets.findIndex((x) => x.name === activeName),
+  );
   return (
     <div className={s.root}>
-      <TabList
-        size="small"
-        selectedValue={activeName ?? undefined}
-        onTabSelect={(_e, d) => setActive(String(d.value))}
-        aria-label="工作表"
+      <SheetTabs
+        sheets={sheets}
+        active={activeName}
+        panelId={`${ids}-panel`}
+        idOf={(i) => `${ids}-tab-${i}`}
+        onSelect={setActive}
+      />
+      <div
+        className={s.scroller}
+        ref={scroller}
+        id={`${ids}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${ids}-tab-${activeIndex}`}
+        tabIndex={0}
       >
-        {sheets.map((x) => (
-          <Tab key={x.name} value={x.name}>
-            {x.name}
-            {x.hidden ? "（隐藏）" : ""}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={s.scroller} ref={scroller}>
         {sheet && <SheetTable sheet={sheet} host={host} />}
         {sheet && (size.rows > MAX_ROWS || size.cols > MAX_COLS) && (
           <div className={s.note}>

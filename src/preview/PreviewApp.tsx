@@ -11,9 +11,6 @@ import {
   FluentProvider,
   makeStyles,
   mergeClasses,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Subtitle2,
   tokens,
@@ -27,6 +24,7 @@ import { HostError } from "../host/host";
 import { AUTO_PROFILE_ID, browserDownload, defaultDeps } from "../ui/deps";
 import { PROFILE_SETTING } from "../ui/usePane";
 import { markedCopyName } from "../io/names";
+import { ErrorBanner, MessageBanner } from "../ui/ErrorBanner";
 import { toPaneError, type PaneError } from "../ui/logic";
 import { Pane } from "../ui/Pane";
 import { GridView } from "./GridView";
@@ -116,15 +114,30 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
   const [file, setFile] = React.useState<{ name: string; id: number } | null>(null);
   const [loading, setLoading] = React.useState<string | null>(null);
   const [error, setError] = React.useState<PaneError | null>(null);
+  /** What the page's last action did (已下载：…). */
+  const [notice, setNotice] = React.useState<string | null>(null);
+  /** Bumped when the page starts an action: the pane then drops its own stale messages. */
+  const [clearSignal, setClearSignal] = React.useState(0);
   const [dragging, setDragging] = React.useState(false);
   const [downloading, setDownloading] = React.useState(false);
   const results = React.useRef<FormResult[]>([]);
   const input = React.useRef<HTMLInputElement>(null);
 
+  /** A new action of the page: every message on the page (its own and the pane's) is stale now. */
+  const startAction = React.useCallback(() => {
+    setError(null);
+    setNotice(null);
+    setClearSignal((n) => n + 1);
+  }, []);
+  const paneActionStarted = React.useCallback(() => {
+    setError(null);
+    setNotice(null);
+  }, []);
+
   const open = React.useCallback(
     async (name: string, bytes: () => Promise<ArrayBuffer>) => {
+      startAction();
       setLoading(name);
-      setError(null);
       try {
         await host.load(await bytes(), name);
         results.current = [];
@@ -135,13 +148,14 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
         setLoading(null);
       }
     },
-    [host],
+    [host, startAction],
   );
 
   const openFile = React.useCallback(
     (f: File | undefined) => {
       if (!f) return;
       if (!/\.xlsx$/i.test(f.name)) {
+        startAction();
         setError({
           code: "UnsupportedFile",
           message: "只支持 .xlsx 文件（.xls 请先在 Excel 中另存为 .xlsx）。",
@@ -151,7 +165,7 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
       }
       void open(f.name, () => f.arrayBuffer());
     },
-    [open],
+    [open, startAction],
   );
 
   // Once: the entry's start-up (the served preview opens ?sample=<name>).
@@ -165,7 +179,7 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
   const download = async () => {
     if (!host.fileName) return;
     setDownloading(true);
-    setError(null);
+    startAction();
     try {
       // Not checked yet: checked now, under the remembered rule profile, for the copy's 复核底稿.
       const checked = results.current.length > 0 ? results.current : await checkNow(host);
@@ -173,7 +187,9 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
       const blob = new Blob([bytes as BlobPart], {
         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       });
-      browserDownload(markedCopyName(host.fileName, 1, host.copyKind()), blob);
+      const name = markedCopyName(host.fileName, 1, host.copyKind());
+      browserDownload(name, blob);
+      setNotice(`已下载：${name}`);
     } catch (e) {
       // A HostError already speaks Chinese; anything else is the .xlsx library failing to re-save the file.
       setError(
@@ -239,12 +255,22 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
         </Button>
       </header>
       {error && (
-        <MessageBar intent="error" className={s.message} data-testid="preview-error" data-code={error.code}>
-          <MessageBarBody>
-            <MessageBarTitle>{error.action}失败</MessageBarTitle>
-            {error.message}（错误代码：{error.code}）
-          </MessageBarBody>
-        </MessageBar>
+        <ErrorBanner
+          error={error}
+          testId="preview-error"
+          className={s.message}
+          onDismiss={() => setError(null)}
+        />
+      )}
+      {notice && (
+        <MessageBanner
+          intent="success"
+          testId="preview-notice"
+          className={s.message}
+          onDismiss={() => setNotice(null)}
+        >
+          {notice}
+        </MessageBanner>
       )}
       <div className={mergeClasses(s.body, s.narrowBody)}>
         <section className={mergeClasses(s.gridArea, s.narrowGrid)} aria-label="工作表预览">
@@ -262,17 +288,15 @@ export function PreviewApp({ title, onStart }: PreviewAppProps) {
           )}
           {dragging && <div className={s.dragging} />}
         </section>
-        <aside
-          className={mergeClasses(s.pane, s.narrowPane)}
-          aria-label="绩效自评助手任务窗格"
-          data-testid="pane"
-        >
+        <aside className={mergeClasses(s.pane, s.narrowPane)} aria-label="校验面板" data-testid="pane">
           <Pane
             key={file?.id ?? 0}
             host={host}
             onResults={(r) => {
               results.current = r;
             }}
+            onActionStart={paneActionStarted}
+            clearSignal={clearSignal}
           />
         </aside>
       </div>

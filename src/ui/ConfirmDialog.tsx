@@ -48,9 +48,12 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
   const s = useStyles();
   const [currentHead, nextHead] = request?.columns ?? ["现有内容", "写入"];
+  // Mounted only while asking: a mounted Fluent Dialog (even closed) makes its focus manager put
+  // aria-hidden, focusable focus guards into <body>, which axe reports (aria-hidden-focus).
+  if (request === null) return null;
   return (
     <Dialog
-      open={request !== null}
+      open
       modalType="alert"
       onOpenChange={(_e, data) => {
         if (!data.open) onAnswer(null);
@@ -58,10 +61,10 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
     >
       <DialogSurface aria-describedby={undefined}>
         <DialogBody>
-          <DialogTitle>{request?.title}</DialogTitle>
+          <DialogTitle>{request.title}</DialogTitle>
           <DialogContent>
-            <Body1 block>{request?.intro}</Body1>
-            {request !== null && request.rows.length > 0 && (
+            <Body1 block>{request.intro}</Body1>
+            {request.rows.length > 0 && (
               <table className={s.table}>
                 <thead>
                   <tr>
@@ -71,7 +74,7 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {request?.rows.map((r) => (
+                  {request.rows.map((r) => (
                     <tr key={r.cell} data-cell={r.cell}>
                       <td className={s.mono}>
                         {r.cell}
@@ -85,14 +88,14 @@ export function ConfirmDialog({ request, onAnswer }: ConfirmDialogProps) {
                 </tbody>
               </table>
             )}
-            {request?.notes?.map((n) => (
+            {request.notes?.map((n) => (
               <Body1 block key={n} className={s.note}>
                 {n}
               </Body1>
             ))}
           </DialogContent>
-          <DialogActions fluid={(request?.options.length ?? 0) > 1} className={s.actions}>
-            {request?.options.map((o) => (
+          <DialogActions fluid={(request.options.length ?? 0) > 1} className={s.actions}>
+            {request.options.map((o) => (
               <Button
                 key={o.key}
                 appearance={o.primary ? "primary" : "secondary"}

@@ -11,7 +11,6 @@ import {
   FluentProvider,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -21,16 +20,12 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import {
-  ArrowDownloadRegular,
-  DismissRegular,
-  EraserRegular,
-  TaskListSquareLtrRegular,
-} from "@fluentui/react-icons";
+import { ArrowDownloadRegular, EraserRegular, TaskListSquareLtrRegular } from "@fluentui/react-icons";
 import * as React from "react";
 import type { FormResult } from "../core/model";
 import type { WorkbookHost } from "../host/host";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ErrorBanner, MessageBanner } from "./ErrorBanner";
 import { defaultDeps, type PaneDeps } from "./deps";
 import { FindingsList } from "./FindingsList";
 import { FormHeader, Summary } from "./FormSummary";
@@ -64,6 +59,10 @@ export interface PaneProps {
   deps?: PaneDeps;
   /** Called with every new set of results (the preview uses it for the marked copy). */
   onResults?(results: FormResult[]): void;
+  /** Called when one of the pane's commands starts (the page then drops its own stale messages). */
+  onActionStart?(): void;
+  /** Changed by the page when one of its own actions starts: the pane drops its stale messages. */
+  clearSignal?: number;
 }
 
 function NotFound({ message }: { message: string | undefined }) {
@@ -85,9 +84,9 @@ function NotFound({ message }: { message: string | undefined }) {
   );
 }
 
-export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
+export function Pane({ host, deps = defaultDeps, onResults, onActionStart, clearSignal = 0 }: PaneProps) {
   const s = useStyles();
-  const { state, actions, hintOf } = usePane(host, deps, onResults);
+  const { state, actions, hintOf } = usePane(host, deps, onResults, { onActionStart, clearSignal });
   const busy = state.phase !== null;
   const result = state.results?.[state.formIndex] ?? state.results?.[0] ?? null;
   const profile = deps.profiles.find((p) => p.id === state.profileId);
@@ -113,6 +112,8 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
           selectedOptions={[state.profileId]}
           onOptionSelect={(_e, d) => d.optionValue && actions.setProfile(d.optionValue)}
           aria-label="评分规则"
+          // Fluent's built-in English label of the (hidden) clear button, read out by screen readers.
+          clearButton={{ "aria-label": "清除选择" }}
         >
           {deps.profiles.map((p) => (
             <Option key={p.id} value={p.id} text={p.name}>
@@ -146,39 +147,12 @@ export function Pane({ host, deps = defaultDeps, onResults }: PaneProps) {
         </div>
       )}
 
-      {state.error && (
-        <MessageBar intent="error" layout="multiline" data-testid="error-bar" data-code={state.error.code}>
-          <MessageBarBody>
-            <MessageBarTitle>{state.error.action}失败</MessageBarTitle>
-            {state.error.message}（错误代码：{state.error.code}）
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="关闭错误提示"
-                icon={<DismissRegular />}
-                onClick={actions.dismissError}
-              />
-            }
-          />
-        </MessageBar>
-      )}
+      {state.error && <ErrorBanner error={state.error} testId="error-bar" onDismiss={actions.dismissError} />}
 
       {state.notice && (
-        <MessageBar intent={state.notice.intent} layout="multiline" data-testid="notice-bar">
-          <MessageBarBody>{state.notice.text}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="关闭提示"
-                icon={<DismissRegular />}
-                onClick={actions.dismissNotice}
-              />
-            }
-          />
-        </MessageBar>
+        <MessageBanner intent={state.notice.intent} testId="notice-bar" onDismiss={actions.dismissNotice}>
+          {state.notice.text}
+        </MessageBanner>
       )}
 
       <UndoCard stack={state.undo} disabled={busy} onUndo={actions.undo} />

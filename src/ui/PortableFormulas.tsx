@@ -19,6 +19,7 @@ import * as React from "react";
 import { refToString } from "../core/grid";
 import { planPortable, type PortableChange, type PortablePlan } from "../core/portable/plan";
 import type { FormulaWrite, WorkbookHost } from "../host/host";
+import { ErrorBanner } from "./ErrorBanner";
 import { toPaneError, type PaneError } from "./logic";
 
 const useStyles = makeStyles({
@@ -200,13 +201,7 @@ export function PortableFormulas({ host, available, disabled }: PortableFormulas
       )}
 
       {note && <Caption1 data-testid="portable-note">{note}</Caption1>}
-      {error && (
-        <MessageBar intent="error" layout="multiline" data-testid="portable-error" data-code={error.code}>
-          <MessageBarBody>
-            {error.action}失败：{error.message}（错误代码：{error.code}）
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <ErrorBanner error={error} testId="portable-error" />}
     </section>
   );
 }

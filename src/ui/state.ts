@@ -58,6 +58,8 @@ export type PaneAction =
   | { type: "marked"; marked: boolean }
   | { type: "error"; error: PaneError }
   | { type: "dismissError" }
+  /** An action outside the pane (the page's 打开文件, 下载) started: the pane's messages are stale. */
+  | { type: "clearMessages" }
   | { type: "notice"; notice: Notice | null }
   | { type: "profile"; id: string }
   | { type: "form"; index: number }
@@ -116,6 +118,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, error: action.error };
     case "dismissError":
       return { ...state, error: null };
+    case "clearMessages":
+      return { ...state, error: null, notice: null };
     case "notice":
       return { ...state, notice: action.notice };
     case "profile":

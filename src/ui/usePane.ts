@@ -86,10 +86,19 @@ function hintAt(results: FormResult[] | null, workbook: Workbook | null, ref: Ce
   return hint.numberFormat !== undefined ? hint : { ...hint, numberFormat: formatAt(workbook, ref) };
 }
 
+/** How the pane and the page around it keep one current message (a new action clears the old ones). */
+export interface PaneMessageLink {
+  /** Called when a pane command starts. */
+  onActionStart?(): void;
+  /** Changes when the page starts an action of its own. */
+  clearSignal?: number;
+}
+
 export function usePane(
   host: WorkbookHost,
   deps: PaneDeps,
   onResults?: (results: FormResult[]) => void,
+  link: PaneMessageLink = {},
 ): { state: PaneState; actions: PaneActions; hintOf(ref: CellRef): DisplayHint } {
   const [state, dispatch] = useReducer(paneReducer, deps.defaultProfileId, initialState);
   const stateRef = useRef(state);
@@ -100,6 +109,17 @@ export function usePane(
   const workbookRef = useRef<Workbook | null>(null);
   const onResultsRef = useRef(onResults);
   onResultsRef.current = onResults;
+  const onActionStartRef = useRef(link.onActionStart);
+  onActionStartRef.current = link.onActionStart;
+
+  // The page started an action (opening a file, downloading): the pane's messages are out of date.
+  const clearSignal = link.clearSignal ?? 0;
+  const seenSignal = useRef(clearSignal);
+  useEffect(() => {
+    if (seenSignal.current === clearSignal) return;
+    seenSignal.current = clearSignal;
+    dispatch({ type: "clearMessages" });
+  }, [clearSignal]);
 
   const setPhase = useCallback((phase: Phase) => dispatch({ type: "busy", phase }), []);
 
@@ -109,6 +129,7 @@ export function usePane(
       if (busy.current) return;
       busy.current = true;
       setPhase(phase);
+      onActionStartRef.current?.();
       try {
         await body();
       } catch (e) {

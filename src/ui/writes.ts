@@ -82,7 +82,7 @@ export async function applyFix(ctx: WriteContext, f: Finding): Promise<{ notice:
   if (preview.formula) {
     const answer = await ctx.ask({
       title: "覆盖公式？",
-      intro: `${preview.cell} 中是公式。采用重算值会用数值替换这个公式（可在本窗格中撤销）。`,
+      intro: `${preview.cell} 中是公式。采用重算值会用数值替换这个公式（之后可点「撤销」恢复）。`,
       rows: [preview],
       options: [{ key: "ok", label: "替换公式", primary: true }],
     });
@@ -187,8 +187,8 @@ export async function writeBack(
         title: "覆盖已填内容？",
         intro:
           formulas > 0
-            ? "下列单元格中有公式或已填写的不同内容，写回会替换它们（可在本窗格中撤销）："
-            : "下列单元格已填写了不同的内容，写回会替换它们（可在本窗格中撤销）：",
+            ? "下列单元格中有公式或已填写的不同内容，写回会替换它们（之后可点「撤销」恢复）："
+            : "下列单元格已填写了不同的内容，写回会替换它们（之后可点「撤销」恢复）：",
         rows: toWrite,
         options: [{ key: "ok", label: "写回", primary: true }],
       });

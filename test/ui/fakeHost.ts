@@ -49,6 +49,11 @@ export class FakeHost implements WorkbookHost {
     this.failures.set(method, error);
   }
 
+  /** `method` works again after fail(). */
+  recover(method: Method): void {
+    this.failures.delete(method);
+  }
+
   callsOf(method: Method): unknown[][] {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
   }
