@@ -321,7 +321,7 @@ export function usePane(
             notice: {
               intent: "success",
               text: canDownload
-                ? `${made}，已下载 ${name}。`
+                ? `${made}；已下载：${name}`
                 : `${made}。` +
                   (copied && (await copied)
                     ? "CSV 已复制到剪贴板；"

@@ -69,7 +69,7 @@ describe("export on each platform", () => {
   test("Excel on the web: the CSV is downloaded and the notice says so", async () => {
     const { download, text } = await exportOn("OfficeOnline");
     expect(download).toHaveBeenCalledTimes(1);
-    expect(text).toContain("已下载 绩效自评校验报告-测试县科技局-20240315-1030.csv");
+    expect(text).toContain("已下载：绩效自评校验报告-测试县科技局-20240315-1030.csv");
   });
 
   test("Windows desktop: no download claimed; the CSV text goes to the clipboard", async () => {
