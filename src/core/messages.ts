@@ -217,7 +217,7 @@ export const MSG = {
   },
   /** A score whose rule value rests on a doubted figure: no value is proposed. `reason` from the plan. */
   scoreUndetermined: (rowName: string, typed: number, reason: string): string =>
-    `“${rowName}”得分填写 ${n(typed)}，按评分规则应得几分${reason}，改正后再按评分规则重算得分。`,
+    `“${rowName}”得分填写 ${n(typed)}，按评分规则应得的分数${reason}，核对改正后再按评分规则重算得分。`,
   scoreMismatch: (rowName: string, typed: number, expected: number, steps: string): string =>
     `“${rowName}”得分填写 ${n(typed)}，按评分规则应为 ${n(expected)}（${steps}）。请改为 ${n(expected)}，或核对指标值和完成值。`,
   scoreAbove: (rowName: string, score: number, weight: number, expected?: number, steps?: string): string =>

@@ -8,7 +8,7 @@ import { HUNAN, STEP, cellAt, one, run } from "./helpers";
 
 const key = (p: Pos): string => `${p.row}:${p.col}`;
 
-describe("seed 000 (step-deduction: 执行率 5, total 95)", () => {
+describe("seed 000 (step-deduction; 执行率 990.31% doubted, so its score and the total undetermined)", () => {
   const spec = seed000Spec();
   const L = standardLayout(spec);
   const wb = () => workbookOf(buildStandardForm(spec));
@@ -20,22 +20,21 @@ describe("seed 000 (step-deduction: 执行率 5, total 95)", () => {
     expect(got).toEqual([
       // errors, in sheet order
       ["INCOME_AS_SPENDING", "error", key(total.executed)],
-      ["SCORE_MISMATCH", "error", key(total.score)],
       ["SUM_MISMATCH", "error", key(L.total.score)],
-      // warnings
+      // warnings: the 执行率 score rests on the doubted 执行数/预算数, so it is undetermined, not an error
       ["MAGNITUDE", "warning", key(total.fullYearBudget)],
-      ["RATE_MISMATCH", "warning", key(total.rate)],
       ["EXEC_OVER_100", "warning", key(total.rate)],
+      ["SCORE_MISMATCH", "warning", key(total.score)],
       ["YEAR_MISMATCH", "warning", key(L.goals.actual)],
     ]);
   });
 
-  test("990% printed for 4551.57 / 459.61 = 990.31%: rounding only → warning, fix 990.31%", () => {
-    const f = one(run(wb(), STEP()), "RATE_MISMATCH");
-    expect(f.severity).toBe("warning");
-    expect(f.typed).toBe("990%");
-    expect(f.expected).toBe("990.31%");
-    expect(f.fix).toEqual({ ref: cellAt(total.rate), value: "990.31%" });
+  test("990% printed for 4551.57 / 459.61: no rate correction proposed from figures flagged as doubtful", () => {
+    const r = run(wb(), STEP());
+    expect(r.of("RATE_MISMATCH")).toEqual([]);
+    expect(
+      r.findings.filter((f) => f.fix?.ref.row === total.rate.row && f.fix.ref.col === total.rate.col),
+    ).toEqual([]);
   });
 
   test("全年执行数 4551.57 is the income; spending is 679.77 + 3883.70 = 4563.47", () => {
@@ -45,31 +44,34 @@ describe("seed 000 (step-deduction: 执行率 5, total 95)", () => {
     expect(f.fix).toEqual({ ref: cellAt(total.executed), value: 4563.47 });
   });
 
-  test("总分 95 typed over parts 0 + 90 = 90: right once 执行率得分 is 5, so no fix of its own", () => {
-    // Typed parts 0 + 90 = 90 ≠ 95; the rules give 5 for 执行率 ≥ 100% (SCORE_MISMATCH), so the total
-    // should read 5 + 90 = 95 — the typed 95. The finding names the wrong part and offers no fix.
+  test("总分 95 typed over parts 0 + 90 = 90: the sum of what is typed is still wrong, but no total is proposed", () => {
+    // Typed parts 0 + 20 + 10 + 10 + 10 + 10 + 8 + 6 + 6 + 10 = 90 ≠ 95. The rule value of 执行率得分 depends on
+    // 全年执行数 (F7) and 全年预算数 (E7), both flagged, so the total cannot be recomputed: no fix.
     const r = run(wb(), STEP());
     const f = one(r, "SUM_MISMATCH");
     expect(f.typed).toBe(95);
-    expect(f.expected).toBe(95);
+    expect(f.expected).toBe(90);
     expect(f.fix).toBeUndefined();
-    expect(f.message).toBe(
-      `总分 95 与所填各项之和 90 不符，因为执行率得分应为 5（见 ${a1(total.score.row, total.score.col)}）；改正该项后总分 95 无需改动。`,
-    );
-    expect(r.results[0].total.computed).toBe(95);
-    expect(r.results[0].plan?.total).toBe(95);
-    expect(r.results[0].plan?.totalKeepingItems).toBe(90);
+    expect(f.message).toContain("无法确定：请先核对全年执行数（F7）、全年预算数（E7）");
+    expect(f.message).not.toContain("应为 5");
+    expect(r.results[0].total.computed).toBeNull();
+    expect(r.results[0].plan?.total).toBeNull();
   });
 
   test("budget 459.61 smaller than its 基本支出 679.77 → MAGNITUDE", () => {
     expect(one(run(wb(), STEP()), "MAGNITUDE").message).toMatch(/459\.61.*679\.77/);
   });
 
-  test("执行率 ≥ 100% scores full (5), typed 0 → SCORE_MISMATCH; total.computed = 5 + 90 = 95", () => {
+  test("执行率得分 typed 0 over a doubted 990.31%: undetermined (names F7 and E7), no value and no fix", () => {
     const r = run(wb(), STEP());
-    expect(one(r, "SCORE_MISMATCH").expected).toBe(5);
-    expect(r.results[0].total).toEqual({ typed: 95, computed: 95 });
-    expect(r.results[0].grade).toEqual({ typed: "优", computed: "优" });
+    const f = one(r, "SCORE_MISMATCH");
+    expect(f.severity).toBe("warning");
+    expect(f.typed).toBe(0);
+    expect(f.expected).toBe("无法确定：请先核对全年执行数（F7）、全年预算数（E7）");
+    expect(f.fix).toBeUndefined();
+    expect(r.results[0].total).toEqual({ typed: 95, computed: null });
+    expect(r.results[0].grade).toEqual({ typed: "优", computed: null });
+    expect(r.results[0].plan?.undetermined?.map((u) => u.because.ref)).toContainEqual(cellAt(total.executed));
   });
 
   test("weights of 95: quiet under step-deduction (95), WEIGHT_TOTAL under hunan (100)", () => {

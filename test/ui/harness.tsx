@@ -13,7 +13,12 @@ import { Pane } from "../../src/ui/Pane";
 import { FakeHost } from "./fakeHost";
 
 export function renderPane(host: FakeHost, deps: Partial<PaneDeps> = {}) {
-  const all: PaneDeps = { ...defaultDeps, download: jest.fn(), now: () => new Date(2024, 2, 15, 10, 30), ...deps };
+  const all: PaneDeps = {
+    ...defaultDeps,
+    download: jest.fn(),
+    now: () => new Date(2024, 2, 15, 10, 30),
+    ...deps,
+  };
   const user = userEvent.setup();
   const view = render(
     <FluentProvider theme={webLightTheme}>
