@@ -31,7 +31,9 @@ const useStyles = makeStyles({
     margin: 0,
     fontSize: tokens.fontSizeBase200,
     "& dt": { color: tokens.colorNeutralForeground3 },
-    "& dd": { margin: 0, wordBreak: "break-all" },
+    // overflowWrap, not wordBreak break-all: a number or a rule name such as 满分95 stays whole unless it
+    // cannot fit on a line at all.
+    "& dd": { margin: 0, overflowWrap: "anywhere" },
   },
   counts: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   scores: {
@@ -47,7 +49,7 @@ const useStyles = makeStyles({
     "& tbody th": { fontWeight: tokens.fontWeightSemibold },
   },
   mismatch: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  plan: { color: tokens.colorNeutralForeground3, wordBreak: "break-all" },
+  plan: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
 function num(n: number | null): string {

@@ -17,7 +17,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchLocalChromium } from "../../scripts/local-chromium";
-import { validate } from "./pane-page";
+import { fileLoaded, validate } from "./pane-page";
 
 const start = require("../../scripts/start.js") as {
   ROOT: string;
@@ -71,18 +71,10 @@ async function openPage(width: number, height = 768): Promise<{ page: Page; erro
   return { page, errors };
 }
 
-/**
- * Opens a file with the picker and waits until it is loaded: the bar shows exactly its name. (Not a
- * substring match: while loading the bar says "正在打开 <name>…", and a click on 一键校验 then still
- * reaches the pane of the previous file, which the loaded file's pane replaces.)
- */
+/** Opens a file with the picker and waits until it is loaded (pane-page.ts fileLoaded). */
 async function openFile(page: Page, file: string): Promise<void> {
   await page.getByTestId("file-input").setInputFiles(file);
-  await page.waitForFunction(
-    (name) => document.querySelector('[data-testid="file-name"]')?.textContent === name,
-    path.basename(file),
-  );
-  await page.locator('main[data-phase="idle"]').waitFor();
+  await fileLoaded(page, path.basename(file));
 }
 
 interface AxeViolation {

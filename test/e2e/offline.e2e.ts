@@ -19,7 +19,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchLocalChromium } from "../../scripts/local-chromium";
-import { findingsByCell, marksByCell, sorted, validate } from "./pane-page";
+import { fileLoaded, findingsByCell, marksByCell, sorted, validate } from "./pane-page";
 
 const start = require("../../scripts/start.js") as {
   ROOT: string;
@@ -91,7 +91,7 @@ function network(o: Opened): string[] {
 
 async function openFile(page: Page, file: string, name = path.basename(file)): Promise<void> {
   await page.getByTestId("file-input").setInputFiles(file);
-  await page.getByTestId("file-name").filter({ hasText: name }).waitFor();
+  await fileLoaded(page, name);
 }
 
 test("from file://: open the broken sample, validate, download the marked copy — zero network requests", async () => {

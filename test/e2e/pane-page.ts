@@ -44,3 +44,15 @@ export async function marksByCell(page: Page): Promise<Map<string, string>> {
 /** Map entries sorted by cell, for comparing two maps. */
 export const sorted = (m: Map<string, string>): [string, string][] =>
   [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+
+/**
+ * Waits until the page has loaded the file `name`: the file bar shows exactly that name (while loading it
+ * says "正在打开 <name>…", and a click then still reaches the previous file's pane) and the pane is idle.
+ */
+export async function fileLoaded(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="file-name"]')?.textContent === n,
+    name,
+  );
+  await page.locator('main[data-phase="idle"]').waitFor();
+}

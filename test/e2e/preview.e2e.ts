@@ -16,7 +16,7 @@ import * as os from "os";
 import * as path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchLocalChromium } from "../../scripts/local-chromium";
-import { findingsByCell, marksByCell, sorted, validate } from "./pane-page";
+import { fileLoaded, findingsByCell, marksByCell, sorted, validate } from "./pane-page";
 
 const start = require("../../scripts/start.js") as {
   ROOT: string;
@@ -137,7 +137,7 @@ test("file picker: opening a file replaces the sample, and the profile choice is
   expect(await page.getByTestId("file-name").textContent()).toBe(CORRECT_SAMPLE);
 
   await page.getByTestId("file-input").setInputFiles(path.join(start.ROOT, "samples", BROKEN_SAMPLE));
-  await page.getByTestId("file-name").filter({ hasText: BROKEN_SAMPLE }).waitFor();
+  await fileLoaded(page, BROKEN_SAMPLE);
   await validate(page);
   expect(await page.locator("td[data-mark]").count()).toBeGreaterThan(0);
 
