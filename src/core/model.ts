@@ -345,6 +345,8 @@ export interface CorrectionPlan {
    * holds none of them); absent or empty when every input is trusted.
    */
   undetermined?: UndeterminedValue[];
+  /** Why `total` is null, in Chinese for the pane and the reports ("表格未完整读取"); absent when computed. */
+  totalReason?: string | null;
 }
 
 export interface FormResult {

@@ -182,6 +182,7 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
       totalKeepingItems: null,
       gradeKeepingItems: null,
       declined,
+      totalReason: "表格未完整读取",
     };
     return { plan, byRef, parts, totalReason: "表格未完整读取", level1: new Map() };
   }
@@ -293,6 +294,7 @@ export function planForm(form: SelfEvalForm, a: FormAnalysis, profile: RuleProfi
     totalKeepingItems: keeping,
     gradeKeepingItems: keeping !== null ? gradeFor(round2(keeping), profile) || null : null,
     ...(undetermined.length > 0 ? { undetermined } : {}),
+    ...(total === null && computed.reason ? { totalReason: computed.reason } : {}),
   };
   return { plan, byRef, parts, totalReason: computed.reason, level1 };
 }

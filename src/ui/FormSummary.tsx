@@ -179,6 +179,11 @@ export function Summary({ result: r, nextBand, disabled, onWriteBack }: SummaryP
           </tr>
         </tbody>
       </table>
+      {r.total.computed === null && r.plan?.totalReason && (
+        <Text size={200} data-testid="total-reason">
+          {`未重算总分：${r.plan.totalReason}。`}
+        </Text>
+      )}
       {r.total.computed !== null && (
         <Text size={200} data-testid="next-band">
           {nextBand

@@ -395,3 +395,20 @@ describe("task pane", () => {
     expect(host.callsOf("clearMarks")).toHaveLength(1);
   });
 });
+
+describe("a total that cannot be recomputed", () => {
+  test("says why instead of a bare —: 全年执行数 (F7) typed as text, so the 执行率 score is undetermined", async () => {
+    const wb = brokenWorkbook();
+    wb.sheets[0].cells[6][5] = { value: { kind: "text", value: "待核实" } };
+    const { user } = setup(wb);
+    await user.click(screen.getByRole("button", { name: "一键校验" }));
+    const reason = await screen.findByTestId("total-reason");
+    // The core's plan says why (plan.totalReason); the pane shows that text, it does not recompute.
+    const plan = checkWorkbook(wb)[0].plan;
+    expect(plan?.total).toBeNull();
+    expect(plan?.totalReason).toBeTruthy();
+    expect(reason).toHaveTextContent(`未重算总分：${plan!.totalReason}`);
+    expect(reason).toHaveTextContent("F7");
+    expect(screen.queryByTestId("next-band")).toBeNull();
+  });
+});
