@@ -93,7 +93,9 @@ export function formatResult(file: string, r: FormResult | ReportResult, profile
     out.push(info.join("    "));
     // An automatic choice says why (domain.md §2.10); a profile the user named needs no reason.
     if (r.profileReason) out.push(`选择依据：${r.profileReason}`);
-    const total = `总分：填写 ${fmt(r.total.typed)}，计算 ${fmt(r.total.computed)}`;
+    // A total the plan could not compute says why (表格未完整读取, 无法确定：请先核对…).
+    const why = r.total.computed === null && r.plan?.totalReason ? `（未重算：${r.plan.totalReason}）` : null;
+    const total = `总分：填写 ${fmt(r.total.typed)}，计算 ${why ?? fmt(r.total.computed)}`;
     const grade = `等级：填写 ${fmt(r.grade.typed)}，计算 ${fmt(r.grade.computed)}`;
     out.push(`${total}    ${grade}`);
   }
